@@ -1,0 +1,48 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using AnimeGan.Cli.Commands;
+using AnimeGan.Cli.Console;
+
+namespace AnimeGan.Cli
+{
+    /// <summary>Builds the command tree and runs one command line; tests call it in-process.</summary>
+    internal static class CliApp
+    {
+        public static RootCommand Build(CliConsole console)
+        {
+            var root = new RootCommand("animegan: turn photos into anime-style art with AnimeGAN models, on the CPU.");
+            root.Options.Add(CommonOptions.ModelsFolder);
+            ConvertCommand.Register(root, console);
+            StylesCommand.Register(root, console);
+            ModelsCommand.Register(root, console);
+
+            var help = root.Options.OfType<HelpOption>().Single();
+            help.Action = new ExamplesHelpAction((HelpAction)help.Action!);
+            ExamplesHelpAction.Attach(
+                root,
+                "animegan models install --from ./models-folder   # offline install",
+                "animegan convert photo.jpg                        # writes photo_anime.jpg",
+                "animegan convert photos -r -o anime -s shinkai");
+            return root;
+        }
+
+        public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
+        {
+            var root = Build(console);
+            var parseResult = root.Parse(args);
+            if (parseResult.Errors.Count > 0 && parseResult.Action is not HelpAction && parseResult.Action is not ExamplesHelpAction)
+            {
+                foreach (var error in parseResult.Errors)
+                    console.Fail(error.Message);
+                console.Error.WriteLine($"Run 'animegan {string.Join(" ", parseResult.CommandResult.Command.Name == root.Name ? "" : parseResult.CommandResult.Command.Name)} --help' for usage.".Replace("  ", " "));
+                return ExitCodes.Usage;
+            }
+
+            var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error };
+            return await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System;
+using System.CommandLine;
+using AnimeGan.Cli.Console;
+using AnimeGan.Core;
+
+namespace AnimeGan.Cli.Commands
+{
+    /// <summary>`animegan convert`: declares the options and hands validated args to the runner.</summary>
+    internal static class ConvertCommand
+    {
+        public static void Register(RootCommand root, CliConsole console)
+        {
+            var inputs = new Argument<string[]>("inputs") { Description = "Photos, folders or patterns (e.g. 'shots/*.jpg').", Arity = ArgumentArity.OneOrMore };
+            var style = new Option<string?>("--style", "-s") { Description = "Style id (see 'animegan styles'); default: the manifest's default style.", HelpName = "ID" };
+            var strength = new Option<double>("--strength") { Description = "How much of the style to apply, 0 (original) to 1 (full).", DefaultValueFactory = _ => 1.0 };
+            var output = new Option<string?>("--out", "-o") { Description = "Output folder, or output file when converting one photo.", HelpName = "DIR|FILE" };
+            var suffix = new Option<string?>("--suffix") { Description = $"Added to each output's name (default {OutputPaths.DefaultSuffix}).", HelpName = "TEXT" };
+            var format = new Option<string?>("--format", "-f") { Description = "Output format: jpg, png, webp, tif, bmp or gif (default: the input's).", HelpName = "FORMAT" };
+            var quality = new Option<int?>("--quality", "-q") { Description = "JPEG/WebP quality 1-100 (default 92)." };
+            var maxSize = new Option<int?>("--max-size") { Description = $"Long side the model runs at (default {AnimeGanEngine.DefaultMaxSize}); output keeps full resolution.", HelpName = "PIXELS" };
+            var overwrite = new Option<bool>("--overwrite") { Description = "Replace existing output files (never the input)." };
+            var recurse = new Option<bool>("--recurse", "-r") { Description = "Include sub-folders of folder inputs and patterns." };
+            var jobs = new Option<int>("--jobs", "-j") { Description = "Photos converted at once.", DefaultValueFactory = _ => 1 };
+            var upsampling = new Option<string?>("--upsampling") { Description = "How results return to full size: guided (sharp, default) or lanczos.", HelpName = "MODE" };
+
+            var command = new Command("convert", "Turn photos into anime-style pictures at full resolution.");
+            command.Arguments.Add(inputs);
+            foreach (var option in new Option[] { style, strength, output, suffix, format, quality, maxSize, overwrite, recurse, jobs, upsampling })
+                command.Options.Add(option);
+
+            command.SetAction(async (parseResult, cancellationToken) =>
+            {
+                ConvertArgs args;
+                try
+                {
+                    args = new ConvertArgs(
+                        parseResult.GetValue(inputs) ?? Array.Empty<string>(),
+                        parseResult.GetValue(style),
+                        parseResult.GetValue(strength),
+                        parseResult.GetValue(output),
+                        parseResult.GetValue(suffix),
+                        parseResult.GetValue(format),
+                        parseResult.GetValue(quality),
+                        parseResult.GetValue(maxSize),
+                        parseResult.GetValue(overwrite),
+                        parseResult.GetValue(recurse),
+                        parseResult.GetValue(jobs),
+                        parseResult.GetValue(upsampling),
+                        parseResult.GetValue(CommonOptions.ModelsFolder));
+                }
+                catch (ArgumentException ex)
+                {
+                    console.Fail(ex.Message);
+                    return ExitCodes.Usage;
+                }
+
+                return await new ConvertRunner(console).RunAsync(args, cancellationToken).ConfigureAwait(false);
+            });
+
+            ExamplesHelpAction.Attach(
+                command,
+                "animegan convert photo.jpg                         # writes photo_anime.jpg",
+                "animegan convert photo.jpg -s shinkai -o art.png   # one photo to a chosen file",
+                "animegan convert shots -r -o anime --jobs 2        # a folder tree into ./anime",
+                "animegan convert 'trip/*.jpg' --strength 0.7 -f webp");
+            root.Subcommands.Add(command);
+        }
+    }
+}

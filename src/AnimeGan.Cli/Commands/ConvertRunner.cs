@@ -1,0 +1,163 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using AnimeGan.Cli.Console;
+using AnimeGan.Core;
+using AnimeGan.Core.Exceptions;
+using AnimeGan.Core.Models;
+using Spectre.Console;
+
+namespace AnimeGan.Cli.Commands
+{
+    /// <summary>Runs a batch: expands inputs, plans outputs, converts in parallel and reports each file.</summary>
+    internal sealed class ConvertRunner
+    {
+        private readonly CliConsole _console;
+
+        public ConvertRunner(CliConsole console) => _console = console;
+
+        public async Task<int> RunAsync(ConvertArgs args, CancellationToken cancellationToken)
+        {
+            var (files, missing) = InputExpander.Expand(args.Inputs, args.Recurse, args.Suffix);
+            foreach (var path in missing)
+                _console.Fail($"{path}: no such file or folder, or no image matches.");
+            if (files.Count == 0)
+            {
+                _console.Fail("nothing to convert.");
+                return ExitCodes.Failed;
+            }
+
+            using var engine = new AnimeGanEngine(new ModelStore(args.ModelsFolder));
+            if ((args.Stylize.Strength ?? 1) > 0)
+            {
+                try
+                {
+                    // One clear message up front beats the same missing-model error once per file.
+                    engine.LoadStyle(args.Stylize.Style);
+                }
+                catch (AnimeGanException ex)
+                {
+                    _console.Fail(ex.Message);
+                    return ExitCodes.Failed;
+                }
+            }
+
+            var plan = PlanOutputs(files, args, out var planErrors);
+            foreach (var error in planErrors)
+                _console.Fail(error);
+
+            var failures = new ConcurrentQueue<string>();
+            var completed = 0;
+            var progressTask = (ProgressTask?)null;
+            var lineLock = new object();
+
+            async Task ConvertAll()
+            {
+                using var gate = new SemaphoreSlim(args.Jobs);
+                var tasks = plan.Select(async item =>
+                {
+                    await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        var result = await Task.Run(() => engine.Convert(item.Input, item.Output, args.Stylize, args.Write, cancellationToken), cancellationToken).ConfigureAwait(false);
+                        Interlocked.Increment(ref completed);
+                        if (progressTask == null)
+                        {
+                            lock (lineLock)
+                                _console.Out.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0} -> {1} ({2:0.00} s)", item.Input, result.OutputPath, result.Duration.TotalSeconds));
+                        }
+                    }
+                    catch (AnimeGanException ex)
+                    {
+                        failures.Enqueue(ex.Message);
+                        if (progressTask == null)
+                        {
+                            lock (lineLock)
+                                _console.Fail(ex.Message);
+                        }
+                    }
+                    finally
+                    {
+                        gate.Release();
+                        progressTask?.Increment(1);
+                    }
+                }).ToList();
+                await Task.WhenAll(tasks).ConfigureAwait(false);
+            }
+
+            try
+            {
+                if (_console.IsTerminal)
+                {
+                    await AnsiConsole.Progress()
+                        .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+                        .StartAsync(async context =>
+                        {
+                            progressTask = context.AddTask("Converting", maxValue: plan.Count);
+                            await ConvertAll().ConfigureAwait(false);
+                        }).ConfigureAwait(false);
+                    foreach (var failure in failures)
+                        _console.Fail(failure);
+                    _console.Out.WriteLine($"{completed} of {plan.Count} converted.");
+                }
+                else
+                {
+                    await ConvertAll().ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                _console.Error.WriteLine($"interrupted: {completed} of {plan.Count} converted; no partial file was left.");
+                return ExitCodes.Interrupted;
+            }
+
+            return failures.IsEmpty && missing.Count == 0 && planErrors.Count == 0 ? ExitCodes.Success : ExitCodes.Failed;
+        }
+
+        private static List<(string Input, string Output)> PlanOutputs(List<InputFile> files, ConvertArgs args, out List<string> errors)
+        {
+            errors = new List<string>();
+            var plan = new List<(string, string)>();
+            var targets = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            var singleFileTarget = files.Count == 1 && args.Output != null && !Directory.Exists(args.Output)
+                && Core.Imaging.RasterFormats.FromExtension(args.Output) != null;
+
+            foreach (var file in files)
+            {
+                string output;
+                if (singleFileTarget)
+                {
+                    output = Path.GetFullPath(args.Output!);
+                }
+                else
+                {
+                    var folder = args.Output;
+                    if (folder != null && file.Root != null)
+                    {
+                        var relative = Path.GetDirectoryName(Path.GetRelativePath(file.Root, file.Path));
+                        if (!string.IsNullOrEmpty(relative))
+                            folder = Path.Combine(folder, relative);
+                    }
+
+                    output = OutputPaths.ForInput(file.Path, folder, args.Suffix, args.Write.Format);
+                }
+
+                if (targets.TryGetValue(output, out var other))
+                {
+                    errors.Add($"{file.Path}: would write {output}, which {other} also writes; skipped.");
+                    continue;
+                }
+
+                targets[output] = file.Path;
+                plan.Add((file.Path, output));
+            }
+
+            return plan;
+        }
+    }
+}

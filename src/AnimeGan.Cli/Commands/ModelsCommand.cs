@@ -1,0 +1,169 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using AnimeGan.Cli.Console;
+using AnimeGan.Core.Exceptions;
+using AnimeGan.Core.Models;
+
+namespace AnimeGan.Cli.Commands
+{
+    /// <summary>`animegan models list|install|verify`: manage the models folder.</summary>
+    internal static class ModelsCommand
+    {
+        public static void Register(RootCommand root, CliConsole console)
+        {
+            var command = new Command("models", "List, install and verify models.");
+            command.Subcommands.Add(List(console));
+            command.Subcommands.Add(Install(console));
+            command.Subcommands.Add(Verify(console));
+            ExamplesHelpAction.Attach(command, "animegan models list", "animegan models install --from ~/Downloads/animegan-models", "animegan models verify");
+            root.Subcommands.Add(command);
+        }
+
+        private static Command List(CliConsole console)
+        {
+            var json = CommonOptions.Json();
+            var command = new Command("list", "List every known model and whether it is installed.") { json };
+            command.SetAction(parseResult =>
+            {
+                var store = new ModelStore(parseResult.GetValue(CommonOptions.ModelsFolder));
+                if (parseResult.GetValue(json))
+                {
+                    var rows = store.Manifest.Models.Select(m => new
+                    {
+                        id = m.Id,
+                        name = m.DisplayName,
+                        family = m.Family,
+                        kind = m.Kind == ModelKind.Style ? "style" : "face-detector",
+                        file = m.FileName,
+                        bytes = m.SizeInBytes,
+                        sha256 = m.Sha256,
+                        licence = m.Licence,
+                        source = m.Source?.ToString(),
+                        installed = store.IsInstalled(m),
+                    });
+                    console.Out.WriteLine(JsonSerializer.Serialize(rows, new JsonSerializerOptions { WriteIndented = true }));
+                    return ExitCodes.Success;
+                }
+
+                console.Out.WriteLine($"Models folder: {store.Folder}");
+                console.Out.WriteLine($"{"ID",-11} {"KIND",-14} {"FAMILY",-11} {"SIZE",8}  INSTALLED");
+                foreach (var m in store.Manifest.Models)
+                    console.Out.WriteLine($"{m.Id,-11} {(m.Kind == ModelKind.Style ? "style" : "face-detector"),-14} {m.Family,-11} {Sizes.Format(m.SizeInBytes),8}  {(store.IsInstalled(m) ? "yes" : "no")}");
+                return ExitCodes.Success;
+            });
+            return command;
+        }
+
+        private static Command Install(CliConsole console)
+        {
+            var ids = new Argument<string[]>("ids") { Description = "Model ids to install (see 'animegan models list').", Arity = ArgumentArity.ZeroOrMore };
+            var all = new Option<bool>("--all") { Description = "Install every model in the manifest." };
+            var from = new Option<string?>("--from") { Description = "Install from a local folder holding the model files (offline); without ids, every model found there.", HelpName = "DIR" };
+            var command = new Command("install", "Install models, SHA-256 verified, from their pinned https source or a local folder.") { ids, all, from };
+            command.SetAction(async (parseResult, cancellationToken) =>
+            {
+                var store = new ModelStore(parseResult.GetValue(CommonOptions.ModelsFolder));
+                var requested = parseResult.GetValue(ids) ?? Array.Empty<string>();
+                var folder = parseResult.GetValue(from);
+                if (requested.Length == 0 && !parseResult.GetValue(all) && folder == null)
+                {
+                    console.Fail("name the models to install, or use --all or --from DIR.");
+                    return ExitCodes.Usage;
+                }
+
+                List<ModelEntry> models;
+                try
+                {
+                    models = requested.Length > 0 ? requested.Select(store.Manifest.Get).ToList() : store.Manifest.Models.ToList();
+                }
+                catch (AnimeGanException ex)
+                {
+                    console.Fail(ex.Message);
+                    return ExitCodes.Usage;
+                }
+
+                var failed = 0;
+                var installedAny = false;
+                foreach (var model in models)
+                {
+                    try
+                    {
+                        InstallOutcome outcome;
+                        if (folder != null)
+                        {
+                            if (requested.Length == 0 && !System.IO.File.Exists(System.IO.Path.Combine(folder, model.FileName)))
+                                continue;
+                            outcome = store.InstallFromFolder(model, folder, cancellationToken);
+                        }
+                        else
+                        {
+                            outcome = await store.InstallFromSourceAsync(model, null, cancellationToken).ConfigureAwait(false);
+                        }
+
+                        installedAny = true;
+                        console.Out.WriteLine($"{model.Id}: {(outcome == InstallOutcome.Installed ? "installed" : "already installed")} ({model.FileName}, licence: {model.Licence})");
+                    }
+                    catch (AnimeGanException ex)
+                    {
+                        failed++;
+                        console.Fail($"{model.Id}: {ex.Message}");
+                    }
+                }
+
+                if (!installedAny && failed == 0)
+                {
+                    console.Fail($"{folder}: no model file from the manifest was found there.");
+                    return ExitCodes.Failed;
+                }
+
+                console.Out.WriteLine($"Models folder: {store.Folder}");
+                return failed == 0 ? ExitCodes.Success : ExitCodes.Failed;
+            });
+            ExamplesHelpAction.Attach(command, "animegan models install hayao shinkai", "animegan models install --all", "animegan models install --from /media/usb/animegan-models");
+            return command;
+        }
+
+        private static Command Verify(CliConsole console)
+        {
+            var ids = new Argument<string[]>("ids") { Description = "Model ids to check (default: every installed model).", Arity = ArgumentArity.ZeroOrMore };
+            var command = new Command("verify", "Check installed models against their SHA-256 in the manifest.") { ids };
+            command.SetAction(parseResult =>
+            {
+                var store = new ModelStore(parseResult.GetValue(CommonOptions.ModelsFolder));
+                var requested = parseResult.GetValue(ids) ?? Array.Empty<string>();
+                IEnumerable<ModelEntry> models;
+                try
+                {
+                    models = requested.Length > 0 ? requested.Select(store.Manifest.Get).ToList() : store.Installed();
+                }
+                catch (AnimeGanException ex)
+                {
+                    console.Fail(ex.Message);
+                    return ExitCodes.Usage;
+                }
+
+                var bad = 0;
+                foreach (var model in models)
+                {
+                    var state = store.Verify(model);
+                    if (state != ModelFileState.Valid)
+                        bad++;
+                    var text = state switch
+                    {
+                        ModelFileState.Valid => "ok",
+                        ModelFileState.Missing => "not installed",
+                        _ => "MISMATCH: the file differs from the manifest's SHA-256; reinstall it",
+                    };
+                    (state == ModelFileState.Valid ? console.Out : console.Error).WriteLine($"{model.Id}: {text} ({store.GetPath(model)})");
+                }
+
+                return bad == 0 ? ExitCodes.Success : ExitCodes.Failed;
+            });
+            return command;
+        }
+    }
+}

@@ -1,0 +1,5 @@
+using System.Threading.Tasks;
+using AnimeGan.Cli;
+using AnimeGan.Cli.Console;
+
+return await CliApp.RunAsync(args, CliConsole.System());

@@ -1,0 +1,169 @@
+using System;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.IO;
+using System.Threading;
+using AnimeGan.Core.Exceptions;
+using AnimeGan.Core.Imaging;
+using AnimeGan.Core.Inference;
+using AnimeGan.Core.Models;
+using AnimeGan.Core.Options;
+
+namespace AnimeGan.Core
+{
+    /// <summary>
+    /// The engine every front end drives: photo in, anime-style photo out, at full resolution. It caches one
+    /// ONNX Runtime session per model for its lifetime, so a host keeps one engine and converts many
+    /// pictures, from several threads if it likes. Dispose it to free the sessions.
+    /// </summary>
+    public sealed class AnimeGanEngine : IDisposable
+    {
+        /// <summary>
+        /// The default cap on the long side the model runs at. At 1024 px faces and textures come out
+        /// clean at typical photo sizes, while 1536 px costs more than twice the time for little visible
+        /// gain (measurements in docs/performance.md).
+        /// </summary>
+        public const int DefaultMaxSize = 1024;
+
+        private readonly ConcurrentDictionary<string, Lazy<StyleModel>> _styles =
+            new ConcurrentDictionary<string, Lazy<StyleModel>>(StringComparer.OrdinalIgnoreCase);
+
+        private readonly int _intraOpThreads;
+        private bool _disposed;
+
+        /// <summary>Creates an engine over a model store.</summary>
+        /// <param name="store">Where models are; null uses the default folder (see <see cref="ModelStore.ResolveFolder"/>).</param>
+        /// <param name="intraOpThreads">ONNX Runtime threads per run; 0 means one per core.</param>
+        public AnimeGanEngine(ModelStore? store = null, int intraOpThreads = 0)
+        {
+            Store = store ?? new ModelStore();
+            _intraOpThreads = intraOpThreads;
+        }
+
+        /// <summary>Gets the model store the engine loads from.</summary>
+        public ModelStore Store { get; }
+
+        /// <summary>Gets (loading once) the style model with the given id.</summary>
+        /// <param name="id">A style id; null for the manifest's default.</param>
+        /// <exception cref="AnimeGanException">Unknown, not installed, damaged, or not a style model.</exception>
+        public StyleModel LoadStyle(string? id = null)
+        {
+            ThrowIfDisposed();
+            var entry = Store.Manifest.Get(id ?? Store.Manifest.DefaultStyleId);
+            if (entry.Kind != ModelKind.Style)
+                throw new AnimeGanException(AnimeGanErrorCode.ModelContractUnsupported, $"'{entry.Id}' is a {entry.Kind} model, not a style.", entry.FileName);
+            var path = Store.GetVerifiedPath(entry);
+            var lazy = _styles.GetOrAdd(entry.Id, _ => new Lazy<StyleModel>(() => new StyleModel(entry, path, _intraOpThreads), LazyThreadSafetyMode.ExecutionAndPublication));
+            try
+            {
+                return lazy.Value;
+            }
+            catch
+            {
+                // A failed load is not cached: the user may fix the file and try again.
+                _styles.TryRemove(entry.Id, out _);
+                throw;
+            }
+        }
+
+        /// <summary>Stylizes a picture in memory.</summary>
+        /// <param name="source">The picture, sRGB; its alpha is carried through unchanged.</param>
+        /// <param name="options">Settings; null for all defaults.</param>
+        /// <param name="cancellationToken">Stops the work, including a model run in progress.</param>
+        /// <exception cref="AnimeGanException">The model cannot be loaded or run.</exception>
+        public StylizeResult Stylize(PixelImage source, StylizeOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            ThrowIfDisposed();
+            Throw.IfNull(source);
+            options ??= new StylizeOptions();
+            var strength = options.Strength ?? 1.0;
+            if (double.IsNaN(strength) || strength < 0 || strength > 1)
+                throw new AnimeGanException(AnimeGanErrorCode.InvalidOption, $"Strength must be between 0 and 1, not {strength}.");
+            var maxSize = options.MaxSize ?? DefaultMaxSize;
+            if (maxSize < 16)
+                throw new AnimeGanException(AnimeGanErrorCode.InvalidOption, $"The working size must be at least 16 pixels, not {maxSize}.");
+            var styleId = Store.Manifest.Get(options.Style ?? Store.Manifest.DefaultStyleId).Id;
+
+            if (strength == 0)
+                return new StylizeResult(source.WithRgb((byte[])source.Rgb.Clone()), styleId, 0, 0, 0, 0);
+
+            var model = LoadStyle(styleId);
+            var (workWidth, workHeight) = model.Contract.FixedWidth is int fw && model.Contract.FixedHeight is int fh
+                ? (fw, fh)
+                : WorkingSize.Choose(source.Width, source.Height, maxSize, model.SizeMultiple);
+
+            var small = Resampler.Resize(source.Rgb, source.Width, source.Height, workWidth, workHeight);
+            var styledSmall = model.Run(small, workWidth, workHeight, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+
+            var styled = Upsample(small, styledSmall, workWidth, workHeight, source, options.Upsampling ?? UpsamplingMode.Guided);
+            var mixed = strength >= 1 ? styled : StrengthBlend.Mix(source.Rgb, styled, strength);
+            return new StylizeResult(source.WithRgb(mixed), styleId, strength, workWidth, workHeight, 0);
+        }
+
+        /// <summary>
+        /// Converts one file: decode, stylize, and write atomically. The input is only ever read; the output
+        /// appears complete or not at all.
+        /// </summary>
+        /// <param name="inputPath">The photo.</param>
+        /// <param name="outputPath">Where to write; must not be the input.</param>
+        /// <param name="options">Stylize settings; null for defaults.</param>
+        /// <param name="output">Write settings; null for defaults (format from extension, no overwrite).</param>
+        /// <param name="cancellationToken">Stops the conversion; no output is left.</param>
+        /// <exception cref="AnimeGanException">Any failure, naming the file and the cause.</exception>
+        public ConversionResult Convert(string inputPath, string outputPath, StylizeOptions? options = null, OutputOptions? output = null, CancellationToken cancellationToken = default)
+        {
+            ThrowIfDisposed();
+            Throw.IfNullOrEmpty(inputPath);
+            Throw.IfNullOrEmpty(outputPath);
+            output ??= new OutputOptions();
+            var stopwatch = Stopwatch.StartNew();
+            var source = Path.GetFullPath(inputPath);
+            var target = Path.GetFullPath(outputPath);
+            if (OutputPaths.SamePath(source, target))
+                throw new AnimeGanException(AnimeGanErrorCode.OutputIsInput, $"{target}: the output would overwrite its own input; choose another name or folder.", target);
+            if (!output.Overwrite && File.Exists(target))
+                throw new AnimeGanException(AnimeGanErrorCode.OutputExists, $"{target}: already exists; use overwrite to replace it.", target);
+
+            var decoded = ImageDecoder.Read(source);
+            cancellationToken.ThrowIfCancellationRequested();
+            var result = Stylize(decoded.Pixels, options, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            var format = output.Format ?? RasterFormats.FromExtension(target) ?? decoded.Metadata.SourceFormat;
+            ImageEncoder.Write(result.Image, decoded.Metadata, target, format, output.Quality, output.Overwrite);
+            return new ConversionResult(
+                source, target, result.Style, result.Strength, result.Image.Width, result.Image.Height,
+                result.WorkingWidth, result.WorkingHeight, result.FacesFound, stopwatch.Elapsed);
+        }
+
+        /// <inheritdoc />
+        public void Dispose()
+        {
+            if (_disposed)
+                return;
+            _disposed = true;
+            foreach (var lazy in _styles.Values)
+            {
+                if (lazy.IsValueCreated)
+                    lazy.Value.Dispose();
+            }
+
+            _styles.Clear();
+        }
+
+        private static byte[] Upsample(byte[] small, byte[] styledSmall, int workWidth, int workHeight, PixelImage source, UpsamplingMode mode)
+        {
+            if (workWidth == source.Width && workHeight == source.Height)
+                return styledSmall;
+            return mode == UpsamplingMode.Guided
+                ? GuidedUpsampler.Upsample(small, styledSmall, workWidth, workHeight, source.Rgb, source.Width, source.Height)
+                : Resampler.Resize(styledSmall, workWidth, workHeight, source.Width, source.Height);
+        }
+
+        private void ThrowIfDisposed()
+        {
+            if (_disposed)
+                throw new ObjectDisposedException(nameof(AnimeGanEngine));
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using System.IO;
+
+namespace AnimeGan.Core
+{
+    /// <summary>
+    /// The last step of every write: a complete temporary file in the target's folder is renamed over the
+    /// target, so readers see either the old file or the new one, never half of one.
+    /// </summary>
+    internal static class FileMoves
+    {
+        /// <summary>Renames <paramref name="temporary"/> to <paramref name="target"/>, replacing it if present.</summary>
+        public static void Replace(string temporary, string target)
+        {
+#if NETSTANDARD2_0
+            if (File.Exists(target))
+                File.Replace(temporary, target, null, ignoreMetadataErrors: true);
+            else
+                File.Move(temporary, target);
+#else
+            File.Move(temporary, target, overwrite: true);
+#endif
+        }
+
+        /// <summary>
+        /// Renames <paramref name="temporary"/> to <paramref name="target"/> only if no file is there; the
+        /// runtime's move fails rather than replace, so two writers racing for one name cannot both win.
+        /// </summary>
+        /// <exception cref="IOException">The target exists.</exception>
+        public static void MoveNew(string temporary, string target) => File.Move(temporary, target);
+    }
+}

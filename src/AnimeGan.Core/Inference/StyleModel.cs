@@ -1,0 +1,159 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using AnimeGan.Core.Exceptions;
+using AnimeGan.Core.Models;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+
+namespace AnimeGan.Core.Inference
+{
+    /// <summary>
+    /// One loaded AnimeGAN generator. It holds the only <see cref="InferenceSession"/> for its file and is
+    /// safe to call from several threads at once, so front ends load a model once and reuse it. Whoever
+    /// creates it owns it and must dispose it (the engine's cache does this for cached models).
+    /// </summary>
+    public sealed class StyleModel : IDisposable
+    {
+        private static readonly int[] MultipleCandidates = { 1, 2, 4, 8, 16, 32, 64 };
+        private readonly InferenceSession _session;
+        private readonly Lazy<int> _sizeMultiple;
+
+        /// <summary>Loads a model file.</summary>
+        /// <param name="entry">The manifest entry; its layout and element type are checked against the file.</param>
+        /// <param name="path">The verified model file.</param>
+        /// <param name="intraOpThreads">Threads ONNX Runtime may use inside one run; 0 means one per core.</param>
+        /// <exception cref="AnimeGanException">The file cannot be loaded or is not a style generator.</exception>
+        public StyleModel(ModelEntry entry, string path, int intraOpThreads = 0)
+        {
+            Entry = Throw.IfNull(entry);
+            Throw.IfNullOrEmpty(path);
+            using (var options = SessionOptionsFactory.Create(intraOpThreads))
+            {
+                try
+                {
+                    _session = new InferenceSession(path, options);
+                }
+                catch (OnnxRuntimeException ex)
+                {
+                    throw new AnimeGanException(AnimeGanErrorCode.ModelLoadFailed, $"{path}: ONNX Runtime cannot load the model ({FirstLine(ex.Message)}).", path, ex);
+                }
+            }
+
+            try
+            {
+                Contract = TensorContract.Read(_session.InputMetadata, _session.OutputMetadata, path);
+                if (!string.Equals(Contract.LayoutName, entry.Layout, StringComparison.OrdinalIgnoreCase)
+                    || !string.Equals(Contract.ElementTypeName, entry.ElementType, StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new AnimeGanException(
+                        AnimeGanErrorCode.ModelContractUnsupported,
+                        $"{path}: the file is {Contract.LayoutName} {Contract.ElementTypeName}, but the manifest says {entry.Layout} {entry.ElementType} for '{entry.Id}'.",
+                        path);
+                }
+            }
+            catch
+            {
+                _session.Dispose();
+                throw;
+            }
+
+            Path = path;
+            _sizeMultiple = new Lazy<int>(ProbeSizeMultiple, LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        /// <summary>Gets the manifest entry.</summary>
+        public ModelEntry Entry { get; }
+
+        /// <summary>Gets the file the session was loaded from.</summary>
+        public string Path { get; }
+
+        /// <summary>Gets the tensor contract read from the file.</summary>
+        public TensorContract Contract { get; }
+
+        /// <summary>
+        /// Gets the number both sides of the input must be a multiple of. ONNX files do not state it, so it
+        /// is found once by running the model on small sizes and keeping the first that comes back whole.
+        /// </summary>
+        public int SizeMultiple => _sizeMultiple.Value;
+
+        /// <summary>Stylizes RGB bytes at exactly the given size (which must suit the model).</summary>
+        /// <param name="rgb">width * height * 3 bytes.</param>
+        /// <param name="width">Width in pixels.</param>
+        /// <param name="height">Height in pixels.</param>
+        /// <param name="cancellationToken">Cancels a run in progress through ONNX Runtime's terminate flag.</param>
+        /// <returns>New RGB bytes of the same size.</returns>
+        public byte[] Run(byte[] rgb, int width, int height, CancellationToken cancellationToken = default)
+        {
+            Throw.IfNull(rgb);
+            if (rgb.Length != width * height * 3)
+                throw new ArgumentException($"Expected {width * height * 3} bytes for {width}x{height}.", nameof(rgb));
+            cancellationToken.ThrowIfCancellationRequested();
+
+            var shape = Contract.Shape(height, width);
+            using var input = CreateInput(rgb, width, height, shape);
+            using var runOptions = new RunOptions();
+            using var registration = cancellationToken.Register(() => runOptions.Terminate = true);
+            try
+            {
+                using var outputs = _session.Run(runOptions, new[] { Contract.InputName }, new[] { input }, new[] { Contract.OutputName });
+                var output = outputs[0];
+                var outShape = output.GetTensorTypeAndShape().Shape;
+                if (outShape.Length != 4 || outShape[0] != 1 || outShape[1] != shape[1] || outShape[2] != shape[2] || outShape[3] != shape[3])
+                {
+                    throw new AnimeGanException(
+                        AnimeGanErrorCode.InferenceFailed,
+                        $"{Path}: for a {width}x{height} input the model returned [{string.Join(",", outShape)}]; the size must be a multiple of its stride.",
+                        Path);
+                }
+
+                return Contract.ElementType == TensorElementType.Float16
+                    ? TensorPacking.UnpackHalf(output.GetTensorDataAsSpan<Float16>(), width, height, Contract.Layout)
+                    : TensorPacking.Unpack(output.GetTensorDataAsSpan<float>(), width, height, Contract.Layout);
+            }
+            catch (OnnxRuntimeException ex)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                throw new AnimeGanException(AnimeGanErrorCode.InferenceFailed, $"{Path}: inference failed at {width}x{height} ({FirstLine(ex.Message)}).", Path, ex);
+            }
+        }
+
+        /// <inheritdoc />
+        public void Dispose() => _session.Dispose();
+
+        private OrtValue CreateInput(byte[] rgb, int width, int height, long[] shape)
+        {
+            if (Contract.ElementType == TensorElementType.Float16)
+                return OrtValue.CreateTensorValueFromMemory(TensorPacking.PackHalf(rgb, width, height, Contract.Layout), shape);
+            return OrtValue.CreateTensorValueFromMemory(TensorPacking.Pack(rgb, width, height, Contract.Layout), shape);
+        }
+
+        private int ProbeSizeMultiple()
+        {
+            if (Contract.FixedHeight != null || Contract.FixedWidth != null)
+                return 1;
+            foreach (var multiple in MultipleCandidates)
+            {
+                // 128 + m is a multiple of m but of no larger power of two, so only a model whose
+                // stride divides m can return the same size.
+                var size = 128 + multiple;
+                try
+                {
+                    Run(new byte[size * size * 3], size, size);
+                    return multiple;
+                }
+                catch (AnimeGanException ex) when (ex.Code == AnimeGanErrorCode.InferenceFailed)
+                {
+                }
+            }
+
+            throw new AnimeGanException(AnimeGanErrorCode.ModelContractUnsupported, $"{Path}: the model returned no image of the input's size at any tried size.", Path);
+        }
+
+        private static string FirstLine(string message)
+        {
+            var end = message.IndexOfAny(new[] { '\r', '\n' });
+            return (end < 0 ? message : message.Substring(0, end)).Trim();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using System;
+using System.Threading.Tasks;
+using Microsoft.ML.OnnxRuntime;
+
+namespace AnimeGan.Core.Inference
+{
+    /// <summary>
+    /// Converts between 8-bit RGB and the generators' [-1, 1] tensors (x / 127.5 - 1 in, (y + 1) * 127.5
+    /// out, as every AnimeGAN graph ends in tanh). Rows are processed in parallel: this runs on every
+    /// pixel of every picture.
+    /// </summary>
+    internal static class TensorPacking
+    {
+        private const float Scale = 1f / 127.5f;
+
+        public static float[] Pack(byte[] rgb, int width, int height, TensorLayout layout)
+        {
+            var tensor = new float[rgb.Length];
+            var plane = width * height;
+            Parallel.For(0, height, y =>
+            {
+                var start = y * width;
+                for (var x = 0; x < width; x++)
+                {
+                    var p = start + x;
+                    for (var c = 0; c < 3; c++)
+                        tensor[Index(p, c, plane, layout)] = (rgb[(p * 3) + c] * Scale) - 1f;
+                }
+            });
+            return tensor;
+        }
+
+        public static Float16[] PackHalf(byte[] rgb, int width, int height, TensorLayout layout)
+        {
+            // Only 256 distinct inputs: convert each byte value once.
+            var table = new Float16[256];
+            for (var v = 0; v < 256; v++)
+                table[v] = (Float16)((v * Scale) - 1f);
+            var tensor = new Float16[rgb.Length];
+            var plane = width * height;
+            Parallel.For(0, height, y =>
+            {
+                var start = y * width;
+                for (var x = 0; x < width; x++)
+                {
+                    var p = start + x;
+                    for (var c = 0; c < 3; c++)
+                        tensor[Index(p, c, plane, layout)] = table[rgb[(p * 3) + c]];
+                }
+            });
+            return tensor;
+        }
+
+        public static byte[] Unpack(ReadOnlySpan<float> tensor, int width, int height, TensorLayout layout)
+        {
+            var rgb = new byte[width * height * 3];
+            var plane = width * height;
+            for (var p = 0; p < plane; p++)
+            {
+                for (var c = 0; c < 3; c++)
+                    rgb[(p * 3) + c] = ToByte(tensor[Index(p, c, plane, layout)]);
+            }
+
+            return rgb;
+        }
+
+        public static byte[] UnpackHalf(ReadOnlySpan<Float16> tensor, int width, int height, TensorLayout layout)
+        {
+            var rgb = new byte[width * height * 3];
+            var plane = width * height;
+            for (var p = 0; p < plane; p++)
+            {
+                for (var c = 0; c < 3; c++)
+                    rgb[(p * 3) + c] = ToByte((float)tensor[Index(p, c, plane, layout)]);
+            }
+
+            return rgb;
+        }
+
+        private static int Index(int pixel, int channel, int plane, TensorLayout layout)
+            => layout == TensorLayout.Nhwc ? (pixel * 3) + channel : (channel * plane) + pixel;
+
+        private static byte ToByte(float value)
+        {
+            var v = (value + 1f) * 127.5f;
+            if (!(v > 0f))
+                return 0;
+            if (v >= 255f)
+                return 255;
+            return (byte)(v + 0.5f);
+        }
+    }
+}

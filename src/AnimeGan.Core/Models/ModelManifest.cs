@@ -1,0 +1,185 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using AnimeGan.Core.Exceptions;
+
+namespace AnimeGan.Core.Models
+{
+    /// <summary>
+    /// The list of known models. The default manifest ships inside the engine (built from
+    /// <c>models/models.json</c>), so every front end agrees on ids and hashes without a file to find.
+    /// </summary>
+    public sealed class ModelManifest
+    {
+        private static readonly Regex Sha256Pattern = new Regex("^[0-9a-f]{64}$", RegexOptions.CultureInvariant);
+        private static readonly Regex IdPattern = new Regex("^[a-z0-9][a-z0-9._-]*(@[a-z0-9]+)?$", RegexOptions.CultureInvariant);
+        private static readonly Lazy<ModelManifest> Embedded = new Lazy<ModelManifest>(LoadEmbedded);
+
+        private readonly Dictionary<string, ModelEntry> _byId;
+
+        private ModelManifest(IReadOnlyList<ModelEntry> models, string defaultStyleId)
+        {
+            Models = models;
+            _byId = models.ToDictionary(m => m.Id, StringComparer.OrdinalIgnoreCase);
+            DefaultStyleId = defaultStyleId;
+        }
+
+        /// <summary>Gets the manifest shipped with the engine.</summary>
+        public static ModelManifest Default => Embedded.Value;
+
+        /// <summary>Gets every model, styles first, in manifest order.</summary>
+        public IReadOnlyList<ModelEntry> Models { get; }
+
+        /// <summary>Gets the style used when the caller names none.</summary>
+        public string DefaultStyleId { get; }
+
+        /// <summary>Gets the style models.</summary>
+        public IEnumerable<ModelEntry> Styles => Models.Where(m => m.Kind == ModelKind.Style);
+
+        /// <summary>Finds a model by id (case-insensitive).</summary>
+        /// <exception cref="AnimeGanException">No such id; the message lists the known ones.</exception>
+        public ModelEntry Get(string id)
+        {
+            Throw.IfNullOrEmpty(id);
+            if (_byId.TryGetValue(id, out var entry))
+                return entry;
+            throw new AnimeGanException(
+                AnimeGanErrorCode.UnknownModel,
+                $"Unknown model '{id}'. Known models: {string.Join(", ", Models.Select(m => m.Id))}.");
+        }
+
+        /// <summary>Finds a model by id, or returns null.</summary>
+        public ModelEntry? Find(string id) => id != null && _byId.TryGetValue(id, out var entry) ? entry : null;
+
+        /// <summary>Reads and validates a manifest, so an edited file cannot smuggle in a path or a bad hash.</summary>
+        /// <param name="json">The manifest text.</param>
+        /// <param name="sourceName">Where the text came from, for error messages.</param>
+        public static ModelManifest Parse(string json, string sourceName)
+        {
+            Throw.IfNull(json);
+            try
+            {
+                using var document = JsonDocument.Parse(json);
+                var root = document.RootElement;
+                var models = new List<ModelEntry>();
+                foreach (var item in root.GetProperty("models").EnumerateArray())
+                    models.Add(ParseEntry(item, sourceName));
+
+                var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                foreach (var model in models)
+                {
+                    if (!ids.Add(model.Id))
+                        throw Invalid(sourceName, $"the id '{model.Id}' appears twice");
+                }
+
+                var defaultStyle = root.TryGetProperty("defaultStyle", out var d) ? d.GetString() ?? "" : "";
+                if (!models.Any(m => m.Kind == ModelKind.Style && string.Equals(m.Id, defaultStyle, StringComparison.OrdinalIgnoreCase)))
+                    throw Invalid(sourceName, $"defaultStyle '{defaultStyle}' is not a style in the manifest");
+                return new ModelManifest(models, defaultStyle);
+            }
+            catch (JsonException ex)
+            {
+                throw new AnimeGanException(AnimeGanErrorCode.ManifestInvalid, $"{sourceName}: not valid JSON ({ex.Message}).", sourceName, ex);
+            }
+            catch (KeyNotFoundException ex)
+            {
+                throw new AnimeGanException(AnimeGanErrorCode.ManifestInvalid, $"{sourceName}: a required field is missing.", sourceName, ex);
+            }
+            catch (InvalidOperationException ex)
+            {
+                throw new AnimeGanException(AnimeGanErrorCode.ManifestInvalid, $"{sourceName}: a field has the wrong type ({ex.Message}).", sourceName, ex);
+            }
+        }
+
+        /// <summary>Reads a manifest file.</summary>
+        public static ModelManifest Load(string path)
+        {
+            Throw.IfNullOrEmpty(path);
+            string text;
+            try
+            {
+                text = File.ReadAllText(path);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                throw new AnimeGanException(AnimeGanErrorCode.ManifestInvalid, $"{path}: cannot read the manifest ({ex.Message}).", path, ex);
+            }
+
+            return Parse(text, path);
+        }
+
+        private static ModelEntry ParseEntry(JsonElement item, string sourceName)
+        {
+            string Text(string name) => item.GetProperty(name).GetString() ?? throw Invalid(sourceName, $"'{name}' is null");
+
+            var id = Text("id");
+            if (!IdPattern.IsMatch(id))
+                throw Invalid(sourceName, $"model id '{id}' must be lower-case letters, digits, '.', '-' or '_'");
+
+            var fileName = Text("file");
+            if (!IsPlainFileName(fileName))
+                throw Invalid(sourceName, $"model '{id}' names the file '{fileName}', which is not a plain file name inside the models folder");
+
+            var sha = Text("sha256").ToLowerInvariant();
+            if (!Sha256Pattern.IsMatch(sha))
+                throw Invalid(sourceName, $"model '{id}' has a SHA-256 that is not 64 hex digits");
+
+            var kindText = Text("kind");
+            ModelKind kind = kindText switch
+            {
+                "style" => ModelKind.Style,
+                "face-detector" => ModelKind.FaceDetector,
+                _ => throw Invalid(sourceName, $"model '{id}' has unknown kind '{kindText}'"),
+            };
+
+            Uri? source = null;
+            if (item.TryGetProperty("source", out var s) && s.ValueKind == JsonValueKind.String)
+            {
+                if (!Uri.TryCreate(s.GetString(), UriKind.Absolute, out source) || source.Scheme != Uri.UriSchemeHttps)
+                    throw Invalid(sourceName, $"model '{id}' has a source that is not an https address");
+            }
+
+            var size = item.GetProperty("bytes").GetInt64();
+            if (size <= 0)
+                throw Invalid(sourceName, $"model '{id}' has a size of {size} bytes");
+
+            return new ModelEntry(
+                id,
+                Text("displayName"),
+                Text("family"),
+                kind,
+                fileName,
+                size,
+                sha,
+                Text("licence"),
+                source,
+                Text("layout"),
+                Text("elementType"),
+                item.TryGetProperty("description", out var desc) ? desc.GetString() ?? "" : "");
+        }
+
+        /// <summary>True when the name stays inside the folder it is joined to.</summary>
+        internal static bool IsPlainFileName(string fileName)
+        {
+            if (string.IsNullOrWhiteSpace(fileName) || fileName == "." || fileName == "..")
+                return false;
+            if (fileName.IndexOfAny(new[] { '/', '\\', ':' }) >= 0 || fileName.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
+                return false;
+            return !Path.IsPathRooted(fileName);
+        }
+
+        private static AnimeGanException Invalid(string sourceName, string problem)
+            => new AnimeGanException(AnimeGanErrorCode.ManifestInvalid, $"{sourceName}: {problem}.", sourceName);
+
+        private static ModelManifest LoadEmbedded()
+        {
+            using var stream = typeof(ModelManifest).Assembly.GetManifestResourceStream("AnimeGan.Core.models.json")
+                ?? throw new InvalidOperationException("The engine was built without its model manifest.");
+            using var reader = new StreamReader(stream);
+            return Parse(reader.ReadToEnd(), "built-in models.json");
+        }
+    }
+}

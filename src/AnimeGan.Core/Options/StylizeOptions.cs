@@ -1,0 +1,26 @@
+using AnimeGan.Core.Imaging;
+
+namespace AnimeGan.Core.Options
+{
+    /// <summary>
+    /// How to stylize. Every setting is optional: null means the engine's measured default, so front ends
+    /// pass through only what their user actually set.
+    /// </summary>
+    public sealed record StylizeOptions
+    {
+        /// <summary>Gets the style model id; null for the manifest's default style.</summary>
+        public string? Style { get; init; }
+
+        /// <summary>Gets how much of the stylized picture to use, 0..1; null for 1 (pure model output).</summary>
+        public double? Strength { get; init; }
+
+        /// <summary>
+        /// Gets the cap on the long side of the size the model runs at; null for
+        /// <see cref="AnimeGanEngine.DefaultMaxSize"/>. The output always has the source's full size.
+        /// </summary>
+        public int? MaxSize { get; init; }
+
+        /// <summary>Gets how the result is brought back to full size; null for <see cref="UpsamplingMode.Guided"/>.</summary>
+        public UpsamplingMode? Upsampling { get; init; }
+    }
+}

@@ -1,0 +1,36 @@
+using AnimeGan.Core.Imaging;
+
+namespace AnimeGan.Core
+{
+    /// <summary>A stylized picture and the facts of how it was made.</summary>
+    public sealed class StylizeResult
+    {
+        internal StylizeResult(PixelImage image, string style, double strength, int workingWidth, int workingHeight, int facesFound)
+        {
+            Image = image;
+            Style = style;
+            Strength = strength;
+            WorkingWidth = workingWidth;
+            WorkingHeight = workingHeight;
+            FacesFound = facesFound;
+        }
+
+        /// <summary>Gets the stylized picture, at the source's size, with the source's alpha.</summary>
+        public PixelImage Image { get; }
+
+        /// <summary>Gets the style id used.</summary>
+        public string Style { get; }
+
+        /// <summary>Gets the strength used.</summary>
+        public double Strength { get; }
+
+        /// <summary>Gets the width the model ran at (0 when strength 0 skipped the model).</summary>
+        public int WorkingWidth { get; }
+
+        /// <summary>Gets the height the model ran at (0 when strength 0 skipped the model).</summary>
+        public int WorkingHeight { get; }
+
+        /// <summary>Gets how many faces were enhanced separately.</summary>
+        public int FacesFound { get; }
+    }
+}
