@@ -5,10 +5,15 @@ namespace AnimeGan.Core.Imaging
     /// <summary>Chooses the size a model runs at for a given photo.</summary>
     public static class WorkingSize
     {
+        /// <summary>The smallest side, in size multiples, the model is run at.</summary>
+        public const int MinimumMultiples = 4;
+
         /// <summary>
         /// Scales the photo so its long side is at most <paramref name="maxSize"/> (never enlarging it),
-        /// then rounds each side to the nearest multiple of <paramref name="multiple"/> (at least one
-        /// multiple), so tiny and extreme-aspect pictures still make a valid tensor.
+        /// then rounds each side to the nearest multiple of <paramref name="multiple"/>. Each side is at
+        /// least <see cref="MinimumMultiples"/> multiples, because the generators' mirror padding needs a
+        /// bottleneck of two or more pixels: tiny and extreme-aspect pictures are stretched to that and
+        /// resized back afterwards.
         /// </summary>
         public static (int Width, int Height) Choose(int width, int height, int maxSize, int multiple)
         {
@@ -23,6 +28,6 @@ namespace AnimeGan.Core.Imaging
         }
 
         private static int Round(double value, int multiple)
-            => Math.Max(multiple, (int)Math.Round(value / multiple, MidpointRounding.AwayFromZero) * multiple);
+            => Math.Max(MinimumMultiples * multiple, (int)Math.Round(value / multiple, MidpointRounding.AwayFromZero) * multiple);
     }
 }

@@ -1,0 +1,59 @@
+using System;
+using System.IO;
+using AnimeGan.Core.Imaging;
+using ImageMagick;
+
+namespace AnimeGan.Tests
+{
+    /// <summary>Pictures the tests make themselves: edge cases are generated, never downloaded.</summary>
+    internal static class TestImages
+    {
+        /// <summary>Reads a shared photo scaled so its long side is <paramref name="longSide"/>, to keep model runs short.</summary>
+        public static PixelImage Photo(string path, int longSide = 320)
+        {
+            using var image = new MagickImage(path);
+            image.Resize(new MagickGeometry((uint)longSide, (uint)longSide));
+            return FromMagick(image);
+        }
+
+        /// <summary>Writes a shared photo, scaled, to a file of the given format.</summary>
+        public static string WritePhoto(string source, string target, int longSide = 320, MagickFormat? format = null)
+        {
+            using var image = new MagickImage(source);
+            image.Resize(new MagickGeometry((uint)longSide, (uint)longSide));
+            image.Write(target, format ?? MagickFormat.Jpeg);
+            return target;
+        }
+
+        public static PixelImage FromMagick(MagickImage image)
+        {
+            using var pixels = image.GetPixelsUnsafe();
+            var rgb = pixels.ToByteArray(PixelMapping.RGB)!;
+            return new PixelImage((int)image.Width, (int)image.Height, rgb);
+        }
+
+        public static MagickImage ToMagick(PixelImage picture)
+        {
+            var image = new MagickImage();
+            image.ReadPixels(picture.Rgb, new PixelReadSettings((uint)picture.Width, (uint)picture.Height, StorageType.Char, PixelMapping.RGB));
+            return image;
+        }
+
+        /// <summary>Reads any file the tests wrote back into pixels (with Magick's own reader, not the engine's).</summary>
+        public static MagickImage Load(string path) => new MagickImage(path);
+
+        /// <summary>Copies bytes to a file and returns its path.</summary>
+        public static string WriteBytes(string path, byte[] bytes)
+        {
+            File.WriteAllBytes(path, bytes);
+            return path;
+        }
+
+        public static string Sha256(string path)
+        {
+            using var sha = System.Security.Cryptography.SHA256.Create();
+            using var stream = File.OpenRead(path);
+            return Convert.ToHexString(sha.ComputeHash(stream));
+        }
+    }
+}
