@@ -1,5 +1,7 @@
 using System;
 using System.CommandLine;
+using System.IO;
+using System.Linq;
 using AnimeGan.Cli.Console;
 using AnimeGan.Core;
 
@@ -22,6 +24,16 @@ namespace AnimeGan.Cli.Commands
             var recurse = new Option<bool>("--recurse", "-r") { Description = "Include sub-folders of folder inputs and patterns." };
             var jobs = new Option<int>("--jobs", "-j") { Description = "Photos converted at once.", DefaultValueFactory = _ => 1 };
             var upsampling = new Option<string?>("--upsampling") { Description = "How results return to full size: guided (sharp, default) or lanczos.", HelpName = "MODE" };
+
+            inputs.Validators.Add(result =>
+            {
+                // The parser hands unknown options to the inputs; a dash word that names no file is a typo.
+                foreach (var value in result.Tokens.Select(t => t.Value))
+                {
+                    if (value.StartsWith("-", StringComparison.Ordinal) && !File.Exists(value) && !Directory.Exists(value))
+                        result.AddError($"Unrecognized option '{value}'. To convert a file whose name starts with '-', write ./{value}.");
+                }
+            });
 
             var command = new Command("convert", "Turn photos into anime-style pictures at full resolution.");
             command.Arguments.Add(inputs);

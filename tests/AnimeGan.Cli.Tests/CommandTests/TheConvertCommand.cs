@@ -1,0 +1,133 @@
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using AnimeGan.Tests;
+using ImageMagick;
+
+namespace AnimeGan.Cli.Tests.CommandTests
+{
+    public class TheConvertCommand
+    {
+        [Fact]
+        public async Task ShouldWritePhotoAnimeBesideThePhotoAndExitZero()
+        {
+            using var folder = new TemporaryDirectory();
+            var input = TestImages.WritePhoto(TestFiles.Square, folder.File("photo.jpg"), 200);
+
+            var run = await CliRun.RunAsync("convert", input, "--max-size", "128");
+
+            Assert.Equal(0, run.ExitCode);
+            Assert.True(File.Exists(folder.File("photo_anime.jpg")), run.Error);
+            Assert.Contains("photo_anime.jpg", run.Out);
+        }
+
+        [Fact]
+        public async Task ShouldReportABadFileAndConvertTheRestWithExitOne()
+        {
+            using var folder = new TemporaryDirectory();
+            TestImages.WritePhoto(TestFiles.Square, folder.File("a.jpg"), 96);
+            TestImages.WritePhoto(TestFiles.Rickshaw, folder.File("c.jpg"), 96);
+            var bad = TestImages.WriteBytes(folder.File("b.jpg"), System.Text.Encoding.ASCII.GetBytes("not a photo"));
+
+            var run = await CliRun.RunAsync("convert", folder.Path, "-o", folder.File("out"));
+
+            Assert.Equal(1, run.ExitCode);
+            Assert.Contains(bad, run.Error);
+            Assert.Contains("not a JPEG", run.Error);
+            Assert.Equal(new[] { "a_anime.jpg", "c_anime.jpg" }, Directory.GetFiles(folder.File("out")).Select(Path.GetFileName).OrderBy(n => n));
+        }
+
+        [Fact]
+        public async Task ShouldMirrorSubFoldersWithRecurseAndSkipEarlierResults()
+        {
+            using var folder = new TemporaryDirectory();
+            Directory.CreateDirectory(folder.File("trip/day1"));
+            TestImages.WritePhoto(TestFiles.Square, folder.File("trip/day1/x.jpg"), 80);
+            TestImages.WritePhoto(TestFiles.Square, folder.File("trip/y.png"), 80, MagickFormat.Png);
+            TestImages.WritePhoto(TestFiles.Square, folder.File("trip/y_anime.png"), 80, MagickFormat.Png);
+
+            var run = await CliRun.RunAsync("convert", folder.File("trip"), "-r", "-o", folder.File("anime"), "--jobs", "2");
+
+            Assert.Equal(0, run.ExitCode);
+            Assert.True(File.Exists(folder.File("anime/day1/x_anime.jpg")), run.Out + run.Error);
+            Assert.True(File.Exists(folder.File("anime/y_anime.png")));
+            Assert.False(File.Exists(folder.File("anime/y_anime_anime.png")));
+        }
+
+        [Fact]
+        public async Task ShouldWriteASingleOutputFileInTheFormatOfItsExtension()
+        {
+            using var folder = new TemporaryDirectory();
+            var input = TestImages.WritePhoto(TestFiles.Square, folder.File("in.jpg"), 96);
+
+            var run = await CliRun.RunAsync("convert", input, "-o", folder.File("art.png"), "-s", "shinkai");
+
+            Assert.Equal(0, run.ExitCode);
+            using var image = new MagickImage(folder.File("art.png"));
+            Assert.Equal(MagickFormat.Png, image.Format);
+        }
+
+        [Fact]
+        public async Task ShouldKeepAnExistingOutputWithoutOverwrite()
+        {
+            using var folder = new TemporaryDirectory();
+            var input = TestImages.WritePhoto(TestFiles.Square, folder.File("p.jpg"), 96);
+            File.WriteAllText(folder.File("p_anime.jpg"), "keep me");
+
+            var run = await CliRun.RunAsync("convert", input);
+
+            Assert.Equal(1, run.ExitCode);
+            Assert.Contains("already exists", run.Error);
+            Assert.Equal("keep me", File.ReadAllText(folder.File("p_anime.jpg")));
+            Assert.Equal(0, (await CliRun.RunAsync("convert", input, "--overwrite")).ExitCode);
+        }
+
+        [Theory]
+        [InlineData("--strength", "1.5", "--strength")]
+        [InlineData("--jobs", "0", "--jobs")]
+        [InlineData("--format", "pdf", "--format")]
+        [InlineData("--quality", "0", "--quality")]
+        [InlineData("--bogus", "1", "--bogus")]
+        public async Task ShouldExitTwoOnAUsageErrorNamingTheOption(string option, string value, string named)
+        {
+            using var folder = new TemporaryDirectory();
+            var input = TestImages.WritePhoto(TestFiles.Square, folder.File("p.jpg"), 64);
+
+            var run = await CliRun.RunAsync("convert", input, option, value);
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.Contains(named, run.Error);
+            Assert.False(File.Exists(folder.File("p_anime.jpg")));
+        }
+
+        [Fact]
+        public async Task ShouldExitOneWithInstallAdviceWhenTheModelIsMissing()
+        {
+            using var folder = new TemporaryDirectory();
+            var input = TestImages.WritePhoto(TestFiles.Square, folder.File("p.jpg"), 64);
+
+            var run = await CliRun.RunWithoutModelsAsync(folder.File("no-models"), "convert", input);
+
+            Assert.Equal(1, run.ExitCode);
+            Assert.Contains("animegan models install", run.Error);
+        }
+
+        [Fact]
+        public async Task ShouldNameAMissingInput()
+        {
+            var run = await CliRun.RunAsync("convert", "/no/such/photo.jpg");
+            Assert.Equal(1, run.ExitCode);
+            Assert.Contains("/no/such/photo.jpg", run.Error);
+        }
+
+        [Fact]
+        public async Task ShouldShowExamplesInHelp()
+        {
+            var run = await CliRun.RunAsync("convert", "--help");
+            Assert.Equal(0, run.ExitCode);
+            Assert.Contains("--strength", run.Out);
+            Assert.Contains("Examples:", run.Out);
+            Assert.Contains("animegan convert photo.jpg", run.Out);
+        }
+    }
+}
