@@ -1,0 +1,13 @@
+using System;
+using AnimeGan.Benchmarks;
+
+var mode = args.Length > 0 ? args[0] : "help";
+switch (mode)
+{
+    case "sizes":
+        WorkingSizeTable.Run(args.Length > 1 ? int.Parse(args[1]) : 3);
+        return 0;
+    default:
+        Console.WriteLine("usage: dotnet run -c Release --project tests/AnimeGan.Benchmarks -- sizes [repeats]");
+        return mode == "help" ? 0 : 2;
+}
