@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using AnimeGan.Core.Faces;
 using AnimeGan.Core.Imaging;
 
 namespace AnimeGan.Core
@@ -5,14 +7,14 @@ namespace AnimeGan.Core
     /// <summary>A stylized picture and the facts of how it was made.</summary>
     public sealed class StylizeResult
     {
-        internal StylizeResult(PixelImage image, string style, double strength, int workingWidth, int workingHeight, int facesFound)
+        internal StylizeResult(PixelImage image, string style, double strength, int workingWidth, int workingHeight, IReadOnlyList<DetectedFace> faces)
         {
             Image = image;
             Style = style;
             Strength = strength;
             WorkingWidth = workingWidth;
             WorkingHeight = workingHeight;
-            FacesFound = facesFound;
+            Faces = faces;
         }
 
         /// <summary>Gets the stylized picture, at the source's size, with the source's alpha.</summary>
@@ -30,7 +32,7 @@ namespace AnimeGan.Core
         /// <summary>Gets the height the model ran at (0 when strength 0 skipped the model).</summary>
         public int WorkingHeight { get; }
 
-        /// <summary>Gets how many faces were enhanced separately.</summary>
-        public int FacesFound { get; }
+        /// <summary>Gets the faces that were stylized at their own scale (empty when face enhancement was off).</summary>
+        public IReadOnlyList<DetectedFace> Faces { get; }
     }
 }

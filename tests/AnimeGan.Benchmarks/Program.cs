@@ -7,6 +7,9 @@ switch (mode)
     case "sizes":
         WorkingSizeTable.Run(args.Length > 1 ? int.Parse(args[1]) : 3);
         return 0;
+    case "faces":
+        FaceDetectionTable.Run(args.Length > 1 ? args[1] : null);
+        return 0;
     default:
         Console.WriteLine("usage: dotnet run -c Release --project tests/AnimeGan.Benchmarks -- sizes [repeats]");
         return mode == "help" ? 0 : 2;

@@ -22,5 +22,17 @@ namespace AnimeGan.Core.Options
 
         /// <summary>Gets how the result is brought back to full size; null for <see cref="UpsamplingMode.Guided"/>.</summary>
         public UpsamplingMode? Upsampling { get; init; }
+
+        /// <summary>
+        /// Gets whether faces are found and stylized at their own scale (face2paint). Null means on when a
+        /// face detector is installed; true insists on it (an error without a detector); false turns it off.
+        /// </summary>
+        public bool? Faces { get; init; }
+
+        /// <summary>Gets the style used for faces (for example <c>jp-face</c>); null uses <see cref="Style"/>.</summary>
+        public string? FaceStyle { get; init; }
+
+        /// <summary>Gets the face detector id; null for <see cref="AnimeGanEngine.DefaultFaceDetector"/>.</summary>
+        public string? FaceDetector { get; init; }
     }
 }

@@ -1,0 +1,44 @@
+using System.Collections.Generic;
+
+namespace AnimeGan.Core.Faces
+{
+    /// <summary>
+    /// One face: its box, five landmarks and the detector's confidence. Landmarks are in image order:
+    /// the eye on the image's left, the other eye, the nose tip, the mouth corner on the image's left, the
+    /// other mouth corner; both detectors are mapped to this order so alignment needs no special case.
+    /// </summary>
+    public sealed class DetectedFace
+    {
+        /// <summary>Creates a face.</summary>
+        public DetectedFace(FaceBox box, IReadOnlyList<FacePoint> landmarks, float score)
+        {
+            Box = box;
+            Landmarks = landmarks;
+            Score = score;
+        }
+
+        /// <summary>Gets the face box.</summary>
+        public FaceBox Box { get; }
+
+        /// <summary>Gets the five landmarks (eyes, nose, mouth corners).</summary>
+        public IReadOnlyList<FacePoint> Landmarks { get; }
+
+        /// <summary>Gets the confidence, 0..1.</summary>
+        public float Score { get; }
+
+        /// <summary>Gets the eye on the image's left.</summary>
+        public FacePoint LeftEye => Landmarks[0];
+
+        /// <summary>Gets the eye on the image's right.</summary>
+        public FacePoint RightEye => Landmarks[1];
+
+        /// <summary>Gets the nose tip.</summary>
+        public FacePoint Nose => Landmarks[2];
+
+        /// <summary>Gets the mouth corner on the image's left.</summary>
+        public FacePoint MouthLeft => Landmarks[3];
+
+        /// <summary>Gets the mouth corner on the image's right.</summary>
+        public FacePoint MouthRight => Landmarks[4];
+    }
+}

@@ -1,0 +1,47 @@
+using System;
+
+namespace AnimeGan.Core.Faces
+{
+    /// <summary>An axis-aligned face box in source-image pixels.</summary>
+    public readonly struct FaceBox
+    {
+        /// <summary>Creates a box.</summary>
+        public FaceBox(float x, float y, float width, float height)
+        {
+            X = x;
+            Y = y;
+            Width = width;
+            Height = height;
+        }
+
+        /// <summary>Gets the left edge.</summary>
+        public float X { get; }
+
+        /// <summary>Gets the top edge.</summary>
+        public float Y { get; }
+
+        /// <summary>Gets the width.</summary>
+        public float Width { get; }
+
+        /// <summary>Gets the height.</summary>
+        public float Height { get; }
+
+        /// <summary>Gets the area.</summary>
+        public float Area => Math.Max(0, Width) * Math.Max(0, Height);
+
+        /// <summary>Intersection over union, the overlap measure non-maximum suppression uses.</summary>
+        public float IntersectionOverUnion(FaceBox other)
+        {
+            var left = Math.Max(X, other.X);
+            var top = Math.Max(Y, other.Y);
+            var right = Math.Min(X + Width, other.X + other.Width);
+            var bottom = Math.Min(Y + Height, other.Y + other.Height);
+            var intersection = Math.Max(0, right - left) * Math.Max(0, bottom - top);
+            var union = Area + other.Area - intersection;
+            return union <= 0 ? 0 : intersection / union;
+        }
+
+        /// <inheritdoc />
+        public override string ToString() => $"{X:0},{Y:0} {Width:0}x{Height:0}";
+    }
+}
