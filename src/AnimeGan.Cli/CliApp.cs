@@ -18,6 +18,7 @@ namespace AnimeGan.Cli
             ConvertCommand.Register(root, console);
             StylesCommand.Register(root, console);
             ModelsCommand.Register(root, console);
+            FacesCommand.Register(root, console);
 
             var help = root.Options.OfType<HelpOption>().Single();
             help.Action = new ExamplesHelpAction((HelpAction)help.Action!);

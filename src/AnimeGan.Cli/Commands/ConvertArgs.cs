@@ -22,6 +22,9 @@ namespace AnimeGan.Cli.Commands
             bool recurse,
             int jobs,
             string? upsampling,
+            bool? faces,
+            string? faceStyle,
+            string? faceDetector,
             string? modelsFolder)
         {
             if (inputs.Count == 0)
@@ -58,7 +61,7 @@ namespace AnimeGan.Cli.Commands
             Recurse = recurse;
             Jobs = jobs;
             ModelsFolder = modelsFolder;
-            Stylize = new StylizeOptions { Style = style, Strength = strength, MaxSize = maxSize, Upsampling = mode };
+            Stylize = new StylizeOptions { Style = style, Strength = strength, MaxSize = maxSize, Upsampling = mode, Faces = faces, FaceStyle = faceStyle, FaceDetector = faceDetector };
             Write = new OutputOptions { Format = parsedFormat, Quality = quality, Overwrite = overwrite };
         }
 

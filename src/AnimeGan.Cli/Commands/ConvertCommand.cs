@@ -24,6 +24,10 @@ namespace AnimeGan.Cli.Commands
             var recurse = new Option<bool>("--recurse", "-r") { Description = "Include sub-folders of folder inputs and patterns." };
             var jobs = new Option<int>("--jobs", "-j") { Description = "Photos converted at once.", DefaultValueFactory = _ => 1 };
             var upsampling = new Option<string?>("--upsampling") { Description = "How results return to full size: guided (sharp, default) or lanczos.", HelpName = "MODE" };
+            var faces = new Option<bool>("--faces") { Description = "Stylize faces at their own scale (default: on when a face detector is installed)." };
+            var noFaces = new Option<bool>("--no-faces") { Description = "Turn face enhancement off." };
+            var faceStyle = new Option<string?>("--face-style") { Description = "Style for faces, e.g. jp-face or cute (default: --style).", HelpName = "ID" };
+            var faceDetector = new Option<string?>("--face-detector") { Description = "Face detector: retinaface (default) or yunet.", HelpName = "ID" };
 
             inputs.Validators.Add(result =>
             {
@@ -37,7 +41,7 @@ namespace AnimeGan.Cli.Commands
 
             var command = new Command("convert", "Turn photos into anime-style pictures at full resolution.");
             command.Arguments.Add(inputs);
-            foreach (var option in new Option[] { style, strength, output, suffix, format, quality, maxSize, overwrite, recurse, jobs, upsampling })
+            foreach (var option in new Option[] { style, strength, output, suffix, format, quality, maxSize, overwrite, recurse, jobs, upsampling, faces, noFaces, faceStyle, faceDetector })
                 command.Options.Add(option);
 
             command.SetAction(async (parseResult, cancellationToken) =>
@@ -45,6 +49,9 @@ namespace AnimeGan.Cli.Commands
                 ConvertArgs args;
                 try
                 {
+                    if (parseResult.GetValue(faces) && parseResult.GetValue(noFaces))
+                        throw new ArgumentException("--faces and --no-faces cannot be used together.");
+                    bool? faceChoice = parseResult.GetValue(faces) ? true : parseResult.GetValue(noFaces) ? false : null;
                     args = new ConvertArgs(
                         parseResult.GetValue(inputs) ?? Array.Empty<string>(),
                         parseResult.GetValue(style),
@@ -58,6 +65,9 @@ namespace AnimeGan.Cli.Commands
                         parseResult.GetValue(recurse),
                         parseResult.GetValue(jobs),
                         parseResult.GetValue(upsampling),
+                        faceChoice,
+                        parseResult.GetValue(faceStyle),
+                        parseResult.GetValue(faceDetector),
                         parseResult.GetValue(CommonOptions.ModelsFolder));
                 }
                 catch (ArgumentException ex)
@@ -74,7 +84,8 @@ namespace AnimeGan.Cli.Commands
                 "animegan convert photo.jpg                         # writes photo_anime.jpg",
                 "animegan convert photo.jpg -s shinkai -o art.png   # one photo to a chosen file",
                 "animegan convert shots -r -o anime --jobs 2        # a folder tree into ./anime",
-                "animegan convert 'trip/*.jpg' --strength 0.7 -f webp");
+                "animegan convert 'trip/*.jpg' --strength 0.7 -f webp",
+                "animegan convert portrait.jpg --face-style jp-face   # manga faces on a Hayao picture");
             root.Subcommands.Add(command);
         }
     }

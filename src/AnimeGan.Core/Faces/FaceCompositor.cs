@@ -18,7 +18,7 @@ namespace AnimeGan.Core.Faces
         /// <returns>The faces that were large enough to enhance.</returns>
         public static IReadOnlyList<DetectedFace> Apply(PixelImage source, byte[] styled, IEnumerable<DetectedFace> faces, StyleModel model, CancellationToken cancellationToken)
         {
-            var size = Math.Max(model.SizeMultiple * WorkingSize.MinimumMultiples, FaceGeometry.CropSize / model.SizeMultiple * model.SizeMultiple);
+            var size = CropSizeFor(model);
             var enhanced = new List<DetectedFace>();
             foreach (var face in faces.Where(f => f.Box.Width >= FaceGeometry.MinimumFaceSize))
             {
@@ -33,25 +33,36 @@ namespace AnimeGan.Core.Faces
             return enhanced;
         }
 
+        /// <summary>The crop side for a model: <see cref="FaceGeometry.CropSize"/> rounded down to its size multiple.</summary>
+        public static int CropSizeFor(StyleModel model)
+            => Math.Max(model.SizeMultiple * WorkingSize.MinimumMultiples, FaceGeometry.CropSize / model.SizeMultiple * model.SizeMultiple);
+
         /// <summary>The transform from source pixels to crop pixels for one face.</summary>
         public static SimilarityTransform ToCrop(DetectedFace face, int size)
             => SimilarityTransform.Estimate(face.Landmarks, FaceGeometry.Template.Select(p => new FacePoint(p.X * size, p.Y * size)).ToArray());
 
         /// <summary>The blend weight the face puts on each pixel of a picture of the given size (for checks and tests).</summary>
         public static float[] MaskOf(DetectedFace face, int width, int height, int size)
+            => Map(face, width, height, size, FaceGeometry.Mask);
+
+        /// <summary>The mask-ellipse radius of each pixel for one face (0.7 where feathering starts, 1 where it ends).</summary>
+        public static float[] RadiusOf(DetectedFace face, int width, int height, int size)
+            => Map(face, width, height, size, FaceGeometry.EllipseRadius);
+
+        private static float[] Map(DetectedFace face, int width, int height, int size, Func<float, float, float> function)
         {
             var toCrop = ToCrop(face, size);
-            var mask = new float[width * height];
+            var values = new float[width * height];
             for (var y = 0; y < height; y++)
             {
                 for (var x = 0; x < width; x++)
                 {
                     var p = toCrop.Apply(x, y);
-                    mask[(y * width) + x] = FaceGeometry.Mask(p.X / size, p.Y / size);
+                    values[(y * width) + x] = function(p.X / size, p.Y / size);
                 }
             }
 
-            return mask;
+            return values;
         }
 
         /// <summary>Samples the crop from the source; outside the picture the border pixels repeat.</summary>

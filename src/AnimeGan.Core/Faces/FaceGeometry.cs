@@ -28,15 +28,21 @@ namespace AnimeGan.Core.Faces
         /// </summary>
         public static float Mask(float u, float v)
         {
-            var dx = (u - 0.5f) / 0.40f;
-            var dy = (v - 0.47f) / 0.45f;
-            var r = System.MathF.Sqrt((dx * dx) + (dy * dy));
+            var r = EllipseRadius(u, v);
             if (r <= 0.7f)
                 return 1f;
             if (r >= 1f)
                 return 0f;
             var t = (1f - r) / 0.3f;
             return t * t * (3f - (2f * t));
+        }
+
+        /// <summary>How far a point of the unit crop is from the mask's centre: 0.7 where the feathering starts, 1 where the mask ends.</summary>
+        public static float EllipseRadius(float u, float v)
+        {
+            var dx = (u - 0.5f) / 0.40f;
+            var dy = (v - 0.47f) / 0.45f;
+            return System.MathF.Sqrt((dx * dx) + (dy * dy));
         }
 
         private static FacePoint Place(float x, float y)
