@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using AnimeGan.Core.Exceptions;
+using AnimeGan.Core.Imaging;
+
+namespace AnimeGan.PowerShell.Cmdlets
+{
+    /// <summary>Get-AnimeFace: the faces face enhancement would work on, one object per face.</summary>
+    [Cmdlet(VerbsCommon.Get, "AnimeFace", DefaultParameterSetName = PathSet)]
+    [OutputType(typeof(AnimeFaceInfo))]
+    public sealed class GetAnimeFaceCommand : PSCmdlet
+    {
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
+
+        /// <summary>Gets or sets images; wildcards allowed.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true)]
+        [SupportsWildcards]
+        public string[] Path { get; set; } = Array.Empty<string>();
+
+        /// <summary>Gets or sets images taken literally; binds Get-ChildItem output.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "FullName")]
+        public string[] LiteralPath { get; set; } = Array.Empty<string>();
+
+        /// <summary>Gets or sets the detector: retinaface (default) or yunet.</summary>
+        [Parameter]
+        [ValidateSet("retinaface", "yunet", IgnoreCase = true)]
+        public string? Detector { get; set; }
+
+        /// <summary>Gets or sets the models folder.</summary>
+        [Parameter]
+        public string? ModelsPath { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            var engine = EngineCache.For(ModelsPath);
+            foreach (var file in Resolve())
+            {
+                try
+                {
+                    var picture = ImageDecoder.Read(file).Pixels;
+                    var faces = engine.DetectFaces(picture, Detector);
+                    for (var i = 0; i < faces.Count; i++)
+                    {
+                        var f = faces[i];
+                        WriteObject(new AnimeFaceInfo(file, i, f.Box.X, f.Box.Y, f.Box.Width, f.Box.Height, f.Score, f.Landmarks.Select(p => new[] { p.X, p.Y }).ToArray()));
+                    }
+                }
+                catch (AnimeGanException ex)
+                {
+                    WriteError(ErrorRecords.From(ex, file));
+                }
+            }
+        }
+
+        private IEnumerable<string> Resolve()
+        {
+            if (ParameterSetName == LiteralPathSet)
+                return LiteralPath.Select(GetUnresolvedProviderPathFromPSPath);
+            var files = new List<string>();
+            foreach (var pattern in Path)
+            {
+                try
+                {
+                    files.AddRange(GetResolvedProviderPathFromPSPath(pattern, out _));
+                }
+                catch (ItemNotFoundException ex)
+                {
+                    WriteError(new ErrorRecord(ex, "PathNotFound", ErrorCategory.ObjectNotFound, pattern));
+                }
+            }
+
+            return files;
+        }
+    }
+
+    /// <summary>One face found in an image.</summary>
+    public sealed class AnimeFaceInfo
+    {
+        internal AnimeFaceInfo(string path, int index, float x, float y, float width, float height, float score, float[][] landmarks)
+        {
+            Path = path;
+            Index = index;
+            X = x;
+            Y = y;
+            Width = width;
+            Height = height;
+            Score = score;
+            Landmarks = landmarks;
+        }
+
+        /// <summary>Gets the image.</summary>
+        public string Path { get; }
+
+        /// <summary>Gets the face's number in the image, best first.</summary>
+        public int Index { get; }
+
+        /// <summary>Gets the box's left edge.</summary>
+        public float X { get; }
+
+        /// <summary>Gets the box's top edge.</summary>
+        public float Y { get; }
+
+        /// <summary>Gets the box width.</summary>
+        public float Width { get; }
+
+        /// <summary>Gets the box height.</summary>
+        public float Height { get; }
+
+        /// <summary>Gets the confidence.</summary>
+        public float Score { get; }
+
+        /// <summary>Gets the five landmarks as [x, y]: eyes, nose, mouth corners.</summary>
+        public float[][] Landmarks { get; }
+    }
+}

@@ -1,0 +1,117 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using AnimeGan.Core.Exceptions;
+using AnimeGan.Core.Models;
+
+namespace AnimeGan.PowerShell.Cmdlets
+{
+    /// <summary>Install-AnimeModel: downloads (https, pinned) or copies (-SourcePath) models, SHA-256 verified.</summary>
+    [Cmdlet(VerbsLifecycle.Install, "AnimeModel", DefaultParameterSetName = NameSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(AnimeModelInstallResult))]
+    public sealed class InstallAnimeModelCommand : PSCmdlet
+    {
+        private const string NameSet = "Name";
+        private const string AllSet = "All";
+        private CancellationTokenSource? _cancellation;
+
+        /// <summary>Gets or sets the model ids to install.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = NameSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id")]
+        [ArgumentCompleter(typeof(StyleCompleter))]
+        public string[] Name { get; set; } = System.Array.Empty<string>();
+
+        /// <summary>Gets or sets whether to install every model in the manifest (with -SourcePath: every one found there).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = AllSet)]
+        public SwitchParameter All { get; set; }
+
+        /// <summary>Gets or sets a local folder holding the model files (offline install).</summary>
+        [Parameter]
+        public string? SourcePath { get; set; }
+
+        /// <summary>Gets or sets the models folder to install into.</summary>
+        [Parameter]
+        public string? ModelsPath { get; set; }
+
+        /// <inheritdoc />
+        protected override void BeginProcessing() => _cancellation = new CancellationTokenSource();
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            var store = new ModelStore(ModelsPath);
+            var source = SourcePath == null ? null : GetUnresolvedProviderPathFromPSPath(SourcePath);
+            IEnumerable<ModelEntry> models;
+            if (All)
+            {
+                models = store.Manifest.Models.Where(m => source == null || File.Exists(Path.Combine(source, m.FileName)));
+            }
+            else
+            {
+                var list = new List<ModelEntry>();
+                foreach (var name in Name)
+                {
+                    try
+                    {
+                        list.Add(store.Manifest.Get(name));
+                    }
+                    catch (AnimeGanException ex)
+                    {
+                        WriteError(ErrorRecords.From(ex, name));
+                    }
+                }
+
+                models = list;
+            }
+
+            foreach (var model in models)
+            {
+                if (!ShouldProcess(store.GetPath(model), $"Install model '{model.Id}' from {source ?? model.Source?.ToString() ?? "(no source)"}"))
+                    continue;
+                try
+                {
+                    var outcome = source != null
+                        ? store.InstallFromFolder(model, source, _cancellation!.Token)
+                        : store.InstallFromSourceAsync(model, null, _cancellation!.Token).GetAwaiter().GetResult();
+                    WriteObject(new AnimeModelInstallResult(model.Id, outcome.ToString(), store.GetPath(model), model.Licence));
+                }
+                catch (AnimeGanException ex)
+                {
+                    WriteError(ErrorRecords.From(ex, model.Id));
+                }
+            }
+        }
+
+        /// <inheritdoc />
+        protected override void EndProcessing() => _cancellation?.Dispose();
+
+        /// <inheritdoc />
+        protected override void StopProcessing() => _cancellation?.Cancel();
+    }
+
+    /// <summary>One installed model.</summary>
+    public sealed class AnimeModelInstallResult
+    {
+        internal AnimeModelInstallResult(string id, string outcome, string path, string licence)
+        {
+            Id = id;
+            Outcome = outcome;
+            Path = path;
+            Licence = licence;
+        }
+
+        /// <summary>Gets the model id.</summary>
+        public string Id { get; }
+
+        /// <summary>Gets Installed or AlreadyInstalled.</summary>
+        public string Outcome { get; }
+
+        /// <summary>Gets the installed file.</summary>
+        public string Path { get; }
+
+        /// <summary>Gets the model's licence.</summary>
+        public string Licence { get; }
+    }
+}

@@ -1,0 +1,159 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using AnimeGan.Tests;
+
+namespace AnimeGan.PowerShell.Tests.CmdletTests
+{
+    public class TheConvertToAnimeCmdlet : IClassFixture<ModuleHostFixture>
+    {
+        private readonly ModuleHost _host;
+
+        public TheConvertToAnimeCmdlet(ModuleHostFixture fixture) => _host = fixture.Host;
+
+        private static string Photos(TemporaryDirectory folder, params string[] names)
+        {
+            foreach (var name in names)
+                File.Copy(TestFiles.Square, folder.File(name));
+            return folder.Path;
+        }
+
+        [Fact]
+        public void ShouldConvertFileInfoObjectsPipedFromAFolderAndReturnResults()
+        {
+            using var folder = new TemporaryDirectory();
+            Photos(folder, "a.jpg", "b.jpg");
+            var output = folder.File("anime");
+
+            var results = _host.Invoke($"[System.IO.DirectoryInfo]::new('{folder.Path}').GetFiles('*.jpg') | Convert-ToAnime -MaxSize 128 -NoFaceEnhancement -Destination '{output}' -ModelsPath '{ModuleHost.Models}'");
+
+            Assert.Equal(2, results.Count);
+            Assert.All(results, r => Assert.Equal("AnimeGan.PowerShell.ConversionRecord", r.BaseObject.GetType().FullName));
+            Assert.Equal(new[] { "a_anime.jpg", "b_anime.jpg" }, Directory.GetFiles(output).Select(Path.GetFileName).OrderBy(n => n));
+            var first = results[0];
+            Assert.Equal("hayao", first.Properties["Style"].Value);
+            Assert.Equal(512, first.Properties["Width"].Value);
+            Assert.True(File.Exists((string)first.Properties["OutputPath"].Value));
+        }
+
+        [Fact]
+        public void ShouldWriteNothingWithWhatIf()
+        {
+            using var folder = new TemporaryDirectory();
+            Photos(folder, "a.jpg", "b.jpg");
+
+            var (output, shell) = _host.Run($"Convert-ToAnime -Path '{folder.Path}/*.jpg' -WhatIf -ModelsPath '{ModuleHost.Models}'");
+
+            using (shell)
+            {
+                Assert.Empty(output);
+                Assert.False(shell.HadErrors);
+            }
+
+            Assert.Equal(2, Directory.GetFiles(folder.Path).Length);
+        }
+
+        [Fact]
+        public void ShouldReportOneErrorForACorruptFileAndConvertTheOthers()
+        {
+            using var folder = new TemporaryDirectory();
+            Photos(folder, "a.jpg", "c.jpg");
+            var corrupt = folder.File("b.jpg");
+            File.WriteAllBytes(corrupt, File.ReadAllBytes(TestFiles.Square).Take(2000).ToArray());
+
+            var (output, shell) = _host.Run($"Convert-ToAnime -Path '{folder.Path}/*.jpg' -MaxSize 128 -NoFaceEnhancement -ThrottleLimit 2 -ModelsPath '{ModuleHost.Models}'");
+
+            using (shell)
+            {
+                Assert.Equal(2, output.Count);
+                var error = Assert.Single(shell.Streams.Error);
+                Assert.Equal(ErrorCategory.InvalidData, error.CategoryInfo.Category);
+                Assert.Equal(corrupt, error.TargetObject);
+                Assert.StartsWith("CorruptImage", error.FullyQualifiedErrorId);
+                Assert.Contains("b.jpg", error.Exception.Message);
+                Assert.NotEmpty(shell.Streams.Progress);
+                Assert.Contains(shell.Streams.Progress, p => p.PercentComplete == 100);
+            }
+
+            Assert.False(File.Exists(folder.File("b_anime.jpg")));
+            Assert.True(File.Exists(folder.File("a_anime.jpg")));
+            Assert.True(File.Exists(folder.File("c_anime.jpg")));
+        }
+
+        [Fact]
+        public void ShouldStopAtTheFirstFailureWithErrorActionStop()
+        {
+            using var folder = new TemporaryDirectory();
+            File.WriteAllText(folder.File("bad.jpg"), "not a photo");
+
+            var ex = Assert.ThrowsAny<Exception>(() => _host.Invoke($"Convert-ToAnime -LiteralPath '{folder.File("bad.jpg")}' -ErrorAction Stop -ModelsPath '{ModuleHost.Models}'"));
+
+            Assert.Contains("bad.jpg", ex.Message);
+        }
+
+        [Fact]
+        public void ShouldExplainAStrengthOutOfRange()
+        {
+            var ex = Assert.ThrowsAny<Exception>(() => _host.Invoke("Convert-ToAnime -Path x.jpg -Strength 2"));
+            Assert.Contains("Strength", ex.Message);
+            Assert.Contains("1", ex.Message);
+        }
+
+        [Fact]
+        public void ShouldRefuseAnUnknownFormat()
+        {
+            var ex = Assert.ThrowsAny<Exception>(() => _host.Invoke("Convert-ToAnime -Path x.jpg -Format pdf"));
+            Assert.Contains("Format", ex.Message);
+        }
+
+        [Fact]
+        public void ShouldCompleteStylesWithTheInstalledOnes()
+        {
+            var input = $"Convert-ToAnime -ModelsPath '{ModuleHost.Models}' -Style sh";
+            using var shell = System.Management.Automation.PowerShell.Create();
+            shell.Runspace = _host.Runspace;
+
+            var completion = CommandCompletion.CompleteInput(input, input.Length, null, shell);
+
+            Assert.Contains(completion.CompletionMatches, m => m.CompletionText == "shinkai");
+            Assert.DoesNotContain(completion.CompletionMatches, m => m.CompletionText == "hayao");
+        }
+
+        [Fact]
+        public void ShouldShowFullHelpWithExamples()
+        {
+            var help = _host.Invoke("Get-Help Convert-ToAnime -Full").Single();
+            Assert.Contains("anime", help.Properties["Synopsis"].Value.ToString(), StringComparison.OrdinalIgnoreCase);
+            var examples = _host.Invoke("(Get-Help Convert-ToAnime -Full).examples.example");
+            Assert.True(examples.Count >= 3);
+            var parameters = _host.Invoke("(Get-Help Convert-ToAnime -Full).parameters.parameter | ForEach-Object { $_.name }").Select(p => p.ToString()).ToList();
+            foreach (var name in new[] { "Path", "LiteralPath", "Style", "Strength", "NoFaceEnhancement", "Destination", "Suffix", "Format", "MaxSize", "Force", "ThrottleLimit" })
+                Assert.Contains(name, parameters);
+        }
+
+        [Fact]
+        public void ShouldKeepTheEngineInThePrivateLoadContext()
+        {
+            Assert.Equal(true, _host.Invoke("[AnimeGan.PowerShell.ModuleInitializer]::IsIsolated").Single().BaseObject);
+            var context = _host.Invoke("[System.Runtime.Loader.AssemblyLoadContext]::All.Where({ $_.Name -eq 'AnimeGan' }).Assemblies.GetName().Name").Select(o => o.ToString()).ToList();
+            Assert.Contains("AnimeGan.Core", context);
+            Assert.Contains("Microsoft.ML.OnnxRuntime", context);
+            Assert.Contains("Magick.NET-Q8-AnyCPU", context);
+        }
+
+        [Fact]
+        public void ShouldExportTheCmdletsAndAlias()
+        {
+            var names = _host.Invoke("(Get-Module AnimeGan).ExportedCommands.Keys").Select(o => o.ToString()).OrderBy(n => n).ToList();
+            Assert.Equal(new[] { "Convert-ToAnime", "ConvertTo-Anime", "Get-AnimeFace", "Get-AnimeStyle", "Install-AnimeModel" }, names);
+        }
+    }
+
+    public sealed class ModuleHostFixture : IDisposable
+    {
+        public ModuleHost Host { get; } = new ModuleHost();
+
+        public void Dispose() => Host.Dispose();
+    }
+}
