@@ -17,19 +17,25 @@ namespace AnimeGan.Core.Imaging
                 return (byte[])styled.Clone();
 
             var result = new byte[source.Length];
-            // Fixed point with 16 fractional bits: exact for the end points, identical on every machine.
-            var weight = (int)((strength * 65536) + 0.5);
+            var weight = Weight(strength);
             const int chunk = 1 << 16;
             Parallel.For(0, (source.Length + chunk - 1) / chunk, block =>
             {
                 var end = System.Math.Min(source.Length, (block + 1) * chunk);
                 for (var i = block * chunk; i < end; i++)
-                {
-                    var s = source[i];
-                    result[i] = (byte)(s + ((((styled[i] - s) * weight) + 32768) >> 16));
-                }
+                    result[i] = Mix(source[i], styled[i], weight);
             });
             return result;
         }
+
+        /// <summary>
+        /// The strength as a fixed-point weight with 16 fractional bits: exact at the end points and the same
+        /// on every machine, so a front end that blends tile by tile matches the engine byte for byte.
+        /// </summary>
+        public static int Weight(double strength) => (int)((Throw.IfOutOfRange(strength, 0, 1) * 65536) + 0.5);
+
+        /// <summary>Blends one channel value with a weight from <see cref="Weight"/>.</summary>
+        public static byte Mix(byte source, byte styled, int weight)
+            => (byte)(source + ((((styled - source) * weight) + 32768) >> 16));
     }
 }

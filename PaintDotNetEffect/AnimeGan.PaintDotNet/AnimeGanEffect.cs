@@ -1,0 +1,241 @@
+using System;
+using System.Linq;
+using AnimeGan.Core;
+using AnimeGan.Core.Exceptions;
+using AnimeGan.Core.Imaging;
+using AnimeGan.Core.Options;
+using PaintDotNet;
+using PaintDotNet.Effects;
+using PaintDotNet.Imaging;
+using PaintDotNet.IndirectUI;
+using PaintDotNet.PropertySystem;
+using PaintDotNet.Rendering;
+
+namespace AnimeGan.PaintDotNet
+{
+    /// <summary>
+    /// Effects > Artistic > Anime Style. All model work happens in <see cref="OnSetToken"/>, once per change
+    /// of style, face settings, detail or selection, and is cached at full strength; <see cref="OnRender"/>
+    /// only blends the cached result with the source by Strength, so the Strength slider previews instantly.
+    /// </summary>
+    internal sealed class AnimeGanEffect : PropertyBasedBitmapEffect
+    {
+        /// <summary>The Style choice shown when no model is installed; rendering then leaves the picture as it is.</summary>
+        internal const string NoStyleInstalled = "none";
+
+        /// <summary>The Face style choice meaning "the same as Style".</summary>
+        internal const string SameAsStyle = "same";
+
+        private readonly StyleCatalog _catalog;
+        private CacheKey? _cacheKey;
+        private byte[]? _styled;
+        private RectInt32 _styledBounds;
+        private int _weight;
+
+        public AnimeGanEffect()
+            : this(StyleCatalog.Default)
+        {
+        }
+
+        internal AnimeGanEffect(StyleCatalog catalog)
+            : base("Anime Style", LoadIcon(), SubmenuNames.Artistic, BitmapEffectOptions.Create() with { IsConfigurable = true })
+            => _catalog = catalog;
+
+        /// <summary>The effect's settings.</summary>
+        internal enum PropertyNames
+        {
+            Style,
+            Strength,
+            FaceEnhancement,
+            FaceStyle,
+            Detail,
+        }
+
+        /// <summary>How finely the model works: the long side it runs at.</summary>
+        internal enum DetailLevel
+        {
+            Fast,
+            Balanced,
+            Fine,
+        }
+
+        /// <summary>Gets how many times the model pipeline ran (tests count it to prove Strength never re-runs it).</summary>
+        internal int StylizeCount { get; private set; }
+
+        /// <summary>Gets the last failure, shown instead of a crash; the picture is then left unchanged.</summary>
+        internal string? LastError { get; private set; }
+
+        internal static int MaxSizeFor(DetailLevel level) => level switch
+        {
+            DetailLevel.Fast => 512,
+            DetailLevel.Fine => 1536,
+            _ => AnimeGanEngine.DefaultMaxSize,
+        };
+
+        /// <inheritdoc />
+        protected override PropertyCollection OnCreatePropertyCollection()
+        {
+            var styles = _catalog.InstalledStyles.Select(s => (object)s.Id).ToArray();
+            var defaultStyle = _catalog.DefaultStyle;
+            var styleChoices = styles.Length > 0 ? styles : new object[] { NoStyleInstalled };
+            var faceChoices = new object[] { SameAsStyle }.Concat(styles).ToArray();
+            return new PropertyCollection(new Property[]
+            {
+                new StaticListChoiceProperty(PropertyNames.Style, styleChoices, defaultStyle == null ? 0 : Array.IndexOf(styles, defaultStyle.Id)),
+                new Int32Property(PropertyNames.Strength, 100, 0, 100),
+                new BooleanProperty(PropertyNames.FaceEnhancement, true),
+                new StaticListChoiceProperty(PropertyNames.FaceStyle, faceChoices, 0),
+                StaticListChoiceProperty.CreateForEnum(PropertyNames.Detail, DetailLevel.Balanced, false),
+            });
+        }
+
+        /// <inheritdoc />
+        protected override ControlInfo OnCreateConfigUI(PropertyCollection props)
+        {
+            var ui = CreateDefaultConfigUI(props);
+            ui.SetPropertyControlValue(PropertyNames.Style, ControlInfoPropertyNames.DisplayName, "Style");
+            ui.SetPropertyControlValue(PropertyNames.Strength, ControlInfoPropertyNames.DisplayName, "Strength (%)");
+            ui.SetPropertyControlValue(PropertyNames.FaceEnhancement, ControlInfoPropertyNames.DisplayName, "Faces");
+            ui.SetPropertyControlValue(PropertyNames.FaceEnhancement, ControlInfoPropertyNames.Description, "Enhance faces (stylize each face at its own scale)");
+            ui.SetPropertyControlValue(PropertyNames.FaceStyle, ControlInfoPropertyNames.DisplayName, "Face style");
+            ui.SetPropertyControlValue(PropertyNames.Detail, ControlInfoPropertyNames.DisplayName, "Detail");
+
+            var style = ui.FindControlForPropertyName(PropertyNames.Style)!;
+            var faceStyle = ui.FindControlForPropertyName(PropertyNames.FaceStyle)!;
+            style.SetValueDisplayName(NoStyleInstalled, "No style installed: run 'animegan models install --all', or copy model files into the plugin's models folder");
+            faceStyle.SetValueDisplayName(SameAsStyle, "Same as Style");
+            foreach (var entry in _catalog.InstalledStyles)
+            {
+                style.SetValueDisplayName(entry.Id, $"{entry.DisplayName} ({entry.Family})");
+                faceStyle.SetValueDisplayName(entry.Id, entry.DisplayName);
+            }
+
+            var detail = ui.FindControlForPropertyName(PropertyNames.Detail)!;
+            detail.SetValueDisplayName(DetailLevel.Fast, "Fast (512 px)");
+            detail.SetValueDisplayName(DetailLevel.Balanced, "Balanced (1024 px)");
+            detail.SetValueDisplayName(DetailLevel.Fine, "Fine (1536 px)");
+            return ui;
+        }
+
+        /// <inheritdoc />
+        protected override void OnInitializeRenderInfo(IBitmapEffectRenderInfo renderInfo)
+            => renderInfo.Schedule = BitmapEffectRenderingSchedule.SquareTiles;
+
+        /// <inheritdoc />
+        protected override void OnSetToken(PropertyBasedEffectConfigToken? newToken)
+        {
+            if (newToken == null)
+                return;
+            var style = (string)newToken.GetProperty<StaticListChoiceProperty>(PropertyNames.Style)!.Value;
+            var strength = newToken.GetProperty<Int32Property>(PropertyNames.Strength)!.Value / 100.0;
+            var faces = newToken.GetProperty<BooleanProperty>(PropertyNames.FaceEnhancement)!.Value;
+            var faceStyle = (string)newToken.GetProperty<StaticListChoiceProperty>(PropertyNames.FaceStyle)!.Value;
+            var detail = (DetailLevel)newToken.GetProperty<StaticListChoiceProperty>(PropertyNames.Detail)!.Value;
+            _weight = StrengthBlend.Weight(strength);
+
+            var bounds = Environment.Selection.RenderBounds;
+            var key = new CacheKey(style, faces, faceStyle, detail, bounds);
+            if (key == _cacheKey)
+                return;
+
+            _cacheKey = null;
+            _styled = null;
+            LastError = null;
+            if (style == NoStyleInstalled)
+                return;
+
+            try
+            {
+                var source = ReadSource(bounds);
+                var options = new StylizeOptions
+                {
+                    Style = style,
+                    Strength = 1,
+                    MaxSize = MaxSizeFor(detail),
+                    Faces = faces ? (bool?)null : false,
+                    FaceStyle = faceStyle == SameAsStyle ? null : faceStyle,
+                };
+                StylizeCount++;
+                _styled = _catalog.EngineFor(style).Stylize(source, options, CancellationToken).Image.Rgb;
+                _styledBounds = bounds;
+                _cacheKey = key;
+            }
+            catch (OperationCanceledException)
+            {
+                _styled = null;
+            }
+            catch (AnimeGanException ex)
+            {
+                LastError = ex.Message;
+                _styled = null;
+            }
+        }
+
+        /// <inheritdoc />
+        protected override unsafe void OnRender(IBitmapEffectOutput output)
+        {
+            var bounds = output.Bounds;
+            using var destinationLock = output.LockBgra32();
+            using var sourceLock = Environment.GetSourceBitmapBgra32().Lock(bounds);
+            var destination = destinationLock.AsRegionPtr();
+            var source = sourceLock.AsRegionPtr();
+            var styled = _styled;
+            var weight = _weight;
+            for (var y = 0; y < bounds.Height; y++)
+            {
+                if (IsCancelRequested)
+                    return;
+                var imageY = bounds.Y + y;
+                for (var x = 0; x < bounds.Width; x++)
+                {
+                    var pixel = source[x, y];
+                    var imageX = bounds.X + x;
+                    if (styled != null && _styledBounds.Contains(imageX, imageY))
+                    {
+                        var i = (((imageY - _styledBounds.Y) * _styledBounds.Width) + (imageX - _styledBounds.X)) * 3;
+                        pixel = new ColorBgra32(
+                            StrengthBlend.Mix(pixel.B, styled[i + 2], weight),
+                            StrengthBlend.Mix(pixel.G, styled[i + 1], weight),
+                            StrengthBlend.Mix(pixel.R, styled[i], weight),
+                            pixel.A);
+                    }
+
+                    destination[x, y] = pixel;
+                }
+            }
+        }
+
+        private unsafe PixelImage ReadSource(RectInt32 bounds)
+        {
+            using var sourceLock = Environment.GetSourceBitmapBgra32().Lock(bounds);
+            var region = sourceLock.AsRegionPtr();
+            var rgb = new byte[bounds.Width * bounds.Height * 3];
+            var alpha = new byte[bounds.Width * bounds.Height];
+            for (var y = 0; y < bounds.Height; y++)
+            {
+                CancellationToken.ThrowIfCancellationRequested();
+                for (var x = 0; x < bounds.Width; x++)
+                {
+                    var pixel = region[x, y];
+                    var p = (y * bounds.Width) + x;
+                    rgb[p * 3] = pixel.R;
+                    rgb[(p * 3) + 1] = pixel.G;
+                    rgb[(p * 3) + 2] = pixel.B;
+                    alpha[p] = pixel.A;
+                }
+            }
+
+            return new PixelImage(bounds.Width, bounds.Height, rgb, alpha);
+        }
+
+        private static System.Drawing.Image? LoadIcon()
+        {
+            if (!OperatingSystem.IsWindowsVersionAtLeast(6, 1))
+                return null;
+            using var stream = typeof(AnimeGanEffect).Assembly.GetManifestResourceStream("AnimeGan.PaintDotNet.AnimeGanIcon.png");
+            return stream == null ? null : System.Drawing.Image.FromStream(stream);
+        }
+
+        private sealed record CacheKey(string Style, bool Faces, string FaceStyle, DetailLevel Detail, RectInt32 Bounds);
+    }
+}

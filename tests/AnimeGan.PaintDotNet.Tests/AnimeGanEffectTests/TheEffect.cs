@@ -1,0 +1,179 @@
+using System;
+using System.Linq;
+using System.Threading;
+using AnimeGan.Core.Imaging;
+using AnimeGan.Core.Options;
+using AnimeGan.Tests;
+using PaintDotNet.PropertySystem;
+using PaintDotNet.Rendering;
+using PaintDotNet.Shim.Host;
+
+namespace AnimeGan.PaintDotNet.Tests.AnimeGanEffectTests
+{
+    public class TheEffect
+    {
+        [Fact]
+        public void ShouldOfferTheInstalledStylesAndSensibleDefaults()
+        {
+            var effect = EffectFixture.CreateEffect();
+            var properties = effect.CreatePropertyCollection();
+
+            Assert.Equal(new[] { "Style", "Strength", "FaceEnhancement", "FaceStyle", "Detail" }, properties.PropertyNames);
+            var style = (StaticListChoiceProperty)properties[AnimeGanEffect.PropertyNames.Style];
+            Assert.Equal(TestModels.Store.Installed(AnimeGan.Core.Models.ModelKind.Style).Select(s => (object)s.Id), style.ValueChoices);
+            Assert.Equal("hayao", style.DefaultValue);
+            var strength = (Int32Property)properties[AnimeGanEffect.PropertyNames.Strength];
+            Assert.Equal((100, 0, 100), (strength.DefaultValue, strength.MinValue, strength.MaxValue));
+            Assert.True(((BooleanProperty)properties[AnimeGanEffect.PropertyNames.FaceEnhancement]).DefaultValue);
+            Assert.Equal(AnimeGanEffect.SameAsStyle, properties[AnimeGanEffect.PropertyNames.FaceStyle].DefaultValue);
+            Assert.Equal(AnimeGanEffect.DetailLevel.Balanced, properties[AnimeGanEffect.PropertyNames.Detail].DefaultValue);
+        }
+
+        [Fact]
+        public void ShouldShowDisplayNamesInTheDialog()
+        {
+            var effect = EffectFixture.CreateEffect();
+            var properties = effect.CreatePropertyCollection();
+            var ui = effect.CreateConfigUI(properties);
+            Assert.Equal("Shinkai (AnimeGANv3)", ui.FindControlForPropertyName(AnimeGanEffect.PropertyNames.Style)!.GetValueDisplayName("shinkai"));
+            Assert.Equal("Balanced (1024 px)", ui.FindControlForPropertyName(AnimeGanEffect.PropertyNames.Detail)!.GetValueDisplayName(AnimeGanEffect.DetailLevel.Balanced));
+        }
+
+        [Fact]
+        public void ShouldRenderTileByTileExactlyWhatTheEngineMakes()
+        {
+            var (bgra, picture) = EffectFixture.Photo();
+            var effect = EffectFixture.CreateEffect();
+            using var host = new EffectHost(bgra, picture.Width, picture.Height);
+
+            var rendered = host.Render(effect, EffectFixture.Settings(effect, strength: 70), tileSize: 48);
+
+            var expected = TestModels.Engine.Stylize(picture, new StylizeOptions { Strength = 0.7, MaxSize = 512, Faces = false }).Image;
+            Assert.True(host.TilesRendered > 4);
+            Assert.Equal(ToBgra(expected), rendered);
+        }
+
+        [Fact]
+        public void ShouldLeaveTheSourceUnchangedAtStrengthZero()
+        {
+            var (bgra, picture) = EffectFixture.Photo();
+            var effect = EffectFixture.CreateEffect();
+            using var host = new EffectHost(bgra, picture.Width, picture.Height);
+            Assert.Equal(bgra, host.Render(effect, EffectFixture.Settings(effect, strength: 0)));
+        }
+
+        [Fact]
+        public void ShouldNotRunTheModelAgainWhenOnlyStrengthChanges()
+        {
+            var (bgra, picture) = EffectFixture.Photo();
+            var effect = EffectFixture.CreateEffect();
+            using var host = new EffectHost(bgra, picture.Width, picture.Height);
+
+            var full = host.Render(effect, EffectFixture.Settings(effect, strength: 100));
+            var half = host.Render(effect, EffectFixture.Settings(effect, strength: 50));
+            var quarter = host.Render(effect, EffectFixture.Settings(effect, strength: 25));
+
+            Assert.Equal(1, effect.StylizeCount);
+            Assert.NotEqual(full, half);
+            Assert.NotEqual(half, quarter);
+
+            host.Render(effect, EffectFixture.Settings(effect, strength: 25, style: "shinkai"));
+            Assert.Equal(2, effect.StylizeCount);
+        }
+
+        [Fact]
+        public void ShouldStylizeOnlyInsideTheSelection()
+        {
+            var (bgra, picture) = EffectFixture.Photo();
+            var selection = new RectInt32(30, 20, 100, 70);
+            var effect = EffectFixture.CreateEffect();
+            using var host = new EffectHost(bgra, picture.Width, picture.Height, selection);
+
+            var rendered = host.Render(effect, EffectFixture.Settings(effect));
+
+            var changedInside = 0;
+            for (var y = 0; y < picture.Height; y++)
+            {
+                for (var x = 0; x < picture.Width; x++)
+                {
+                    var i = ((y * picture.Width) + x) * 4;
+                    var same = bgra.AsSpan(i, 4).SequenceEqual(rendered.AsSpan(i, 4));
+                    if (!selection.Contains(x, y))
+                        Assert.True(same, $"pixel {x},{y} outside the selection changed");
+                    else if (!same)
+                        changedInside++;
+                }
+            }
+
+            Assert.True(changedInside > selection.Width * selection.Height / 2);
+        }
+
+        [Fact]
+        public void ShouldKeepTheSourceAlpha()
+        {
+            var (bgra, picture) = EffectFixture.Photo();
+            var effect = EffectFixture.CreateEffect();
+            using var host = new EffectHost(bgra, picture.Width, picture.Height);
+
+            var rendered = host.Render(effect, EffectFixture.Settings(effect));
+
+            for (var i = 3; i < bgra.Length; i += 4)
+                Assert.Equal(bgra[i], rendered[i]);
+        }
+
+        [Fact]
+        public void ShouldStopPromptlyAndLeaveThePictureWhenCancelled()
+        {
+            var (bgra, picture) = EffectFixture.Photo(600);
+            var effect = EffectFixture.CreateEffect();
+            using var host = new EffectHost(bgra, picture.Width, picture.Height);
+            using var cancellation = new CancellationTokenSource();
+            cancellation.Cancel();
+
+            var rendered = host.Render(effect, EffectFixture.Settings(effect, detail: AnimeGanEffect.DetailLevel.Fine), cancellationToken: cancellation.Token);
+
+            Assert.Equal(0, host.TilesRendered);
+            Assert.Equal(bgra, rendered);
+            Assert.Null(effect.LastError);
+        }
+
+        [Fact]
+        public void ShouldExplainAndLeaveThePictureWhenNoModelIsInstalled()
+        {
+            using var empty = new TemporaryDirectory();
+            var (bgra, picture) = EffectFixture.Photo(64);
+            var effect = EffectFixture.CreateEffectWithoutModels(empty.Path);
+            var properties = effect.CreatePropertyCollection();
+
+            var style = (StaticListChoiceProperty)properties[AnimeGanEffect.PropertyNames.Style];
+            Assert.Equal(new object[] { AnimeGanEffect.NoStyleInstalled }, style.ValueChoices);
+            Assert.Contains("animegan models install", effect.CreateConfigUI(properties).FindControlForPropertyName(AnimeGanEffect.PropertyNames.Style)!.GetValueDisplayName(AnimeGanEffect.NoStyleInstalled));
+            using var host = new EffectHost(bgra, picture.Width, picture.Height);
+            Assert.Equal(bgra, host.Render(effect, properties));
+        }
+
+        [Fact]
+        public void ShouldAskForSquareTiles()
+        {
+            var (bgra, picture) = EffectFixture.Photo(64);
+            var effect = EffectFixture.CreateEffect();
+            using var host = new EffectHost(bgra, picture.Width, picture.Height);
+            host.SetToken(effect, EffectFixture.Settings(effect, strength: 0));
+            Assert.Equal(global::PaintDotNet.Effects.BitmapEffectRenderingSchedule.SquareTiles, host.Schedule);
+        }
+
+        private static byte[] ToBgra(PixelImage image)
+        {
+            var bgra = new byte[image.Width * image.Height * 4];
+            for (var i = 0; i < image.Width * image.Height; i++)
+            {
+                bgra[i * 4] = image.Rgb[(i * 3) + 2];
+                bgra[(i * 4) + 1] = image.Rgb[(i * 3) + 1];
+                bgra[(i * 4) + 2] = image.Rgb[i * 3];
+                bgra[(i * 4) + 3] = image.Alpha![i];
+            }
+
+            return bgra;
+        }
+    }
+}
