@@ -190,6 +190,10 @@ namespace AnimeGan.PowerShell.Cmdlets
                         {
                             results.Add((item.Input, null, ex));
                         }
+                        catch (OperationCanceledException)
+                        {
+                            // Stopped: the engine removed its temporary file; nothing to report.
+                        }
                     });
                 }
                 catch (OperationCanceledException)

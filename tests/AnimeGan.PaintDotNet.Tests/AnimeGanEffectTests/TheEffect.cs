@@ -177,3 +177,27 @@ namespace AnimeGan.PaintDotNet.Tests.AnimeGanEffectTests
         }
     }
 }
+
+namespace AnimeGan.PaintDotNet.Tests.AnimeGanEffectTests
+{
+    public class TheEffectWithADamagedModel
+    {
+        [Fact]
+        public void ShouldExplainAndLeaveThePictureUnchanged()
+        {
+            using var folder = new TemporaryDirectory();
+            var entry = TestModels.Store.Manifest.Get("hayao");
+            var bytes = System.IO.File.ReadAllBytes(TestModels.Store.GetPath(entry));
+            bytes[bytes.Length / 3] ^= 0x55;
+            System.IO.File.WriteAllBytes(folder.File(entry.FileName), bytes);
+            var (bgra, picture) = EffectFixture.Photo(64);
+            var effect = EffectFixture.CreateEffectWithoutModels(folder.Path);
+            using var host = new EffectHost(bgra, picture.Width, picture.Height);
+
+            var rendered = host.Render(effect, EffectFixture.Settings(effect, style: "hayao"));
+
+            Assert.Equal(bgra, rendered);
+            Assert.Contains("SHA-256", effect.LastError);
+        }
+    }
+}
