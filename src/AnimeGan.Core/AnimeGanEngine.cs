@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using AnimeGan.Core.Exceptions;
 using AnimeGan.Core.Faces;
@@ -124,21 +125,28 @@ namespace AnimeGan.Core
             var styleId = Store.Manifest.Get(options.Style ?? Store.Manifest.DefaultStyleId).Id;
 
             if (strength == 0)
-                return new StylizeResult(source.WithRgb((byte[])source.Rgb.Clone()), styleId, 0, 0, 0, Array.Empty<DetectedFace>());
+                return new StylizeResult(source.WithRgb((byte[])source.Rgb.Clone()), styleId, 0, 0, 0, Array.Empty<DetectedFace>(), new StageTimings());
 
             var model = LoadStyle(styleId);
             var (workWidth, workHeight) = model.Contract.FixedWidth is int fw && model.Contract.FixedHeight is int fh
                 ? (fw, fh)
                 : WorkingSize.Choose(source.Width, source.Height, maxSize, model.SizeMultiple);
 
-            var small = Resampler.Resize(source.Rgb, source.Width, source.Height, workWidth, workHeight);
-            var styledSmall = model.Run(small, workWidth, workHeight, cancellationToken);
+            var timings = new StageTimings();
+            byte[] small = source.Rgb;
+            timings.Resize = StageTimings.Measure(() => small = Resampler.Resize(source.Rgb, source.Width, source.Height, workWidth, workHeight));
+            var styledSmall = model.Run(small, workWidth, workHeight, timings, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
 
-            var styled = Upsample(small, styledSmall, workWidth, workHeight, source, options.Upsampling ?? UpsamplingMode.Guided);
-            var faces = EnhanceFaces(source, styled, styleId, options, cancellationToken);
-            var mixed = strength >= 1 ? styled : StrengthBlend.Mix(source.Rgb, styled, strength);
-            return new StylizeResult(source.WithRgb(mixed), styleId, strength, workWidth, workHeight, faces);
+            byte[] styled = styledSmall;
+            timings.Upsample = StageTimings.Measure(() => styled = Upsample(small, styledSmall, workWidth, workHeight, source, options.Upsampling ?? UpsamplingMode.Guided));
+            IReadOnlyList<DetectedFace> faces = Array.Empty<DetectedFace>();
+            var working = new PixelImage(workWidth, workHeight, small);
+            timings.Faces = StageTimings.Measure(() => faces = EnhanceFaces(source, working, styled, styleId, options, cancellationToken));
+            var mixed = styled;
+            if (strength < 1)
+                timings.Blend = StageTimings.Measure(() => mixed = StrengthBlend.Mix(source.Rgb, styled, strength));
+            return new StylizeResult(source.WithRgb(mixed), styleId, strength, workWidth, workHeight, faces, timings);
         }
 
         /// <summary>
@@ -165,15 +173,17 @@ namespace AnimeGan.Core
             if (!output.Overwrite && File.Exists(target))
                 throw new AnimeGanException(AnimeGanErrorCode.OutputExists, $"{target}: already exists; use overwrite to replace it.", target);
 
-            var decoded = ImageDecoder.Read(source);
+            DecodedImage? decoded = null;
+            var decode = StageTimings.Measure(() => decoded = ImageDecoder.Read(source));
             cancellationToken.ThrowIfCancellationRequested();
-            var result = Stylize(decoded.Pixels, options, cancellationToken);
+            var result = Stylize(decoded!.Pixels, options, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
             var format = output.Format ?? RasterFormats.FromExtension(target) ?? decoded.Metadata.SourceFormat;
-            ImageEncoder.Write(result.Image, decoded.Metadata, target, format, output.Quality, output.Overwrite);
+            result.Timings.Decode = decode;
+            result.Timings.Encode = StageTimings.Measure(() => ImageEncoder.Write(result.Image, decoded.Metadata, target, format, output.Quality, output.Overwrite));
             return new ConversionResult(
                 source, target, result.Style, result.Strength, result.Image.Width, result.Image.Height,
-                result.WorkingWidth, result.WorkingHeight, result.Faces.Count, stopwatch.Elapsed);
+                result.WorkingWidth, result.WorkingHeight, result.Faces.Count, stopwatch.Elapsed, result.Timings);
         }
 
         /// <inheritdoc />
@@ -198,7 +208,7 @@ namespace AnimeGan.Core
             _detectors.Clear();
         }
 
-        private IReadOnlyList<DetectedFace> EnhanceFaces(PixelImage source, byte[] styled, string styleId, StylizeOptions options, CancellationToken cancellationToken)
+        private IReadOnlyList<DetectedFace> EnhanceFaces(PixelImage source, PixelImage working, byte[] styled, string styleId, StylizeOptions options, CancellationToken cancellationToken)
         {
             if (options.Faces == false)
                 return Array.Empty<DetectedFace>();
@@ -206,9 +216,14 @@ namespace AnimeGan.Core
             if (options.Faces == null && !Store.IsInstalled(detectorEntry))
                 return Array.Empty<DetectedFace>();
 
-            var faces = LoadFaceDetector(detectorEntry.Id).Detect(source, cancellationToken);
+            // Detect on the working-size copy already made for the model (never smaller than the detection
+            // size for photos that are larger), instead of resampling the full photo once more.
+            var detectOn = Math.Max(working.Width, working.Height) >= FaceDetectorModel.DetectionSize || working.Width >= source.Width ? working : source;
+            var faces = LoadFaceDetector(detectorEntry.Id).Detect(detectOn, cancellationToken);
             if (faces.Count == 0)
                 return faces;
+            if (detectOn != source)
+                faces = faces.Select(f => f.Scaled((float)source.Width / working.Width, (float)source.Height / working.Height)).ToList();
             var faceModel = LoadStyle(options.FaceStyle ?? styleId);
             return FaceCompositor.Apply(source, styled, faces, faceModel, cancellationToken);
         }

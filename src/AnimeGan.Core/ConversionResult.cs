@@ -5,7 +5,7 @@ namespace AnimeGan.Core
     /// <summary>What one file conversion did, for result tables and logs.</summary>
     public sealed class ConversionResult
     {
-        internal ConversionResult(string sourcePath, string outputPath, string style, double strength, int width, int height, int workingWidth, int workingHeight, int facesFound, TimeSpan duration)
+        internal ConversionResult(string sourcePath, string outputPath, string style, double strength, int width, int height, int workingWidth, int workingHeight, int facesFound, TimeSpan duration, StageTimings timings)
         {
             SourcePath = sourcePath;
             OutputPath = outputPath;
@@ -17,6 +17,7 @@ namespace AnimeGan.Core
             WorkingHeight = workingHeight;
             FacesFound = facesFound;
             Duration = duration;
+            Timings = timings;
         }
 
         /// <summary>Gets the full path of the photo read.</summary>
@@ -48,5 +49,8 @@ namespace AnimeGan.Core
 
         /// <summary>Gets the time from reading to the renamed output.</summary>
         public TimeSpan Duration { get; }
+
+        /// <summary>Gets where the time went, stage by stage.</summary>
+        public StageTimings Timings { get; }
     }
 }

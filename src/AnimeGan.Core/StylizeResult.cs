@@ -7,7 +7,7 @@ namespace AnimeGan.Core
     /// <summary>A stylized picture and the facts of how it was made.</summary>
     public sealed class StylizeResult
     {
-        internal StylizeResult(PixelImage image, string style, double strength, int workingWidth, int workingHeight, IReadOnlyList<DetectedFace> faces)
+        internal StylizeResult(PixelImage image, string style, double strength, int workingWidth, int workingHeight, IReadOnlyList<DetectedFace> faces, StageTimings timings)
         {
             Image = image;
             Style = style;
@@ -15,6 +15,7 @@ namespace AnimeGan.Core
             WorkingWidth = workingWidth;
             WorkingHeight = workingHeight;
             Faces = faces;
+            Timings = timings;
         }
 
         /// <summary>Gets the stylized picture, at the source's size, with the source's alpha.</summary>
@@ -34,5 +35,8 @@ namespace AnimeGan.Core
 
         /// <summary>Gets the faces that were stylized at their own scale (empty when face enhancement was off).</summary>
         public IReadOnlyList<DetectedFace> Faces { get; }
+
+        /// <summary>Gets where the time went.</summary>
+        public StageTimings Timings { get; }
     }
 }

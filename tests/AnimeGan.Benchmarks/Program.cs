@@ -7,6 +7,12 @@ switch (mode)
     case "sizes":
         WorkingSizeTable.Run(args.Length > 1 ? int.Parse(args[1]) : 3);
         return 0;
+    case "e2e":
+        EndToEndTable.Run(args.Length > 1 ? int.Parse(args[1]) : 3);
+        return 0;
+    case "batch":
+        BatchTable.Run();
+        return 0;
     case "faces":
         FaceDetectionTable.Run(args.Length > 1 ? args[1] : null);
         return 0;

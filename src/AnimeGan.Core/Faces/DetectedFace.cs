@@ -26,6 +26,13 @@ namespace AnimeGan.Core.Faces
         /// <summary>Gets the confidence, 0..1.</summary>
         public float Score { get; }
 
+        /// <summary>Maps the face into a picture scaled by the given factors.</summary>
+        public DetectedFace Scaled(float scaleX, float scaleY)
+            => new DetectedFace(
+                new FaceBox(Box.X * scaleX, Box.Y * scaleY, Box.Width * scaleX, Box.Height * scaleY),
+                System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(Landmarks, p => new FacePoint(p.X * scaleX, p.Y * scaleY))),
+                Score);
+
         /// <summary>Gets the eye on the image's left.</summary>
         public FacePoint LeftEye => Landmarks[0];
 

@@ -102,7 +102,7 @@ namespace AnimeGan.Core.Faces
             }
 
             return NonMaximumSuppression.Apply(faces.Where(f => f.Score >= ScoreThreshold), OverlapThreshold)
-                .Select(f => Scale(f, (float)image.Width / width, (float)image.Height / height))
+                .Select(f => f.Scaled((float)image.Width / width, (float)image.Height / height))
                 .ToList();
         }
 
@@ -125,12 +125,6 @@ namespace AnimeGan.Core.Faces
 
         /// <summary>Turns raw outputs into faces in detection-tensor pixels (before score filtering and suppression).</summary>
         protected abstract IReadOnlyList<DetectedFace> Decode(IReadOnlyDictionary<string, OrtValue> outputs, int width, int height);
-
-        private static DetectedFace Scale(DetectedFace face, float sx, float sy)
-            => new DetectedFace(
-                new FaceBox(face.Box.X * sx, face.Box.Y * sy, face.Box.Width * sx, face.Box.Height * sy),
-                face.Landmarks.Select(p => new FacePoint(p.X * sx, p.Y * sy)).ToArray(),
-                face.Score);
 
         private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
     }

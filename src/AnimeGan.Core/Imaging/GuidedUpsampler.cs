@@ -111,7 +111,7 @@ namespace AnimeGan.Core.Imaging
         private static float[] BoxMean(float[] values, int width, int height)
         {
             var horizontal = new float[values.Length];
-            for (var y = 0; y < height; y++)
+            Parallel.For(0, height, y =>
             {
                 var row = y * width;
                 for (var x = 0; x < width; x++)
@@ -122,10 +122,10 @@ namespace AnimeGan.Core.Imaging
                         sum += values[row + k];
                     horizontal[row + x] = sum / (to - from + 1);
                 }
-            }
+            });
 
             var result = new float[values.Length];
-            for (var y = 0; y < height; y++)
+            Parallel.For(0, height, y =>
             {
                 int from = Math.Max(0, y - Radius), to = Math.Min(height - 1, y + Radius);
                 var count = to - from + 1;
@@ -136,7 +136,7 @@ namespace AnimeGan.Core.Imaging
                         sum += horizontal[(k * width) + x];
                     result[(y * width) + x] = sum / count;
                 }
-            }
+            });
 
             return result;
         }

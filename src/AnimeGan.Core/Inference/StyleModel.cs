@@ -84,6 +84,10 @@ namespace AnimeGan.Core.Inference
         /// <param name="cancellationToken">Cancels a run in progress through ONNX Runtime's terminate flag.</param>
         /// <returns>New RGB bytes of the same size.</returns>
         public byte[] Run(byte[] rgb, int width, int height, CancellationToken cancellationToken = default)
+            => Run(rgb, width, height, null, cancellationToken);
+
+        /// <summary>Stylizes, recording pack, run and unpack times into <paramref name="timings"/> when given.</summary>
+        internal byte[] Run(byte[] rgb, int width, int height, StageTimings? timings, CancellationToken cancellationToken)
         {
             Throw.IfNull(rgb);
             if (rgb.Length != width * height * 3)
@@ -91,12 +95,18 @@ namespace AnimeGan.Core.Inference
             cancellationToken.ThrowIfCancellationRequested();
 
             var shape = Contract.Shape(height, width);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             using var input = CreateInput(rgb, width, height, shape);
+            if (timings != null)
+                timings.Pack += watch.Elapsed;
             using var runOptions = new RunOptions();
             using var registration = cancellationToken.Register(() => runOptions.Terminate = true);
             try
             {
+                watch.Restart();
                 using var outputs = _session.Run(runOptions, new[] { Contract.InputName }, new[] { input }, new[] { Contract.OutputName });
+                if (timings != null)
+                    timings.Inference += watch.Elapsed;
                 var output = outputs[0];
                 var outShape = output.GetTensorTypeAndShape().Shape;
                 if (outShape.Length != 4 || outShape[0] != 1 || outShape[1] != shape[1] || outShape[2] != shape[2] || outShape[3] != shape[3])
@@ -107,9 +117,13 @@ namespace AnimeGan.Core.Inference
                         Path);
                 }
 
-                return Contract.ElementType == TensorElementType.Float16
+                watch.Restart();
+                var pixels = Contract.ElementType == TensorElementType.Float16
                     ? TensorPacking.UnpackHalf(output.GetTensorDataAsSpan<Float16>(), width, height, Contract.Layout)
                     : TensorPacking.Unpack(output.GetTensorDataAsSpan<float>(), width, height, Contract.Layout);
+                if (timings != null)
+                    timings.Unpack += watch.Elapsed;
+                return pixels;
             }
             catch (OnnxRuntimeException ex)
             {

@@ -1,0 +1,56 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using AnimeGan.Core;
+using AnimeGan.Core.Models;
+using AnimeGan.Core.Options;
+using AnimeGan.Tests;
+
+namespace AnimeGan.Benchmarks
+{
+    /// <summary>
+    /// A folder of 20 photos: the plain serial loop against photos in flight (overlapping decode and encode
+    /// with inference) at several ONNX Runtime thread counts, to choose the --jobs and -ThrottleLimit defaults.
+    /// </summary>
+    internal static class BatchTable
+    {
+        public static void Run()
+        {
+            var photos = TestFiles.AllPhotos.ToList();
+            while (photos.Count < 20)
+                photos.Add(photos[photos.Count % 8]);
+            photos = photos.Take(20).ToList();
+            var output = Directory.CreateDirectory(Path.Combine(BenchmarkPhotos.Folder, "batch")).FullName;
+            Console.WriteLine($"20 photos ({string.Join(", ", photos.Select(Path.GetFileName).Distinct())}), default settings (faces on, working size 1024), {Environment.ProcessorCount} cores");
+            Console.WriteLine("| photos in flight | ONNX Runtime threads per run | wall time | photos/s | speed-up vs serial |");
+            Console.WriteLine("|---:|---:|---:|---:|---:|");
+            double? serial = null;
+            foreach (var (jobs, threads) in new[] { (1, 0), (2, 0), (2, 1), (3, 1), (4, 1) })
+            {
+                using var engine = new AnimeGanEngine(new ModelStore(TestModels.Folder), threads);
+                engine.Convert(photos[0], Path.Combine(output, "warm.jpg"), null, new OutputOptions { Overwrite = true });
+                var watch = Stopwatch.StartNew();
+                using var gate = new SemaphoreSlim(jobs);
+                Task.WaitAll(photos.Select((photo, i) => Task.Run(async () =>
+                {
+                    await gate.WaitAsync();
+                    try
+                    {
+                        engine.Convert(photo, Path.Combine(output, $"{i}.jpg"), null, new OutputOptions { Overwrite = true });
+                    }
+                    finally
+                    {
+                        gate.Release();
+                    }
+                })).ToArray());
+                var seconds = watch.Elapsed.TotalSeconds;
+                serial ??= seconds;
+                Console.WriteLine($"| {jobs} | {(threads == 0 ? Environment.ProcessorCount : threads)} | {seconds:0.0} s | {20 / seconds:0.00} | {serial / seconds:0.00}x |");
+            }
+        }
+    }
+}
