@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using AnimeGan.Core;
+using System.Collections.Generic;
 using AnimeGan.Core.Models;
 
 namespace AnimeGan.PowerShell
@@ -11,12 +12,13 @@ namespace AnimeGan.PowerShell
     /// </summary>
     internal static class EngineCache
     {
-        private static readonly ConcurrentDictionary<string, AnimeGanEngine> Engines = new ConcurrentDictionary<string, AnimeGanEngine>(StringComparer.Ordinal);
+        private static readonly ConcurrentDictionary<(string Folder, int Threads), AnimeGanEngine> Engines = new ConcurrentDictionary<(string, int), AnimeGanEngine>();
 
-        public static AnimeGanEngine For(string? modelsFolder)
+        /// <summary>Gets the engine for a models folder, with ONNX Runtime threads sized for <paramref name="inFlight"/> photos at once.</summary>
+        public static AnimeGanEngine For(string? modelsFolder, int inFlight = 1)
         {
-            var folder = ModelStore.ResolveFolder(modelsFolder);
-            return Engines.GetOrAdd(folder, f => new AnimeGanEngine(new ModelStore(f)));
+            var key = (ModelStore.ResolveFolder(modelsFolder), BatchDefaults.ThreadsPerRun(inFlight));
+            return Engines.GetOrAdd(key, k => new AnimeGanEngine(new ModelStore(k.Folder), k.Threads));
         }
     }
 }

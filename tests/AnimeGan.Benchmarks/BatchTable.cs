@@ -29,7 +29,8 @@ namespace AnimeGan.Benchmarks
             Console.WriteLine("| photos in flight | ONNX Runtime threads per run | wall time | photos/s | speed-up vs serial |");
             Console.WriteLine("|---:|---:|---:|---:|---:|");
             double? serial = null;
-            foreach (var (jobs, threads) in new[] { (1, 0), (2, 0), (2, 1), (3, 1), (4, 1) })
+            var stages = new System.Collections.Concurrent.ConcurrentBag<StageTimings>();
+            foreach (var (jobs, threads) in Environment.GetEnvironmentVariable("ANIMEGAN_BATCH_SERIAL_ONLY") == "1" ? new[] { (1, 0) } : new[] { (1, 0), (2, 0), (2, 1), (3, 1), (4, 1) })
             {
                 using var engine = new AnimeGanEngine(new ModelStore(TestModels.Folder), threads);
                 engine.Convert(photos[0], Path.Combine(output, "warm.jpg"), null, new OutputOptions { Overwrite = true });
@@ -40,7 +41,9 @@ namespace AnimeGan.Benchmarks
                     await gate.WaitAsync();
                     try
                     {
-                        engine.Convert(photo, Path.Combine(output, $"{i}.jpg"), null, new OutputOptions { Overwrite = true });
+                        var result = engine.Convert(photo, Path.Combine(output, $"{i}.jpg"), null, new OutputOptions { Overwrite = true });
+                        if (jobs == 1)
+                            stages.Add(result.Timings);
                     }
                     finally
                     {
@@ -50,6 +53,11 @@ namespace AnimeGan.Benchmarks
                 var seconds = watch.Elapsed.TotalSeconds;
                 serial ??= seconds;
                 Console.WriteLine($"| {jobs} | {(threads == 0 ? Environment.ProcessorCount : threads)} | {seconds:0.0} s | {20 / seconds:0.00} | {serial / seconds:0.00}x |");
+                if (jobs == 1)
+                {
+                    double Sum(Func<StageTimings, TimeSpan> f) => stages.Sum(t => f(t).TotalSeconds);
+                    Console.Error.WriteLine($"serial stages (s): decode {Sum(t => t.Decode):0.0}, resize {Sum(t => t.Resize):0.0}, pack {Sum(t => t.Pack):0.0}, run {Sum(t => t.Inference):0.0}, unpack {Sum(t => t.Unpack):0.0}, upsample {Sum(t => t.Upsample):0.0}, faces {Sum(t => t.Faces):0.0}, blend {Sum(t => t.Blend):0.0}, encode {Sum(t => t.Encode):0.0}");
+                }
             }
         }
     }

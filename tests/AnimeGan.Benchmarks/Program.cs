@@ -13,10 +13,19 @@ switch (mode)
     case "batch":
         BatchTable.Run();
         return 0;
+    case "fp16":
+        Float16Table.Run(args.Length > 1 ? int.Parse(args[1]) : 3);
+        return 0;
+    case "memory":
+        MemoryTable.Run();
+        return 0;
+    case "memory-one":
+        MemoryTable.RunOne(args[1]);
+        return 0;
     case "faces":
         FaceDetectionTable.Run(args.Length > 1 ? args[1] : null);
         return 0;
     default:
-        Console.WriteLine("usage: dotnet run -c Release --project tests/AnimeGan.Benchmarks -- sizes [repeats]");
+        Console.WriteLine("usage: dotnet run -c Release --project tests/AnimeGan.Benchmarks -- e2e|batch|memory|sizes|faces|fp16|stages");
         return mode == "help" ? 0 : 2;
 }

@@ -91,7 +91,7 @@ namespace AnimeGan.PowerShell.Cmdlets
         /// <summary>Gets or sets how many photos are converted at once.</summary>
         [Parameter]
         [ValidateRange(1, 64)]
-        public int ThrottleLimit { get; set; } = 1;
+        public int ThrottleLimit { get; set; } = BatchDefaults.Jobs;
 
         /// <summary>Gets or sets the models folder; default: $env:ANIMEGAN_MODELS, else the per-user folder.</summary>
         [Parameter]
@@ -130,7 +130,7 @@ namespace AnimeGan.PowerShell.Cmdlets
             {
                 if (_work.Count == 0)
                     return;
-                var engine = EngineCache.For(ModelsPath);
+                var engine = EngineCache.For(ModelsPath, Math.Min(ThrottleLimit, _work.Count));
                 if (Strength > 0)
                 {
                     try

@@ -32,7 +32,7 @@ namespace AnimeGan.Cli.Commands
                 return ExitCodes.Failed;
             }
 
-            using var engine = new AnimeGanEngine(new ModelStore(args.ModelsFolder));
+            using var engine = new AnimeGanEngine(new ModelStore(args.ModelsFolder), BatchDefaults.ThreadsPerRun(Math.Min(args.Jobs, files.Count)));
             if ((args.Stylize.Strength ?? 1) > 0)
             {
                 try
