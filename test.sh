@@ -7,8 +7,13 @@ cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 results=artifacts/test-results
 rm -rf "$results"
+mkdir -p "$results"
 status=0
-dotnet test AnimeGanPlugins.sln -c Release --nologo --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" || status=$?
+dotnet test AnimeGanPlugins.sln -c Release --nologo --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" 2>&1 | tee "$results/console.log" || status=$?
+if grep -q -E "Test Run Aborted|Test host process crashed" "$results/console.log"; then
+  echo "A test host crashed: the counts below are incomplete." >&2
+  status=1
+fi
 
 shopt -s nullglob
 trx=("$results"/*.trx)

@@ -27,9 +27,9 @@ namespace AnimeGan.PaintDotNet
             Path.Combine(Path.GetDirectoryName(typeof(StyleCatalog).Assembly.Location) ?? ".", "models"),
             ModelStore.ResolveFolder());
 
-        /// <summary>Gets the installed styles (from any folder), in manifest order.</summary>
+        /// <summary>Gets the installed styles (from any folder, optimized variants included), in manifest order.</summary>
         public IReadOnlyList<ModelEntry> InstalledStyles
-            => ModelManifest.Default.Styles.Where(s => _stores.Any(store => store.IsInstalled(s))).ToList();
+            => _stores.SelectMany(store => store.Installed(ModelKind.Style)).GroupBy(s => s.Id).Select(g => g.First()).ToList();
 
         /// <summary>Gets the manifest's default style if installed, else the first installed one.</summary>
         public ModelEntry? DefaultStyle
@@ -38,8 +38,7 @@ namespace AnimeGan.PaintDotNet
         /// <summary>Gets the engine over the folder that holds the given style.</summary>
         public AnimeGanEngine EngineFor(string styleId)
         {
-            var entry = ModelManifest.Default.Get(styleId);
-            var store = _stores.FirstOrDefault(s => s.IsInstalled(entry)) ?? _stores[_stores.Count - 1];
+            var store = _stores.FirstOrDefault(s => s.Manifest.Find(styleId) is ModelEntry entry && s.IsInstalled(entry)) ?? _stores[_stores.Count - 1];
             return Engines.GetOrAdd(store.Folder, _ => new AnimeGanEngine(store));
         }
     }

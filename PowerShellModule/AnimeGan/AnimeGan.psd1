@@ -10,7 +10,7 @@
     PowerShellVersion    = '5.1'
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('AnimeGan.format.ps1xml')
-    CmdletsToExport      = @('Convert-ToAnime', 'Get-AnimeStyle', 'Install-AnimeModel', 'Get-AnimeFace')
+    CmdletsToExport      = @('Convert-ToAnime', 'Get-AnimeStyle', 'Install-AnimeModel', 'Get-AnimeFace', 'Optimize-AnimeModel')
     AliasesToExport      = @('ConvertTo-Anime')
     FunctionsToExport    = @()
     VariablesToExport    = @()

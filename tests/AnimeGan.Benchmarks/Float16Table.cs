@@ -40,12 +40,13 @@ namespace AnimeGan.Benchmarks
             var shape = new long[] { 1, 576, 1024, 3 };
             var random = new Random(1);
             var data = Enumerable.Range(0, 576 * 1024 * 3).Select(_ => (float)((random.NextDouble() * 2) - 1)).ToArray();
+            using var runOptions = new RunOptions();
             float[] RunOnce()
             {
                 using var value = half
                     ? OrtValue.CreateTensorValueFromMemory(data.Select(v => (Float16)v).ToArray(), shape)
                     : OrtValue.CreateTensorValueFromMemory(data, shape);
-                using var outputs = session.Run(new RunOptions(), new[] { input.Key }, new[] { value }, session.OutputNames);
+                using var outputs = session.Run(runOptions, new[] { input.Key }, new[] { value }, session.OutputNames);
                 return half ? outputs[0].GetTensorDataAsSpan<Float16>().ToArray().Select(h => (float)h).ToArray() : outputs[0].GetTensorDataAsSpan<float>().ToArray();
             }
 

@@ -22,6 +22,23 @@ switch (mode)
     case "memory-one":
         MemoryTable.RunOne(args[1]);
         return 0;
+    case "stages":
+        BenchmarkDotNet.Running.BenchmarkRunner.Run<HotStageBenchmarks>(args: args[1..]);
+        return 0;
+    case "optimize":
+        OptimizerTable.Run(args.Length > 1 ? int.Parse(args[1]) : 3);
+        return 0;
+    case "optimize-one":
+        OptimizerTable.RunOnce(args[1], args[2]);
+        return 0;
+    case "ops":
+        foreach (var file in System.IO.Directory.GetFiles(AnimeGan.Tests.TestFiles.ModelsFolder, "*.onnx"))
+        {
+            var m = AnimeGan.Core.Onnx.OnnxModelFile.Read(file);
+            Console.WriteLine($"{System.IO.Path.GetFileName(file)} opset {string.Join(",", System.Linq.Enumerable.Select(m.OpsetImport, o => o.Domain + ":" + o.Version))}: {string.Join(" ", System.Linq.Enumerable.Distinct(System.Linq.Enumerable.Select(m.Graph.Node, n => n.OpType)))}");
+        }
+
+        return 0;
     case "faces":
         FaceDetectionTable.Run(args.Length > 1 ? args[1] : null);
         return 0;

@@ -22,7 +22,7 @@ namespace AnimeGan.Cli.Commands
             var maxSize = new Option<int?>("--max-size") { Description = $"Long side the model runs at (default {AnimeGanEngine.DefaultMaxSize}); output keeps full resolution.", HelpName = "PIXELS" };
             var overwrite = new Option<bool>("--overwrite") { Description = "Replace existing output files (never the input)." };
             var recurse = new Option<bool>("--recurse", "-r") { Description = "Include sub-folders of folder inputs and patterns." };
-            var jobs = new Option<int>("--jobs", "-j") { Description = $"Photos converted at once (default {BatchDefaults.Jobs}: one more than the cores).", DefaultValueFactory = _ => BatchDefaults.Jobs };
+            var jobs = new Option<int>("--jobs", "-j") { Description = $"Photos converted at once (default {BatchDefaults.Jobs}: one per core).", DefaultValueFactory = _ => BatchDefaults.Jobs };
             var upsampling = new Option<string?>("--upsampling") { Description = "How results return to full size: guided (sharp, default) or lanczos.", HelpName = "MODE" };
             var faces = new Option<bool>("--faces") { Description = "Stylize faces at their own scale (default: on when a face detector is installed)." };
             var noFaces = new Option<bool>("--no-faces") { Description = "Turn face enhancement off." };

@@ -51,6 +51,10 @@ namespace AnimeGan.Core.Models
                 $"Unknown model '{id}'. Known models: {string.Join(", ", Models.Select(m => m.Id))}.");
         }
 
+        /// <summary>Gets this manifest with extra entries (optimized variants) added; ids already known keep their entry.</summary>
+        internal ModelManifest WithVariants(IReadOnlyList<ModelEntry> variants)
+            => variants.Count == 0 ? this : new ModelManifest(Models.Concat(variants.Where(v => !_byId.ContainsKey(v.Id))).ToList(), DefaultStyleId);
+
         /// <summary>Finds a model by id, or returns null.</summary>
         public ModelEntry? Find(string id) => id != null && _byId.TryGetValue(id, out var entry) ? entry : null;
 

@@ -29,7 +29,7 @@ namespace AnimeGan.Core.Models
         public ModelStore(string? folder = null, ModelManifest? manifest = null)
         {
             Folder = ResolveFolder(folder);
-            Manifest = manifest ?? ModelManifest.Default;
+            Manifest = (manifest ?? ModelManifest.Default).WithVariants(LoadVariants(Folder));
         }
 
         /// <summary>Gets the absolute models folder.</summary>
@@ -53,6 +53,25 @@ namespace AnimeGan.Core.Models
             if (string.IsNullOrEmpty(userData))
                 userData = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
             return Path.Combine(userData, "AnimeGan", "models");
+        }
+
+        /// <summary>
+        /// Reads the optimized variants made in this folder (variants.json). A damaged list is ignored rather
+        /// than blocking the original models; each variant file is still hash-checked before it is loaded.
+        /// </summary>
+        private static IReadOnlyList<ModelEntry> LoadVariants(string folder)
+        {
+            var path = Path.Combine(folder, "variants.json");
+            if (!File.Exists(path))
+                return Array.Empty<ModelEntry>();
+            try
+            {
+                return ModelManifest.Load(path).Models.Where(m => m.Id.Contains("@")).ToList();
+            }
+            catch (AnimeGanException)
+            {
+                return Array.Empty<ModelEntry>();
+            }
         }
 
         /// <summary>Gets where a model's file is (or would be) in this store.</summary>

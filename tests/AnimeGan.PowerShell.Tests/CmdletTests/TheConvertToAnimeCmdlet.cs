@@ -146,7 +146,7 @@ namespace AnimeGan.PowerShell.Tests.CmdletTests
         public void ShouldExportTheCmdletsAndAlias()
         {
             var names = _host.Invoke("(Get-Module AnimeGan).ExportedCommands.Keys").Select(o => o.ToString()).OrderBy(n => n).ToList();
-            Assert.Equal(new[] { "Convert-ToAnime", "ConvertTo-Anime", "Get-AnimeFace", "Get-AnimeStyle", "Install-AnimeModel" }, names);
+            Assert.Equal(new[] { "Convert-ToAnime", "ConvertTo-Anime", "Get-AnimeFace", "Get-AnimeStyle", "Install-AnimeModel", "Optimize-AnimeModel" }, names);
         }
     }
 

@@ -39,3 +39,26 @@ namespace AnimeGan.PowerShell.Tests.CmdletTests
         }
     }
 }
+
+namespace AnimeGan.PowerShell.Tests.CmdletTests
+{
+    public class TheOptimizeAnimeModelCmdlet : IClassFixture<ModuleHostFixture>
+    {
+        private readonly ModuleHost _host;
+
+        public TheOptimizeAnimeModelCmdlet(ModuleHostFixture fixture) => _host = fixture.Host;
+
+        [Fact]
+        public void ShouldRegisterAVariantUsableAsAStyle()
+        {
+            using var folder = new TemporaryDirectory();
+            _host.Invoke($"Install-AnimeModel cute -SourcePath '{TestFiles.ModelsFolder}' -ModelsPath '{folder.Path}'");
+
+            var variant = _host.Invoke($"Optimize-AnimeModel cute -Kind Int8 -CalibrationPath '{TestFiles.Portraits}' -ModelsPath '{folder.Path}'").Single();
+
+            Assert.Equal("cute@int8", variant.Properties["Id"].Value);
+            var styles = _host.Invoke($"Get-AnimeStyle -ModelsPath '{folder.Path}'").Select(s => (string)s.Properties["Id"].Value).ToList();
+            Assert.Contains("cute@int8", styles);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using AnimeGan.Core.Exceptions;
+using AnimeGan.Core.Imaging;
+using AnimeGan.Core.Inference;
+using AnimeGan.Core.Onnx.Proto;
+using Microsoft.ML.OnnxRuntime;
+
+namespace AnimeGan.Core.Onnx
+{
+    /// <summary>Runs a float32 model on sample pictures and records the range of every Conv input and output.</summary>
+    public static class Calibrator
+    {
+        /// <summary>The long side sample pictures are run at: large enough for typical activations, small enough to be quick.</summary>
+        public const int CalibrationSize = 512;
+
+        /// <summary>Gathers activation ranges.</summary>
+        /// <param name="floatModel">A float32 model.</param>
+        /// <param name="samples">Sample pictures (the shared photos, or the user's own).</param>
+        /// <param name="cancellationToken">Stops between samples.</param>
+        public static TensorRanges Calibrate(ModelProto floatModel, IEnumerable<PixelImage> samples, CancellationToken cancellationToken = default)
+        {
+            Throw.IfNull(floatModel);
+            Throw.IfNull(samples);
+            var probe = Int8Quantizer.WithConvTensorsAsOutputs(floatModel);
+            using var options = SessionOptionsFactory.Create(0);
+            using var session = new InferenceSession(OnnxModelFile.ToBytes(probe), options);
+            var contract = TensorContract.Read(session.InputMetadata, session.OutputMetadata, "calibration model");
+            var ranges = new TensorRanges();
+            var count = 0;
+
+            // Kept alive (and disposed) here: a RunOptions left to the finalizer can be freed mid-run.
+            using var runOptions = new RunOptions();
+            foreach (var sample in samples)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var (width, height) = WorkingSize.Choose(sample.Width, sample.Height, CalibrationSize, 16);
+                var rgb = Resampler.Resize(sample.Rgb, sample.Width, sample.Height, width, height);
+                using var input = OrtValue.CreateTensorValueFromMemory(TensorPacking.Pack(rgb, width, height, contract.Layout), contract.Shape(height, width));
+                using var outputs = session.Run(runOptions, new[] { contract.InputName }, new[] { input }, session.OutputNames);
+                for (var i = 0; i < outputs.Count; i++)
+                {
+                    var values = outputs[i].GetTensorDataAsSpan<float>();
+                    float min = float.MaxValue, max = float.MinValue;
+                    foreach (var v in values)
+                    {
+                        if (v < min)
+                            min = v;
+                        if (v > max)
+                            max = v;
+                    }
+
+                    ranges.Observe(session.OutputNames[i], min, max);
+                }
+
+                count++;
+            }
+
+            if (count == 0)
+                throw new AnimeGanException(AnimeGanErrorCode.InvalidOption, "Calibration needs at least one sample picture.");
+            return ranges;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using AnimeGan.Tests;
+
+namespace AnimeGan.Cli.Tests.CommandTests
+{
+    public class TheModelsOptimizeCommand
+    {
+        [Fact]
+        public async Task ShouldMakeAnInt8VariantThatConvertUses()
+        {
+            using var folder = new TemporaryDirectory();
+            var models = folder.File("models");
+            await CliRun.RunWithoutModelsAsync(models, "models", "install", "cute", "--from", TestFiles.ModelsFolder);
+
+            var optimize = await CliRun.RunWithoutModelsAsync(models, "models", "optimize", "cute", "--int8", "--calibrate", TestFiles.Portraits);
+
+            Assert.Equal(0, optimize.ExitCode);
+            Assert.Contains("cute@int8", optimize.Out);
+            var styles = await CliRun.RunWithoutModelsAsync(models, "styles", "--json");
+            using (var json = JsonDocument.Parse(styles.Out))
+                Assert.Contains(json.RootElement.EnumerateArray(), e => e.GetProperty("id").GetString() == "cute@int8");
+            var input = TestImages.WritePhoto(TestFiles.Square, folder.File("p.jpg"), 96);
+            var convert = await CliRun.RunWithoutModelsAsync(models, "convert", input, "--style", "cute@int8", "--no-faces");
+            Assert.Equal(0, convert.ExitCode);
+            Assert.True(File.Exists(folder.File("p_anime.jpg")));
+        }
+
+        [Fact]
+        public async Task ShouldExitTwoWithoutAKind()
+        {
+            var run = await CliRun.RunAsync("models", "optimize", "cute");
+            Assert.Equal(2, run.ExitCode);
+            Assert.Contains("--int8", run.Error);
+        }
+    }
+}
