@@ -20,14 +20,13 @@ namespace AnimeGan.PowerShell.Cmdlets
     [Cmdlet(VerbsData.Convert, "ToAnime", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [Alias("ConvertTo-Anime")]
     [OutputType(typeof(ConversionRecord))]
-    public sealed class ConvertToAnimeCommand : PSCmdlet
+    public sealed class ConvertToAnimeCommand : CancellableCmdlet
     {
         private const string PathSet = "Path";
         private const string LiteralPathSet = "LiteralPath";
 
         private readonly List<(string Input, string Output)> _work = new List<(string, string)>();
         private readonly HashSet<string> _plannedOutputs = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        private CancellationTokenSource? _cancellation;
         private string? _destination;
 
         /// <summary>Gets or sets photos to convert; wildcards allowed.</summary>
@@ -100,7 +99,7 @@ namespace AnimeGan.PowerShell.Cmdlets
         /// <inheritdoc />
         protected override void BeginProcessing()
         {
-            _cancellation = new CancellationTokenSource();
+            base.BeginProcessing();
             if (Destination != null)
                 _destination = GetUnresolvedProviderPathFromPSPath(Destination);
         }
@@ -149,13 +148,9 @@ namespace AnimeGan.PowerShell.Cmdlets
             }
             finally
             {
-                _cancellation?.Dispose();
-                _cancellation = null;
+                base.EndProcessing();
             }
         }
-
-        /// <inheritdoc />
-        protected override void StopProcessing() => _cancellation?.Cancel();
 
         private void Convert(AnimeGanEngine engine)
         {
@@ -174,7 +169,7 @@ namespace AnimeGan.PowerShell.Cmdlets
                 Overwrite = Force,
             };
 
-            var token = _cancellation!.Token;
+            var token = CancellationToken;
             var results = new BlockingCollection<(string Input, ConversionResult? Result, Exception? Error)>();
             var worker = Task.Run(() =>
             {

@@ -11,12 +11,10 @@ namespace AnimeGan.PowerShell.Cmdlets
     /// <summary>Install-AnimeModel: downloads (https, pinned) or copies (-SourcePath) models, SHA-256 verified.</summary>
     [Cmdlet(VerbsLifecycle.Install, "AnimeModel", DefaultParameterSetName = NameSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(AnimeModelInstallResult))]
-    public sealed class InstallAnimeModelCommand : PSCmdlet
+    public sealed class InstallAnimeModelCommand : CancellableCmdlet
     {
         private const string NameSet = "Name";
         private const string AllSet = "All";
-        private CancellationTokenSource? _cancellation;
-
         /// <summary>Gets or sets the model ids to install.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = NameSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
@@ -34,9 +32,6 @@ namespace AnimeGan.PowerShell.Cmdlets
         /// <summary>Gets or sets the models folder to install into.</summary>
         [Parameter]
         public string? ModelsPath { get; set; }
-
-        /// <inheritdoc />
-        protected override void BeginProcessing() => _cancellation = new CancellationTokenSource();
 
         /// <inheritdoc />
         protected override void ProcessRecord()
@@ -73,8 +68,8 @@ namespace AnimeGan.PowerShell.Cmdlets
                 try
                 {
                     var outcome = source != null
-                        ? store.InstallFromFolder(model, source, _cancellation!.Token)
-                        : store.InstallFromSourceAsync(model, null, _cancellation!.Token).GetAwaiter().GetResult();
+                        ? store.InstallFromFolder(model, source, CancellationToken)
+                        : store.InstallFromSourceAsync(model, null, CancellationToken).GetAwaiter().GetResult();
                     WriteObject(new AnimeModelInstallResult(model.Id, outcome.ToString(), store.GetPath(model), model.Licence));
                 }
                 catch (AnimeGanException ex)
@@ -83,12 +78,6 @@ namespace AnimeGan.PowerShell.Cmdlets
                 }
             }
         }
-
-        /// <inheritdoc />
-        protected override void EndProcessing() => _cancellation?.Dispose();
-
-        /// <inheritdoc />
-        protected override void StopProcessing() => _cancellation?.Cancel();
     }
 
     /// <summary>One installed model.</summary>

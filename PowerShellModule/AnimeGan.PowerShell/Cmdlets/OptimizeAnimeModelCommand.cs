@@ -14,10 +14,8 @@ namespace AnimeGan.PowerShell.Cmdlets
     /// <summary>Optimize-AnimeModel: makes an INT8 or float32 variant of a style and registers it (e.g. hayao@int8).</summary>
     [Cmdlet(VerbsCommon.Optimize, "AnimeModel", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(AnimeStyleInfo))]
-    public sealed class OptimizeAnimeModelCommand : PSCmdlet
+    public sealed class OptimizeAnimeModelCommand : CancellableCmdlet
     {
-        private CancellationTokenSource? _cancellation;
-
         /// <summary>Gets or sets the style to optimize.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "Style")]
@@ -38,9 +36,6 @@ namespace AnimeGan.PowerShell.Cmdlets
         public string? ModelsPath { get; set; }
 
         /// <inheritdoc />
-        protected override void BeginProcessing() => _cancellation = new CancellationTokenSource();
-
-        /// <inheritdoc />
         protected override void ProcessRecord()
         {
             var store = new ModelStore(ModelsPath);
@@ -58,7 +53,7 @@ namespace AnimeGan.PowerShell.Cmdlets
                         samples.Add(ImageDecoder.Read(file).Pixels);
                 }
 
-                var variant = new ModelOptimizer(store).Optimize(Name, kind, samples, _cancellation!.Token);
+                var variant = new ModelOptimizer(store).Optimize(Name, kind, samples, CancellationToken);
                 WriteObject(new AnimeStyleInfo(variant, true, false, store.GetPath(variant)));
             }
             catch (AnimeGanException ex)
@@ -66,11 +61,5 @@ namespace AnimeGan.PowerShell.Cmdlets
                 WriteError(ErrorRecords.From(ex, Name));
             }
         }
-
-        /// <inheritdoc />
-        protected override void EndProcessing() => _cancellation?.Dispose();
-
-        /// <inheritdoc />
-        protected override void StopProcessing() => _cancellation?.Cancel();
     }
 }

@@ -33,7 +33,7 @@ namespace AnimeGan.Core.Faces
             }
             catch (OnnxRuntimeException ex)
             {
-                throw new AnimeGanException(AnimeGanErrorCode.ModelLoadFailed, $"{path}: ONNX Runtime cannot load the face detector ({ex.Message.Split('\n')[0]}).", path, ex);
+                throw new AnimeGanException(AnimeGanErrorCode.ModelLoadFailed, $"{path}: ONNX Runtime cannot load the face detector ({ErrorText.FirstLine(ex.Message)}).", path, ex);
             }
 
             InputName = _session.InputMetadata.Keys.First();
@@ -98,7 +98,7 @@ namespace AnimeGan.Core.Faces
             catch (OnnxRuntimeException ex)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                throw new AnimeGanException(AnimeGanErrorCode.InferenceFailed, $"Face detector '{Id}' failed ({ex.Message.Split('\n')[0]}).", Entry.FileName, ex);
+                throw new AnimeGanException(AnimeGanErrorCode.InferenceFailed, $"Face detector '{Id}' failed ({ErrorText.FirstLine(ex.Message)}).", Entry.FileName, ex);
             }
 
             return NonMaximumSuppression.Apply(faces.Where(f => f.Score >= ScoreThreshold), OverlapThreshold)

@@ -27,5 +27,22 @@ namespace AnimeGan.Core
         /// </summary>
         /// <exception cref="IOException">The target exists.</exception>
         public static void MoveNew(string temporary, string target) => File.Move(temporary, target);
+
+        /// <summary>Removes a leftover temporary file; a file that cannot be removed is left rather than failing the caller.</summary>
+        public static void TryDelete(string path)
+        {
+            try
+            {
+                if (File.Exists(path))
+                    File.Delete(path);
+            }
+            catch (IOException)
+            {
+            }
+            catch (System.UnauthorizedAccessException)
+            {
+            }
+        }
+
     }
 }

@@ -98,7 +98,7 @@ namespace AnimeGan.Core.Imaging
             }
             catch (MagickException ex)
             {
-                throw new AnimeGanException(AnimeGanErrorCode.CorruptImage, $"{name}: cannot decode the {format} data ({FirstLine(ex.Message)}).", name, ex);
+                throw new AnimeGanException(AnimeGanErrorCode.CorruptImage, $"{name}: cannot decode the {format} data ({ErrorText.FirstLine(ex.Message)}).", name, ex);
             }
         }
 
@@ -184,10 +184,5 @@ namespace AnimeGan.Core.Imaging
             return total;
         }
 
-        private static string FirstLine(string message)
-        {
-            var end = message.IndexOfAny(new[] { '\r', '\n' });
-            return (end < 0 ? message : message.Substring(0, end)).Trim();
-        }
     }
 }

@@ -66,11 +66,11 @@ namespace AnimeGan.Core.Imaging
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is MagickException)
             {
-                throw new AnimeGanException(AnimeGanErrorCode.WriteFailed, $"{target}: cannot write ({ex.Message.Split('\n')[0].Trim()}).", target, ex);
+                throw new AnimeGanException(AnimeGanErrorCode.WriteFailed, $"{target}: cannot write ({ErrorText.FirstLine(ex.Message)}).", target, ex);
             }
             finally
             {
-                TryDelete(temporary);
+                FileMoves.TryDelete(temporary);
             }
         }
 
@@ -121,19 +121,5 @@ namespace AnimeGan.Core.Imaging
                 image.SetProfile(ColorProfiles.SRGB);
         }
 
-        private static void TryDelete(string path)
-        {
-            try
-            {
-                if (File.Exists(path))
-                    File.Delete(path);
-            }
-            catch (IOException)
-            {
-            }
-            catch (UnauthorizedAccessException)
-            {
-            }
-        }
     }
 }

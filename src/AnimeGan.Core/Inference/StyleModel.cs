@@ -36,7 +36,7 @@ namespace AnimeGan.Core.Inference
                 }
                 catch (OnnxRuntimeException ex)
                 {
-                    throw new AnimeGanException(AnimeGanErrorCode.ModelLoadFailed, $"{path}: ONNX Runtime cannot load the model ({FirstLine(ex.Message)}).", path, ex);
+                    throw new AnimeGanException(AnimeGanErrorCode.ModelLoadFailed, $"{path}: ONNX Runtime cannot load the model ({ErrorText.FirstLine(ex.Message)}).", path, ex);
                 }
             }
 
@@ -128,7 +128,7 @@ namespace AnimeGan.Core.Inference
             catch (OnnxRuntimeException ex)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                throw new AnimeGanException(AnimeGanErrorCode.InferenceFailed, $"{Path}: inference failed at {width}x{height} ({FirstLine(ex.Message)}).", Path, ex);
+                throw new AnimeGanException(AnimeGanErrorCode.InferenceFailed, $"{Path}: inference failed at {width}x{height} ({ErrorText.FirstLine(ex.Message)}).", Path, ex);
             }
         }
 
@@ -164,10 +164,5 @@ namespace AnimeGan.Core.Inference
             throw new AnimeGanException(AnimeGanErrorCode.ModelContractUnsupported, $"{Path}: the model returned no image of the input's size at any tried size.", Path);
         }
 
-        private static string FirstLine(string message)
-        {
-            var end = message.IndexOfAny(new[] { '\r', '\n' });
-            return (end < 0 ? message : message.Substring(0, end)).Trim();
-        }
     }
 }

@@ -254,23 +254,9 @@ namespace AnimeGan.Core.Models
             }
             finally
             {
-                TryDelete(temporary);
+                FileMoves.TryDelete(temporary);
             }
         }
 
-        private static void TryDelete(string path)
-        {
-            try
-            {
-                if (File.Exists(path))
-                    File.Delete(path);
-            }
-            catch (IOException)
-            {
-            }
-            catch (UnauthorizedAccessException)
-            {
-            }
-        }
     }
 }

@@ -63,8 +63,7 @@ namespace AnimeGan.Core.Onnx
             }
             finally
             {
-                if (File.Exists(temporary))
-                    File.Delete(temporary);
+                FileMoves.TryDelete(temporary);
             }
         }
     }
