@@ -121,6 +121,16 @@ namespace AnimeGan.Core.Tests.AnimeGanEngineTests
         }
 
         [Fact]
+        public void ShouldStopAModelRunInProgressWhenCancelled()
+        {
+            // A 1536-px run takes seconds here; the token fires well inside it and ONNX Runtime's terminate
+            // flag must end the run as a cancellation, not as an inference failure.
+            var photo = TestImages.Photo(TestFiles.Rickshaw, 1536);
+            using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+            Assert.ThrowsAny<OperationCanceledException>(() => TestModels.Engine.Stylize(photo, new StylizeOptions { MaxSize = 1536, Faces = false }, cancellation.Token));
+        }
+
+        [Fact]
         public void ShouldRejectAStrengthOutOfRange()
         {
             var photo = TestImages.Photo(TestFiles.Square, 64);

@@ -138,6 +138,21 @@ namespace AnimeGan.PaintDotNet.Tests.AnimeGanEffectTests
         }
 
         [Fact]
+        public void ShouldAbandonAModelRunWhenTheDialogIsClosedMidway()
+        {
+            var (bgra, picture) = EffectFixture.Photo(1536);
+            var effect = EffectFixture.CreateEffect();
+            using var host = new EffectHost(bgra, picture.Width, picture.Height);
+            using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+            host.SetToken(effect, EffectFixture.Settings(effect, detail: AnimeGanEffect.DetailLevel.Fine), cancellation.Token);
+
+            Assert.Equal(1, effect.StylizeCount);
+            Assert.Null(effect.LastError);
+            Assert.Equal(bgra, host.RenderTiles(effect));
+        }
+
+        [Fact]
         public void ShouldExplainAndLeaveThePictureWhenNoModelIsInstalled()
         {
             using var empty = new TemporaryDirectory();
