@@ -8,6 +8,13 @@ namespace AnimeGan.Core
     /// </summary>
     internal static class FileMoves
     {
+        /// <summary>
+        /// A fresh temporary name beside <paramref name="target"/> (same folder, so the final rename cannot cross
+        /// volumes), hidden with a leading dot so folder scans and users' file views pass over it.
+        /// </summary>
+        public static string TemporaryPathFor(string target)
+            => Path.Combine(Path.GetDirectoryName(target)!, "." + Path.GetFileName(target) + "." + System.Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
+
         /// <summary>Renames <paramref name="temporary"/> to <paramref name="target"/>, replacing it if present.</summary>
         public static void Replace(string temporary, string target)
         {

@@ -49,7 +49,7 @@ namespace AnimeGan.Core.Imaging
                 throw new AnimeGanException(AnimeGanErrorCode.OutputExists, $"{target}: already exists; use overwrite to replace it.", target);
 
             var folder = Path.GetDirectoryName(target)!;
-            var temporary = Path.Combine(folder, "." + Path.GetFileName(target) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
+            var temporary = FileMoves.TemporaryPathFor(target);
             try
             {
                 Directory.CreateDirectory(folder);

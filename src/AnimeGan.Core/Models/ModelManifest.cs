@@ -98,6 +98,39 @@ namespace AnimeGan.Core.Models
             }
         }
 
+        /// <summary>Creates a manifest from entries (the first style is the default), as the optimizer's variants list does.</summary>
+        internal static ModelManifest FromEntries(IReadOnlyList<ModelEntry> models)
+            => new ModelManifest(models, models.First(m => m.Kind == ModelKind.Style).Id);
+
+        /// <summary>Writes the manifest in the format <see cref="Parse"/> reads.</summary>
+        internal string ToJson()
+        {
+            var document = new
+            {
+                schemaVersion = 1,
+                defaultStyle = DefaultStyleId,
+                models = Models.Select(m => new
+                {
+                    id = m.Id,
+                    displayName = m.DisplayName,
+                    family = m.Family,
+                    kind = KindName(m.Kind),
+                    file = m.FileName,
+                    bytes = m.SizeInBytes,
+                    sha256 = m.Sha256,
+                    licence = m.Licence,
+                    source = m.Source?.ToString(),
+                    layout = m.Layout,
+                    elementType = m.ElementType,
+                    description = m.Description,
+                }),
+            };
+            return JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true });
+        }
+
+        /// <summary>Gets the manifest's word for a model kind.</summary>
+        public static string KindName(ModelKind kind) => kind == ModelKind.Style ? "style" : "face-detector";
+
         /// <summary>Reads a manifest file.</summary>
         public static ModelManifest Load(string path)
         {
@@ -132,12 +165,9 @@ namespace AnimeGan.Core.Models
                 throw Invalid(sourceName, $"model '{id}' has a SHA-256 that is not 64 hex digits");
 
             var kindText = Text("kind");
-            ModelKind kind = kindText switch
-            {
-                "style" => ModelKind.Style,
-                "face-detector" => ModelKind.FaceDetector,
-                _ => throw Invalid(sourceName, $"model '{id}' has unknown kind '{kindText}'"),
-            };
+            ModelKind kind = kindText == KindName(ModelKind.Style) ? ModelKind.Style
+                : kindText == KindName(ModelKind.FaceDetector) ? ModelKind.FaceDetector
+                : throw Invalid(sourceName, $"model '{id}' has unknown kind '{kindText}'");
 
             Uri? source = null;
             if (item.TryGetProperty("source", out var s) && s.ValueKind == JsonValueKind.String)

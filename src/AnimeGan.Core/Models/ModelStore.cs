@@ -226,7 +226,7 @@ namespace AnimeGan.Core.Models
                 throw new AnimeGanException(AnimeGanErrorCode.InstallFailed, $"{Folder}: cannot create the models folder ({ex.Message}).", Folder, ex);
             }
 
-            var temporary = target + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".partial";
+            var temporary = FileMoves.TemporaryPathFor(target);
             try
             {
                 string hash;

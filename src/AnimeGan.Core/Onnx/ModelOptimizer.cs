@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text.Json;
 using System.Threading;
 using AnimeGan.Core.Exceptions;
 using AnimeGan.Core.Imaging;
@@ -80,29 +79,16 @@ namespace AnimeGan.Core.Onnx
             var path = Path.Combine(_store.Folder, VariantsFile);
             var existing = File.Exists(path) ? ModelManifest.Load(path).Models.Where(m => m.Id != variant.Id).ToList() : new List<ModelEntry>();
             existing.Add(variant);
-            var document = new
+            var temporary = FileMoves.TemporaryPathFor(path);
+            try
             {
-                schemaVersion = 1,
-                defaultStyle = existing[0].Id,
-                models = existing.Select(m => new
-                {
-                    id = m.Id,
-                    displayName = m.DisplayName,
-                    family = m.Family,
-                    kind = "style",
-                    file = m.FileName,
-                    bytes = m.SizeInBytes,
-                    sha256 = m.Sha256,
-                    licence = m.Licence,
-                    source = (string?)null,
-                    layout = m.Layout,
-                    elementType = m.ElementType,
-                    description = m.Description,
-                }),
-            };
-            var temporary = path + ".partial";
-            File.WriteAllText(temporary, JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true }));
-            FileMoves.Replace(temporary, path);
+                File.WriteAllText(temporary, ModelManifest.FromEntries(existing).ToJson());
+                FileMoves.Replace(temporary, path);
+            }
+            finally
+            {
+                FileMoves.TryDelete(temporary);
+            }
         }
     }
 }

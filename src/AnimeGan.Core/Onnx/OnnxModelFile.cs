@@ -51,7 +51,7 @@ namespace AnimeGan.Core.Onnx
         {
             Throw.IfNull(model);
             var target = Path.GetFullPath(path);
-            var temporary = target + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".partial";
+            var temporary = FileMoves.TemporaryPathFor(target);
             try
             {
                 File.WriteAllBytes(temporary, model.ToByteArray());
