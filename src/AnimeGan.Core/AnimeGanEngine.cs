@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
@@ -28,8 +27,7 @@ namespace AnimeGan.Core
         /// </summary>
         public const int DefaultMaxSize = 1024;
 
-        private readonly ConcurrentDictionary<string, Lazy<StyleModel>> _styles =
-            new ConcurrentDictionary<string, Lazy<StyleModel>>(StringComparer.OrdinalIgnoreCase);
+        private readonly ModelCache<StyleModel> _styles = new ModelCache<StyleModel>();
 
         /// <summary>
         /// The face detector used unless another is named: on the test portraits RetinaFace found every face
@@ -37,8 +35,7 @@ namespace AnimeGan.Core
         /// </summary>
         public const string DefaultFaceDetector = "retinaface";
 
-        private readonly ConcurrentDictionary<string, Lazy<FaceDetectorModel>> _detectors =
-            new ConcurrentDictionary<string, Lazy<FaceDetectorModel>>(StringComparer.OrdinalIgnoreCase);
+        private readonly ModelCache<FaceDetectorModel> _detectors = new ModelCache<FaceDetectorModel>();
 
         private readonly int _intraOpThreads;
         private bool _disposed;
@@ -65,17 +62,7 @@ namespace AnimeGan.Core
             if (entry.Kind != ModelKind.Style)
                 throw new AnimeGanException(AnimeGanErrorCode.ModelContractUnsupported, $"'{entry.Id}' is a {entry.Kind} model, not a style.", entry.FileName);
             var path = Store.GetVerifiedPath(entry);
-            var lazy = _styles.GetOrAdd(entry.Id, _ => new Lazy<StyleModel>(() => new StyleModel(entry, path, _intraOpThreads), LazyThreadSafetyMode.ExecutionAndPublication));
-            try
-            {
-                return lazy.Value;
-            }
-            catch
-            {
-                // A failed load is not cached: the user may fix the file and try again.
-                _styles.TryRemove(entry.Id, out _);
-                throw;
-            }
+            return _styles.GetOrLoad(entry.Id, () => new StyleModel(entry, path, _intraOpThreads));
         }
 
         /// <summary>Gets (loading once) a face detector.</summary>
@@ -88,18 +75,9 @@ namespace AnimeGan.Core
             if (entry.Kind != ModelKind.FaceDetector)
                 throw new AnimeGanException(AnimeGanErrorCode.ModelContractUnsupported, $"'{entry.Id}' is a style, not a face detector.", entry.FileName);
             var path = Store.GetVerifiedPath(entry);
-            var lazy = _detectors.GetOrAdd(entry.Id, _ => new Lazy<FaceDetectorModel>(
-                () => entry.Family == "YuNet" ? new YuNetDetector(entry, path, _intraOpThreads) : new RetinaFaceDetector(entry, path, _intraOpThreads),
-                LazyThreadSafetyMode.ExecutionAndPublication));
-            try
-            {
-                return lazy.Value;
-            }
-            catch
-            {
-                _detectors.TryRemove(entry.Id, out _);
-                throw;
-            }
+            return _detectors.GetOrLoad(
+                entry.Id,
+                () => entry.Family == "YuNet" ? new YuNetDetector(entry, path, _intraOpThreads) : new RetinaFaceDetector(entry, path, _intraOpThreads));
         }
 
         /// <summary>Finds the faces in a picture with the given (or default) detector.</summary>
@@ -192,20 +170,8 @@ namespace AnimeGan.Core
             if (_disposed)
                 return;
             _disposed = true;
-            foreach (var lazy in _styles.Values)
-            {
-                if (lazy.IsValueCreated)
-                    lazy.Value.Dispose();
-            }
-
-            foreach (var lazy in _detectors.Values)
-            {
-                if (lazy.IsValueCreated)
-                    lazy.Value.Dispose();
-            }
-
-            _styles.Clear();
-            _detectors.Clear();
+            _styles.Dispose();
+            _detectors.Dispose();
         }
 
         private IReadOnlyList<DetectedFace> EnhanceFaces(PixelImage source, PixelImage working, byte[] styled, string styleId, StylizeOptions options, CancellationToken cancellationToken)
