@@ -107,7 +107,7 @@ namespace AnimeGan.PowerShell.Cmdlets
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            foreach (var file in ResolveFiles())
+            foreach (var file in ProviderPaths.ResolveFiles(this, ParameterSetName == LiteralPathSet ? LiteralPath : Path, ParameterSetName == LiteralPathSet))
             {
                 var format = Format == null ? (RasterFormat?)null : RasterFormats.Parse(Format);
                 var output = OutputPaths.ForInput(file, _destination, Suffix, format);
@@ -224,45 +224,6 @@ namespace AnimeGan.PowerShell.Cmdlets
             WriteProgress(progress);
             if (token.IsCancellationRequested)
                 throw new PipelineStoppedException();
-        }
-
-        private IEnumerable<string> ResolveFiles()
-        {
-            if (ParameterSetName == LiteralPathSet)
-            {
-                foreach (var literal in LiteralPath)
-                {
-                    var path = GetUnresolvedProviderPathFromPSPath(literal);
-                    if (File.Exists(path))
-                        yield return path;
-                    else
-                        WriteError(new ErrorRecord(new FileNotFoundException($"{path}: no such file."), "PathNotFound", ErrorCategory.ObjectNotFound, path));
-                }
-
-                yield break;
-            }
-
-            foreach (var pattern in Path)
-            {
-                List<string> resolved;
-                try
-                {
-                    resolved = new List<string>(GetResolvedProviderPathFromPSPath(pattern, out _));
-                }
-                catch (ItemNotFoundException ex)
-                {
-                    WriteError(new ErrorRecord(ex, "PathNotFound", ErrorCategory.ObjectNotFound, pattern));
-                    continue;
-                }
-
-                foreach (var path in resolved)
-                {
-                    if (File.Exists(path))
-                        yield return path;
-                    else if (!WildcardPattern.ContainsWildcardCharacters(pattern))
-                        WriteError(new ErrorRecord(new FileNotFoundException($"{path}: not a file."), "NotAFile", ErrorCategory.InvalidArgument, path));
-                }
-            }
         }
     }
 }

@@ -38,7 +38,7 @@ namespace AnimeGan.PowerShell.Cmdlets
         protected override void ProcessRecord()
         {
             var engine = EngineCache.For(ModelsPath);
-            foreach (var file in Resolve())
+            foreach (var file in ProviderPaths.ResolveFiles(this, ParameterSetName == LiteralPathSet ? LiteralPath : Path, ParameterSetName == LiteralPathSet))
             {
                 try
                 {
@@ -55,26 +55,6 @@ namespace AnimeGan.PowerShell.Cmdlets
                     WriteError(ErrorRecords.From(ex, file));
                 }
             }
-        }
-
-        private IEnumerable<string> Resolve()
-        {
-            if (ParameterSetName == LiteralPathSet)
-                return LiteralPath.Select(GetUnresolvedProviderPathFromPSPath);
-            var files = new List<string>();
-            foreach (var pattern in Path)
-            {
-                try
-                {
-                    files.AddRange(GetResolvedProviderPathFromPSPath(pattern, out _));
-                }
-                catch (ItemNotFoundException ex)
-                {
-                    WriteError(new ErrorRecord(ex, "PathNotFound", ErrorCategory.ObjectNotFound, pattern));
-                }
-            }
-
-            return files;
         }
     }
 
