@@ -45,13 +45,9 @@ namespace AnimeGan.PowerShell.Cmdlets
                 return;
             try
             {
-                var samples = new List<PixelImage>();
-                if (CalibrationPath != null)
-                {
-                    var folder = GetUnresolvedProviderPathFromPSPath(CalibrationPath);
-                    foreach (var file in Directory.EnumerateFiles(folder).Where(f => RasterFormats.FromExtension(f) != null).Take(32))
-                        samples.Add(ImageDecoder.Read(file).Pixels);
-                }
+                var samples = CalibrationPath == null
+                    ? Array.Empty<PixelImage>()
+                    : Calibrator.ReadSamples(GetUnresolvedProviderPathFromPSPath(CalibrationPath));
 
                 var variant = new ModelOptimizer(store).Optimize(Name, kind, samples, CancellationToken);
                 WriteObject(new AnimeStyleInfo(variant, true, false, store.GetPath(variant)));
