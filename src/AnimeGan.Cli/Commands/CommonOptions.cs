@@ -13,6 +13,10 @@ namespace AnimeGan.Cli.Commands
             Recursive = true,
         };
 
+        /// <summary>Writes what --json prints: indented, property names as declared.</summary>
+        public static void WriteJson(Console.CliConsole console, object value)
+            => console.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(value, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+
         /// <summary>Machine-readable output.</summary>
         public static Option<bool> Json() => new Option<bool>("--json") { Description = "Print JSON for scripts instead of a table." };
     }

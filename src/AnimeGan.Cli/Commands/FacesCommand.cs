@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using System.Linq;
-using System.Text.Json;
 using System.Threading;
 using AnimeGan.Cli.Console;
 using AnimeGan.Core;
@@ -63,7 +62,7 @@ namespace AnimeGan.Cli.Commands
                 }
 
                 if (parseResult.GetValue(json))
-                    console.Out.WriteLine(JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));
+                    CommonOptions.WriteJson(console, results);
                 return System.Threading.Tasks.Task.FromResult(failed == 0 ? ExitCodes.Success : ExitCodes.Failed);
             });
             ExamplesHelpAction.Attach(command, "animegan faces portrait.jpg", "animegan faces *.jpg --json --detector yunet");

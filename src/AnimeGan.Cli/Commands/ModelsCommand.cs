@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.Linq;
-using System.Text.Json;
 using System.Threading.Tasks;
 using AnimeGan.Cli.Console;
 using AnimeGan.Core.Exceptions;
@@ -46,7 +45,7 @@ namespace AnimeGan.Cli.Commands
                         source = m.Source?.ToString(),
                         installed = store.IsInstalled(m),
                     });
-                    console.Out.WriteLine(JsonSerializer.Serialize(rows, new JsonSerializerOptions { WriteIndented = true }));
+                    CommonOptions.WriteJson(console, rows);
                     return ExitCodes.Success;
                 }
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Linq;
-using System.Text.Json;
 using AnimeGan.Cli.Console;
 using AnimeGan.Core.Models;
 
@@ -29,7 +28,7 @@ namespace AnimeGan.Cli.Commands
                         isDefault = m.Id == store.Manifest.DefaultStyleId,
                         description = m.Description,
                     });
-                    console.Out.WriteLine(JsonSerializer.Serialize(rows, new JsonSerializerOptions { WriteIndented = true }));
+                    CommonOptions.WriteJson(console, rows);
                     return ExitCodes.Success;
                 }
 

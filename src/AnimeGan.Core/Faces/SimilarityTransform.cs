@@ -29,9 +29,6 @@ namespace AnimeGan.Core.Faces
         /// <summary>Gets the vertical shift.</summary>
         public float Ty { get; }
 
-        /// <summary>Gets the scale factor.</summary>
-        public float Scale => MathF.Sqrt((A * A) + (B * B));
-
         /// <summary>The least-squares similarity mapping <paramref name="from"/> onto <paramref name="to"/> (Umeyama, closed form in 2-D).</summary>
         public static SimilarityTransform Estimate(IReadOnlyList<FacePoint> from, IReadOnlyList<FacePoint> to)
         {

@@ -15,9 +15,6 @@ namespace AnimeGan.Core.Imaging
             HadColorProfile = hadColorProfile;
         }
 
-        /// <summary>Gets metadata for pictures that did not come from a file (nothing to carry over).</summary>
-        public static ImageMetadata None { get; } = new ImageMetadata(RasterFormat.Png, null, false);
-
         /// <summary>Gets the format the source was decoded from; the default output format.</summary>
         public RasterFormat SourceFormat { get; }
 
