@@ -84,21 +84,19 @@ namespace AnimeGan.Core.Faces
             }
 
             using var input = OrtValue.CreateTensorValueFromMemory(tensor, new long[] { 1, 3, paddedHeight, paddedWidth });
-            using var runOptions = new RunOptions();
-            using var registration = cancellationToken.Register(() => runOptions.Terminate = true);
             IReadOnlyList<DetectedFace> faces;
-            try
+            using (var outputs = CancellableRun.Run(
+                _session,
+                new[] { InputName },
+                new[] { input },
+                _session.OutputNames,
+                cancellationToken,
+                ex => new AnimeGanException(AnimeGanErrorCode.InferenceFailed, $"Face detector '{Id}' failed ({ErrorText.FirstLine(ex.Message)}).", Entry.FileName, ex)))
             {
-                using var outputs = _session.Run(runOptions, new[] { InputName }, new[] { input }, _session.OutputNames);
                 var byName = new Dictionary<string, OrtValue>(StringComparer.Ordinal);
                 for (var i = 0; i < outputs.Count; i++)
                     byName[_session.OutputNames[i]] = outputs[i];
                 faces = Decode(byName, paddedWidth, paddedHeight);
-            }
-            catch (OnnxRuntimeException ex)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                throw new AnimeGanException(AnimeGanErrorCode.InferenceFailed, $"Face detector '{Id}' failed ({ErrorText.FirstLine(ex.Message)}).", Entry.FileName, ex);
             }
 
             return NonMaximumSuppression.Apply(faces.Where(f => f.Score >= ScoreThreshold), OverlapThreshold)

@@ -92,44 +92,39 @@ namespace AnimeGan.Core.Inference
             Throw.IfNull(rgb);
             if (rgb.Length != width * height * 3)
                 throw new ArgumentException($"Expected {width * height * 3} bytes for {width}x{height}.", nameof(rgb));
-            cancellationToken.ThrowIfCancellationRequested();
 
             var shape = Contract.Shape(height, width);
             var watch = System.Diagnostics.Stopwatch.StartNew();
             using var input = CreateInput(rgb, width, height, shape);
             if (timings != null)
                 timings.Pack += watch.Elapsed;
-            using var runOptions = new RunOptions();
-            using var registration = cancellationToken.Register(() => runOptions.Terminate = true);
-            try
+            watch.Restart();
+            using var outputs = CancellableRun.Run(
+                _session,
+                new[] { Contract.InputName },
+                new[] { input },
+                new[] { Contract.OutputName },
+                cancellationToken,
+                ex => new AnimeGanException(AnimeGanErrorCode.InferenceFailed, $"{Path}: inference failed at {width}x{height} ({ErrorText.FirstLine(ex.Message)}).", Path, ex));
+            if (timings != null)
+                timings.Inference += watch.Elapsed;
+            var output = outputs[0];
+            var outShape = output.GetTensorTypeAndShape().Shape;
+            if (outShape.Length != 4 || outShape[0] != 1 || outShape[1] != shape[1] || outShape[2] != shape[2] || outShape[3] != shape[3])
             {
-                watch.Restart();
-                using var outputs = _session.Run(runOptions, new[] { Contract.InputName }, new[] { input }, new[] { Contract.OutputName });
-                if (timings != null)
-                    timings.Inference += watch.Elapsed;
-                var output = outputs[0];
-                var outShape = output.GetTensorTypeAndShape().Shape;
-                if (outShape.Length != 4 || outShape[0] != 1 || outShape[1] != shape[1] || outShape[2] != shape[2] || outShape[3] != shape[3])
-                {
-                    throw new AnimeGanException(
-                        AnimeGanErrorCode.InferenceFailed,
-                        $"{Path}: for a {width}x{height} input the model returned [{string.Join(",", outShape)}]; the size must be a multiple of its stride.",
-                        Path);
-                }
+                throw new AnimeGanException(
+                    AnimeGanErrorCode.InferenceFailed,
+                    $"{Path}: for a {width}x{height} input the model returned [{string.Join(",", outShape)}]; the size must be a multiple of its stride.",
+                    Path);
+            }
 
-                watch.Restart();
-                var pixels = Contract.ElementType == TensorElementType.Float16
-                    ? TensorPacking.UnpackHalf(output.GetTensorDataAsSpan<Float16>(), width, height, Contract.Layout)
-                    : TensorPacking.Unpack(output.GetTensorDataAsSpan<float>(), width, height, Contract.Layout);
-                if (timings != null)
-                    timings.Unpack += watch.Elapsed;
-                return pixels;
-            }
-            catch (OnnxRuntimeException ex)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                throw new AnimeGanException(AnimeGanErrorCode.InferenceFailed, $"{Path}: inference failed at {width}x{height} ({ErrorText.FirstLine(ex.Message)}).", Path, ex);
-            }
+            watch.Restart();
+            var pixels = Contract.ElementType == TensorElementType.Float16
+                ? TensorPacking.UnpackHalf(output.GetTensorDataAsSpan<Float16>(), width, height, Contract.Layout)
+                : TensorPacking.Unpack(output.GetTensorDataAsSpan<float>(), width, height, Contract.Layout);
+            if (timings != null)
+                timings.Unpack += watch.Elapsed;
+            return pixels;
         }
 
         /// <inheritdoc />

@@ -39,7 +39,7 @@ namespace AnimeGan.Core.Onnx
         /// <summary>Gathers activation ranges.</summary>
         /// <param name="floatModel">A float32 model.</param>
         /// <param name="samples">Sample pictures (the shared photos, or the user's own).</param>
-        /// <param name="cancellationToken">Stops between samples.</param>
+        /// <param name="cancellationToken">Stops calibration, including a run in progress.</param>
         public static TensorRanges Calibrate(ModelProto floatModel, IEnumerable<PixelImage> samples, CancellationToken cancellationToken = default)
         {
             Throw.IfNull(floatModel);
@@ -50,16 +50,19 @@ namespace AnimeGan.Core.Onnx
             var contract = TensorContract.Read(session.InputMetadata, session.OutputMetadata, "calibration model");
             var ranges = new TensorRanges();
             var count = 0;
-
-            // Kept alive (and disposed) here: a RunOptions left to the finalizer can be freed mid-run.
-            using var runOptions = new RunOptions();
             foreach (var sample in samples)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var (width, height) = WorkingSize.Choose(sample.Width, sample.Height, CalibrationSize, 16);
                 var rgb = Resampler.Resize(sample.Rgb, sample.Width, sample.Height, width, height);
                 using var input = OrtValue.CreateTensorValueFromMemory(TensorPacking.Pack(rgb, width, height, contract.Layout), contract.Shape(height, width));
-                using var outputs = session.Run(runOptions, new[] { contract.InputName }, new[] { input }, session.OutputNames);
+                using var outputs = CancellableRun.Run(
+                    session,
+                    new[] { contract.InputName },
+                    new[] { input },
+                    session.OutputNames,
+                    cancellationToken,
+                    ex => new AnimeGanException(AnimeGanErrorCode.InferenceFailed, $"Calibration failed at {width}x{height} ({ErrorText.FirstLine(ex.Message)}).", null, ex));
                 for (var i = 0; i < outputs.Count; i++)
                 {
                     var values = outputs[i].GetTensorDataAsSpan<float>();

@@ -48,7 +48,7 @@ namespace AnimeGan.Cli.Tests.CommandTests
             for (var i = 0; i < 6; i++)
                 TestImages.WritePhoto(TestFiles.Rickshaw, folder.File($"p{i}.jpg"), 1280);
             var output = folder.File("out");
-            using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(2.5));
+            using var cancellation = new DelayedCancellation(TimeSpan.FromSeconds(2.5));
             var stdout = new StringWriter();
             var stderr = new StringWriter();
 

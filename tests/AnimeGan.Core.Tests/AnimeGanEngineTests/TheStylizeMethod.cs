@@ -5,6 +5,7 @@ using AnimeGan.Core.Exceptions;
 using AnimeGan.Core.Imaging;
 using AnimeGan.Core.Options;
 using AnimeGan.Tests;
+using Microsoft.ML.OnnxRuntime;
 
 namespace AnimeGan.Core.Tests.AnimeGanEngineTests
 {
@@ -123,11 +124,16 @@ namespace AnimeGan.Core.Tests.AnimeGanEngineTests
         [Fact]
         public void ShouldStopAModelRunInProgressWhenCancelled()
         {
-            // A 1536-px run takes seconds here; the token fires well inside it and ONNX Runtime's terminate
-            // flag must end the run as a cancellation, not as an inference failure.
+            // A 1536-px run takes seconds here and everything before it milliseconds, so the token fires
+            // inside the run; ONNX Runtime's terminate flag must end it as a cancellation that carries the
+            // run's own error (proof it stopped mid-run), not as an inference failure.
             var photo = TestImages.Photo(TestFiles.Rickshaw, 1536);
-            using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
-            Assert.ThrowsAny<OperationCanceledException>(() => TestModels.Engine.Stylize(photo, new StylizeOptions { MaxSize = 1536, Faces = false }, cancellation.Token));
+            _ = TestModels.Engine.LoadStyle().SizeMultiple;
+            using var cancellation = new DelayedCancellation(TimeSpan.FromSeconds(1));
+
+            var ex = Assert.ThrowsAny<OperationCanceledException>(() => TestModels.Engine.Stylize(photo, new StylizeOptions { MaxSize = 1536, Faces = false }, cancellation.Token));
+
+            Assert.IsType<OnnxRuntimeException>(ex.InnerException);
         }
 
         [Fact]

@@ -143,7 +143,7 @@ namespace AnimeGan.PaintDotNet.Tests.AnimeGanEffectTests
             var (bgra, picture) = EffectFixture.Photo(1536);
             var effect = EffectFixture.CreateEffect();
             using var host = new EffectHost(bgra, picture.Width, picture.Height);
-            using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+            using var cancellation = new DelayedCancellation(TimeSpan.FromSeconds(1));
 
             host.SetToken(effect, EffectFixture.Settings(effect, detail: AnimeGanEffect.DetailLevel.Fine), cancellation.Token);
 
