@@ -19,7 +19,7 @@
             Tags         = @('anime', 'AnimeGAN', 'image', 'photo', 'style-transfer', 'onnx', 'Windows', 'Linux', 'MacOS', 'PSEdition_Desktop', 'PSEdition_Core')
             LicenseUri   = 'https://github.com/animegan-plugins/animegan-plugins/blob/main/LICENSE'
             ProjectUri   = 'https://github.com/animegan-plugins/animegan-plugins'
-            ReleaseNotes = 'First release: Convert-ToAnime, Get-AnimeStyle, Install-AnimeModel, Get-AnimeFace.'
+            ReleaseNotes = 'First release: Convert-ToAnime, Get-AnimeStyle, Install-AnimeModel, Get-AnimeFace, Optimize-AnimeModel.'
         }
     }
 }

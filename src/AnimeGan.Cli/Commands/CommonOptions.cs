@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 
 namespace AnimeGan.Cli.Commands
 {
@@ -13,9 +15,17 @@ namespace AnimeGan.Cli.Commands
             Recursive = true,
         };
 
+        // Relaxed escaping: the output goes to scripts and people, not into HTML, so apostrophes in licence
+        // texts and non-ASCII file names stay readable instead of turning into \u0027 escapes.
+        private static readonly JsonSerializerOptions JsonOutput = new JsonSerializerOptions
+        {
+            WriteIndented = true,
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+
         /// <summary>Writes what --json prints: indented, property names as declared.</summary>
         public static void WriteJson(Console.CliConsole console, object value)
-            => console.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(value, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+            => console.Out.WriteLine(JsonSerializer.Serialize(value, JsonOutput));
 
         /// <summary>Machine-readable output.</summary>
         public static Option<bool> Json() => new Option<bool>("--json") { Description = "Print JSON for scripts instead of a table." };

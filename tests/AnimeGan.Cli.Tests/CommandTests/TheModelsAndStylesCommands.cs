@@ -18,6 +18,7 @@ namespace AnimeGan.Cli.Tests.CommandTests
             var ids = json.RootElement.EnumerateArray().Select(e => e.GetProperty("id").GetString()).ToList();
             Assert.Equal(new[] { "hayao", "shinkai", "hayao-v2", "jp-face", "sketch", "cute" }, ids);
             Assert.All(json.RootElement.EnumerateArray(), e => Assert.False(string.IsNullOrEmpty(e.GetProperty("licence").GetString())));
+            Assert.Contains("author's permission", run.Out);
         }
 
         [Fact]
