@@ -16,7 +16,8 @@ namespace AnimeGan.PaintDotNet
     /// <summary>
     /// Effects > Artistic > Anime Style. All model work happens in <see cref="OnSetToken"/>, once per change
     /// of style, face settings, detail or selection, and is cached at full strength; <see cref="OnRender"/>
-    /// only blends the cached result with the source by Strength, so the Strength slider previews instantly.
+    /// only blends the cached result with the source by Strength (keeping the source's colours when asked), so
+    /// the Strength slider and the Colours check box preview instantly.
     /// </summary>
     internal sealed class AnimeGanEffect : PropertyBasedBitmapEffect
     {
@@ -31,6 +32,7 @@ namespace AnimeGan.PaintDotNet
         private byte[]? _styled;
         private RectInt32 _styledBounds;
         private int _weight;
+        private bool _keepColors;
 
         public AnimeGanEffect()
             : this(StyleCatalog.Default)
@@ -49,6 +51,7 @@ namespace AnimeGan.PaintDotNet
             FaceEnhancement,
             FaceStyle,
             Detail,
+            KeepColors,
         }
 
         /// <summary>How finely the model works: the long side it runs at.</summary>
@@ -86,6 +89,7 @@ namespace AnimeGan.PaintDotNet
                 new BooleanProperty(PropertyNames.FaceEnhancement, true),
                 new StaticListChoiceProperty(PropertyNames.FaceStyle, faceChoices, 0),
                 StaticListChoiceProperty.CreateForEnum(PropertyNames.Detail, DetailLevel.Balanced, false),
+                new BooleanProperty(PropertyNames.KeepColors, false),
             });
         }
 
@@ -99,6 +103,8 @@ namespace AnimeGan.PaintDotNet
             ui.SetPropertyControlValue(PropertyNames.FaceEnhancement, ControlInfoPropertyNames.Description, "Enhance faces (stylize each face at its own scale)");
             ui.SetPropertyControlValue(PropertyNames.FaceStyle, ControlInfoPropertyNames.DisplayName, "Face style");
             ui.SetPropertyControlValue(PropertyNames.Detail, ControlInfoPropertyNames.DisplayName, "Detail");
+            ui.SetPropertyControlValue(PropertyNames.KeepColors, ControlInfoPropertyNames.DisplayName, "Colours");
+            ui.SetPropertyControlValue(PropertyNames.KeepColors, ControlInfoPropertyNames.Description, "Keep the original colours (take only the style's light and lines)");
 
             var style = ui.FindControlForPropertyName(PropertyNames.Style)!;
             var faceStyle = ui.FindControlForPropertyName(PropertyNames.FaceStyle)!;
@@ -132,6 +138,7 @@ namespace AnimeGan.PaintDotNet
             var faceStyle = (string)newToken.GetProperty<StaticListChoiceProperty>(PropertyNames.FaceStyle)!.Value;
             var detail = (DetailLevel)newToken.GetProperty<StaticListChoiceProperty>(PropertyNames.Detail)!.Value;
             _weight = StrengthBlend.Weight(strength);
+            _keepColors = newToken.GetProperty<BooleanProperty>(PropertyNames.KeepColors)!.Value;
 
             var bounds = Environment.Selection.RenderBounds;
             var key = new CacheKey(style, faces, faceStyle, detail, bounds);
@@ -181,6 +188,7 @@ namespace AnimeGan.PaintDotNet
             var source = sourceLock.AsRegionPtr();
             var styled = _styled;
             var weight = _weight;
+            var keepColors = _keepColors;
             for (var y = 0; y < bounds.Height; y++)
             {
                 if (IsCancelRequested)
@@ -193,10 +201,17 @@ namespace AnimeGan.PaintDotNet
                     if (styled != null && _styledBounds.Contains(imageX, imageY))
                     {
                         var i = (((imageY - _styledBounds.Y) * _styledBounds.Width) + (imageX - _styledBounds.X)) * 3;
+                        byte r = styled[i], g = styled[i + 1], b = styled[i + 2];
+                        if (keepColors)
+                        {
+                            var shift = ColorKeeping.LumaShift(pixel.R, pixel.G, pixel.B, r, g, b);
+                            (r, g, b) = (ColorKeeping.Shift(pixel.R, shift), ColorKeeping.Shift(pixel.G, shift), ColorKeeping.Shift(pixel.B, shift));
+                        }
+
                         pixel = new ColorBgra32(
-                            StrengthBlend.Mix(pixel.B, styled[i + 2], weight),
-                            StrengthBlend.Mix(pixel.G, styled[i + 1], weight),
-                            StrengthBlend.Mix(pixel.R, styled[i], weight),
+                            StrengthBlend.Mix(pixel.B, b, weight),
+                            StrengthBlend.Mix(pixel.G, g, weight),
+                            StrengthBlend.Mix(pixel.R, r, weight),
                             pixel.A);
                     }
 

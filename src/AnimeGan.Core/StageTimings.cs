@@ -30,7 +30,7 @@ namespace AnimeGan.Core
         /// <summary>Gets the time for face detection and per-face stylization.</summary>
         public TimeSpan Faces { get; internal set; }
 
-        /// <summary>Gets the time to blend with the original by strength.</summary>
+        /// <summary>Gets the time to blend with the original: by strength, and keeping its colours when asked.</summary>
         public TimeSpan Blend { get; internal set; }
 
         /// <summary>Gets the time to encode and write the file.</summary>

@@ -32,7 +32,7 @@ namespace AnimeGan.PaintDotNet.Tests
             return (bgra, new PixelImage(photo.Width, photo.Height, photo.Rgb, alpha));
         }
 
-        public static PropertyCollection Settings(AnimeGanEffect effect, int strength = 100, bool faces = false, AnimeGanEffect.DetailLevel detail = AnimeGanEffect.DetailLevel.Fast, string? style = null)
+        public static PropertyCollection Settings(AnimeGanEffect effect, int strength = 100, bool faces = false, AnimeGanEffect.DetailLevel detail = AnimeGanEffect.DetailLevel.Fast, string? style = null, bool keepColors = false)
         {
             var properties = effect.CreatePropertyCollection();
             if (style != null)
@@ -40,6 +40,7 @@ namespace AnimeGan.PaintDotNet.Tests
             properties[AnimeGanEffect.PropertyNames.Strength].Value = strength;
             properties[AnimeGanEffect.PropertyNames.FaceEnhancement].Value = faces;
             properties[AnimeGanEffect.PropertyNames.Detail].Value = detail;
+            properties[AnimeGanEffect.PropertyNames.KeepColors].Value = keepColors;
             return properties;
         }
     }

@@ -40,6 +40,13 @@ Describe 'Convert-ToAnime' {
         $failures[0].CategoryInfo.Category | Should -Be 'InvalidData'
     }
 
+    It 'writes a different picture with -KeepColors' {
+        Convert-ToAnime -Path (Join-Path $work 'a.jpg') -MaxSize 128 -NoFaceEnhancement -Format png -ModelsPath $models | Out-Null
+        Convert-ToAnime -Path (Join-Path $work 'a.jpg') -MaxSize 128 -NoFaceEnhancement -Format png -KeepColors -Suffix _kept -ModelsPath $models | Out-Null
+        $styled = (Get-FileHash (Join-Path $work 'a_anime.png')).Hash
+        (Get-FileHash (Join-Path $work 'a_kept.png')).Hash | Should -Not -Be $styled
+    }
+
     It 'validates -Strength' {
         { Convert-ToAnime -Path (Join-Path $work 'a.jpg') -Strength 1.5 } | Should -Throw
     }

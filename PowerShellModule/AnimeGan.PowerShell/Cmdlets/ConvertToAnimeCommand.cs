@@ -60,6 +60,10 @@ namespace AnimeGan.PowerShell.Cmdlets
         [ArgumentCompleter(typeof(StyleCompleter))]
         public string? FaceStyle { get; set; }
 
+        /// <summary>Gets or sets whether the photo keeps its own colours and takes only the style's light and lines.</summary>
+        [Parameter]
+        public SwitchParameter KeepColors { get; set; }
+
         /// <summary>Gets or sets the folder for outputs; default: beside each photo.</summary>
         [Parameter]
         public string? Destination { get; set; }
@@ -161,6 +165,7 @@ namespace AnimeGan.PowerShell.Cmdlets
                 MaxSize = MaxSize,
                 Faces = NoFaceEnhancement ? false : (bool?)null,
                 FaceStyle = FaceStyle,
+                KeepColors = KeepColors ? true : (bool?)null,
             };
             var output = new OutputOptions
             {

@@ -25,6 +25,7 @@ namespace AnimeGan.Cli.Commands
             bool? faces,
             string? faceStyle,
             string? faceDetector,
+            bool keepColors,
             string? modelsFolder)
         {
             if (inputs.Count == 0)
@@ -61,7 +62,7 @@ namespace AnimeGan.Cli.Commands
             Recurse = recurse;
             Jobs = jobs;
             ModelsFolder = modelsFolder;
-            Stylize = new StylizeOptions { Style = style, Strength = strength, MaxSize = maxSize, Upsampling = mode, Faces = faces, FaceStyle = faceStyle, FaceDetector = faceDetector };
+            Stylize = new StylizeOptions { Style = style, Strength = strength, MaxSize = maxSize, Upsampling = mode, Faces = faces, FaceStyle = faceStyle, FaceDetector = faceDetector, KeepColors = keepColors ? true : null };
             Write = new OutputOptions { Format = parsedFormat, Quality = quality, Overwrite = overwrite };
         }
 

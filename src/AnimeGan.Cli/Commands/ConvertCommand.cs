@@ -14,20 +14,21 @@ namespace AnimeGan.Cli.Commands
         {
             var inputs = new Argument<string[]>("inputs") { Description = "Photos, folders or patterns (e.g. 'shots/*.jpg').", Arity = ArgumentArity.OneOrMore };
             var style = new Option<string?>("--style", "-s") { Description = "Style id (see 'animegan styles'); default: the manifest's default style.", HelpName = "ID" };
-            var strength = new Option<double>("--strength") { Description = "How much of the style to apply, 0 (original) to 1 (full).", DefaultValueFactory = _ => 1.0 };
+            var strength = new Option<double>("--strength") { Description = "How much of the style to apply, 0 (original) to 1 (full).", HelpName = "0..1", DefaultValueFactory = _ => 1.0 };
             var output = new Option<string?>("--out", "-o") { Description = "Output folder, or output file when converting one photo.", HelpName = "DIR|FILE" };
             var suffix = new Option<string?>("--suffix") { Description = $"Added to each output's name (default {OutputPaths.DefaultSuffix}).", HelpName = "TEXT" };
             var format = new Option<string?>("--format", "-f") { Description = "Output format: jpg, png, webp, tif, bmp or gif (default: the input's).", HelpName = "FORMAT" };
-            var quality = new Option<int?>("--quality", "-q") { Description = "JPEG/WebP quality 1-100 (default 92)." };
+            var quality = new Option<int?>("--quality", "-q") { Description = "JPEG/WebP quality 1-100 (default 92).", HelpName = "1..100" };
             var maxSize = new Option<int?>("--max-size") { Description = $"Long side the model runs at (default {AnimeGanEngine.DefaultMaxSize}); output keeps full resolution.", HelpName = "PIXELS" };
             var overwrite = new Option<bool>("--overwrite") { Description = "Replace existing output files (never the input)." };
             var recurse = new Option<bool>("--recurse", "-r") { Description = "Include sub-folders of folder inputs and patterns." };
-            var jobs = new Option<int>("--jobs", "-j") { Description = $"Photos converted at once (default {BatchDefaults.Jobs}: one per core).", DefaultValueFactory = _ => BatchDefaults.Jobs };
+            var jobs = new Option<int>("--jobs", "-j") { Description = $"Photos converted at once (default {BatchDefaults.Jobs}: one per core).", HelpName = "N", DefaultValueFactory = _ => BatchDefaults.Jobs };
             var upsampling = new Option<string?>("--upsampling") { Description = "How results return to full size: guided (sharp, default) or lanczos.", HelpName = "MODE" };
             var faces = new Option<bool>("--faces") { Description = "Stylize faces at their own scale (default: on when a face detector is installed)." };
             var noFaces = new Option<bool>("--no-faces") { Description = "Turn face enhancement off." };
             var faceStyle = new Option<string?>("--face-style") { Description = "Style for faces, e.g. jp-face or cute (default: --style).", HelpName = "ID" };
             var faceDetector = new Option<string?>("--face-detector") { Description = "Face detector: retinaface (default) or yunet.", HelpName = "ID" };
+            var keepColors = new Option<bool>("--keep-colors") { Description = "Keep the photo's own colours; take only the style's light and lines." };
 
             inputs.Validators.Add(result =>
             {
@@ -41,7 +42,7 @@ namespace AnimeGan.Cli.Commands
 
             var command = new Command("convert", "Turn photos into anime-style pictures at full resolution.");
             command.Arguments.Add(inputs);
-            foreach (var option in new Option[] { style, strength, output, suffix, format, quality, maxSize, overwrite, recurse, jobs, upsampling, faces, noFaces, faceStyle, faceDetector })
+            foreach (var option in new Option[] { style, strength, output, suffix, format, quality, maxSize, overwrite, recurse, jobs, upsampling, faces, noFaces, faceStyle, faceDetector, keepColors })
                 command.Options.Add(option);
 
             command.SetAction(async (parseResult, cancellationToken) =>
@@ -68,6 +69,7 @@ namespace AnimeGan.Cli.Commands
                         faceChoice,
                         parseResult.GetValue(faceStyle),
                         parseResult.GetValue(faceDetector),
+                        parseResult.GetValue(keepColors),
                         parseResult.GetValue(CommonOptions.ModelsFolder));
                 }
                 catch (ArgumentException ex)
@@ -85,7 +87,8 @@ namespace AnimeGan.Cli.Commands
                 "animegan convert photo.jpg -s shinkai -o art.png   # one photo to a chosen file",
                 "animegan convert shots -r -o anime --jobs 2        # a folder tree into ./anime",
                 "animegan convert 'trip/*.jpg' --strength 0.7 -f webp",
-                "animegan convert portrait.jpg --face-style jp-face   # manga faces on a Hayao picture");
+                "animegan convert portrait.jpg --face-style jp-face   # manga faces on a Hayao picture",
+                "animegan convert sunset.jpg -s shinkai --keep-colors  # Shinkai's light, the photo's colours");
             root.Subcommands.Add(command);
         }
     }

@@ -34,5 +34,11 @@ namespace AnimeGan.Core.Options
 
         /// <summary>Gets the face detector id; null for <see cref="AnimeGanEngine.DefaultFaceDetector"/>.</summary>
         public string? FaceDetector { get; init; }
+
+        /// <summary>
+        /// Gets whether the photo keeps its own colours and takes only the style's light and lines (see
+        /// <see cref="ColorKeeping"/>); null for false, the style's own palette.
+        /// </summary>
+        public bool? KeepColors { get; init; }
     }
 }

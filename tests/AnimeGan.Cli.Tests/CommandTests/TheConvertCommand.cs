@@ -1,6 +1,7 @@
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
+using AnimeGan.Core.Options;
 using AnimeGan.Tests;
 using ImageMagick;
 
@@ -65,6 +66,23 @@ namespace AnimeGan.Cli.Tests.CommandTests
             Assert.Equal(0, run.ExitCode);
             using var image = new MagickImage(folder.File("art.png"));
             Assert.Equal(MagickFormat.Png, image.Format);
+        }
+
+        [Fact]
+        public async Task ShouldKeepThePhotosColoursWithKeepColors()
+        {
+            using var folder = new TemporaryDirectory();
+            var input = TestImages.WritePhoto(TestFiles.Rickshaw, folder.File("in.png"), 160, MagickFormat.Png);
+            var settings = new StylizeOptions { MaxSize = 128, Faces = false };
+
+            var run = await CliRun.RunAsync("convert", input, "--keep-colors", "--no-faces", "--max-size", "128", "-o", folder.File("cli.png"));
+
+            Assert.Equal(0, run.ExitCode);
+            TestModels.Engine.Convert(input, folder.File("kept.png"), settings with { KeepColors = true });
+            TestModels.Engine.Convert(input, folder.File("plain.png"), settings);
+            var written = File.ReadAllBytes(folder.File("cli.png"));
+            Assert.Equal(File.ReadAllBytes(folder.File("kept.png")), written);
+            Assert.NotEqual(File.ReadAllBytes(folder.File("plain.png")), written);
         }
 
         [Fact]

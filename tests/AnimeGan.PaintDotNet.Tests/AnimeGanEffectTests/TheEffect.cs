@@ -18,7 +18,7 @@ namespace AnimeGan.PaintDotNet.Tests.AnimeGanEffectTests
             var effect = EffectFixture.CreateEffect();
             var properties = effect.CreatePropertyCollection();
 
-            Assert.Equal(new[] { "Style", "Strength", "FaceEnhancement", "FaceStyle", "Detail" }, properties.PropertyNames);
+            Assert.Equal(new[] { "Style", "Strength", "FaceEnhancement", "FaceStyle", "Detail", "KeepColors" }, properties.PropertyNames);
             var style = (StaticListChoiceProperty)properties[AnimeGanEffect.PropertyNames.Style];
             Assert.Equal(TestModels.Store.Installed(AnimeGan.Core.Models.ModelKind.Style).Select(s => (object)s.Id), style.ValueChoices);
             Assert.Equal("hayao", style.DefaultValue);
@@ -27,6 +27,7 @@ namespace AnimeGan.PaintDotNet.Tests.AnimeGanEffectTests
             Assert.True(((BooleanProperty)properties[AnimeGanEffect.PropertyNames.FaceEnhancement]).DefaultValue);
             Assert.Equal(AnimeGanEffect.SameAsStyle, properties[AnimeGanEffect.PropertyNames.FaceStyle].DefaultValue);
             Assert.Equal(AnimeGanEffect.DetailLevel.Balanced, properties[AnimeGanEffect.PropertyNames.Detail].DefaultValue);
+            Assert.False(((BooleanProperty)properties[AnimeGanEffect.PropertyNames.KeepColors]).DefaultValue);
         }
 
         [Fact]
@@ -51,6 +52,22 @@ namespace AnimeGan.PaintDotNet.Tests.AnimeGanEffectTests
             var expected = TestModels.Engine.Stylize(picture, new StylizeOptions { Strength = 0.7, MaxSize = 512, Faces = false }).Image;
             Assert.True(host.TilesRendered > 4);
             Assert.Equal(ToBgra(expected), rendered);
+        }
+
+        [Fact]
+        public void ShouldKeepTheOriginalColoursExactlyAsTheEngineDoes()
+        {
+            var (bgra, picture) = EffectFixture.Photo();
+            var effect = EffectFixture.CreateEffect();
+            using var host = new EffectHost(bgra, picture.Width, picture.Height);
+
+            var styled = host.Render(effect, EffectFixture.Settings(effect, strength: 80));
+            var kept = host.Render(effect, EffectFixture.Settings(effect, strength: 80, keepColors: true), tileSize: 48);
+
+            var expected = TestModels.Engine.Stylize(picture, new StylizeOptions { Strength = 0.8, MaxSize = 512, Faces = false, KeepColors = true }).Image;
+            Assert.Equal(ToBgra(expected), kept);
+            Assert.NotEqual(styled, kept);
+            Assert.Equal(1, effect.StylizeCount);
         }
 
         [Fact]

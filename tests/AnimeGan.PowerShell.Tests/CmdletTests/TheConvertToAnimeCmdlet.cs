@@ -93,6 +93,26 @@ namespace AnimeGan.PowerShell.Tests.CmdletTests
         }
 
         [Fact]
+        public void ShouldKeepThePhotosColoursWithKeepColors()
+        {
+            using var folder = new TemporaryDirectory();
+            File.Copy(TestFiles.Rickshaw, folder.File("p.jpg"));
+            string Convert(string suffix, string settings)
+            {
+                _host.Invoke($"Convert-ToAnime -LiteralPath '{folder.File("p.jpg")}' -Style shinkai -MaxSize 128 -NoFaceEnhancement -Format bmp -Suffix {suffix} {settings} -ModelsPath '{ModuleHost.Models}'");
+                return folder.File($"p{suffix}.bmp");
+            }
+
+            var original = ReadBmp(Convert("_original", "-Strength 0"));
+            var styled = ReadBmp(Convert("_styled", ""));
+            var kept = ReadBmp(Convert("_kept", "-KeepColors"));
+
+            var styledShift = ChromaDifference(original, styled);
+            var keptShift = ChromaDifference(original, kept);
+            Assert.True(keptShift < styledShift / 3, $"chroma moved {keptShift:0.0} with -KeepColors, {styledShift:0.0} without");
+        }
+
+        [Fact]
         public void ShouldExplainAStrengthOutOfRange()
         {
             var ex = Assert.ThrowsAny<Exception>(() => _host.Invoke("Convert-ToAnime -Path x.jpg -Strength 2"));
@@ -128,7 +148,7 @@ namespace AnimeGan.PowerShell.Tests.CmdletTests
             var examples = _host.Invoke("(Get-Help Convert-ToAnime -Full).examples.example");
             Assert.True(examples.Count >= 3);
             var parameters = _host.Invoke("(Get-Help Convert-ToAnime -Full).parameters.parameter | ForEach-Object { $_.name }").Select(p => p.ToString()).ToList();
-            foreach (var name in new[] { "Path", "LiteralPath", "Style", "Strength", "NoFaceEnhancement", "Destination", "Suffix", "Format", "MaxSize", "Force", "ThrottleLimit" })
+            foreach (var name in new[] { "Path", "LiteralPath", "Style", "Strength", "NoFaceEnhancement", "KeepColors", "Destination", "Suffix", "Format", "MaxSize", "Force", "ThrottleLimit" })
                 Assert.Contains(name, parameters);
         }
 
@@ -147,6 +167,52 @@ namespace AnimeGan.PowerShell.Tests.CmdletTests
         {
             var names = _host.Invoke("(Get-Module AnimeGan).ExportedCommands.Keys").Select(o => o.ToString()).OrderBy(n => n).ToList();
             Assert.Equal(new[] { "Convert-ToAnime", "ConvertTo-Anime", "Get-AnimeFace", "Get-AnimeStyle", "Install-AnimeModel", "Optimize-AnimeModel" }, names);
+        }
+
+        // The test does not load the engine (the module must bring its own), so it reads the uncompressed
+        // BMPs the cmdlet writes by hand: 24 or 32 bits per pixel, rows padded to 4 bytes.
+        private static byte[] ReadBmp(string path)
+        {
+            var bytes = File.ReadAllBytes(path);
+            Assert.Equal((byte)'B', bytes[0]);
+            var offset = BitConverter.ToInt32(bytes, 10);
+            var width = BitConverter.ToInt32(bytes, 18);
+            var height = BitConverter.ToInt32(bytes, 22);
+            var step = BitConverter.ToInt16(bytes, 28) / 8;
+            Assert.Contains(step, new[] { 3, 4 });
+            var rows = Math.Abs(height);
+            var stride = ((width * step) + 3) / 4 * 4;
+            var rgb = new byte[width * rows * 3];
+            for (var y = 0; y < rows; y++)
+            {
+                var row = offset + ((height > 0 ? rows - 1 - y : y) * stride);
+                for (var x = 0; x < width; x++)
+                {
+                    var d = ((y * width) + x) * 3;
+                    rgb[d] = bytes[row + (x * step) + 2];
+                    rgb[d + 1] = bytes[row + (x * step) + 1];
+                    rgb[d + 2] = bytes[row + (x * step)];
+                }
+            }
+
+            return rgb;
+        }
+
+        // Mean distance between two RGB pictures' chroma (R - Y, B - Y), luma left out.
+        private static double ChromaDifference(byte[] a, byte[] b)
+        {
+            Assert.Equal(a.Length, b.Length);
+            double sum = 0;
+            for (var i = 0; i < a.Length; i += 3)
+            {
+                double lumaA = (0.299 * a[i]) + (0.587 * a[i + 1]) + (0.114 * a[i + 2]);
+                double lumaB = (0.299 * b[i]) + (0.587 * b[i + 1]) + (0.114 * b[i + 2]);
+                var red = (a[i] - lumaA) - (b[i] - lumaB);
+                var blue = (a[i + 2] - lumaA) - (b[i + 2] - lumaB);
+                sum += Math.Sqrt((red * red) + (blue * blue));
+            }
+
+            return sum / (a.Length / 3);
         }
     }
 
