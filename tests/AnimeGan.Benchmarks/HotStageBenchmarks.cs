@@ -1,6 +1,8 @@
 using System;
 using AnimeGan.Core.Imaging;
+using AnimeGan.Core.Inference;
 using BenchmarkDotNet.Attributes;
+using Microsoft.ML.OnnxRuntime;
 
 namespace AnimeGan.Benchmarks
 {
@@ -20,6 +22,8 @@ namespace AnimeGan.Benchmarks
         private byte[] _styledFull = Array.Empty<byte>();
         private byte[] _work = Array.Empty<byte>();
         private byte[] _styledWork = Array.Empty<byte>();
+        private float[] _tensor = Array.Empty<float>();
+        private Float16[] _halfTensor = Array.Empty<Float16>();
 
         [GlobalSetup]
         public void Setup()
@@ -33,6 +37,8 @@ namespace AnimeGan.Benchmarks
             random.NextBytes(_styledFull);
             random.NextBytes(_work);
             random.NextBytes(_styledWork);
+            _tensor = TensorPacking.Pack(_styledWork, WorkWidth, WorkHeight, TensorLayout.Nhwc);
+            _halfTensor = TensorPacking.PackHalf(_styledWork, WorkWidth, WorkHeight, TensorLayout.Nhwc);
         }
 
         [Benchmark(Description = "downscale 12 MP to working size")]
@@ -44,10 +50,19 @@ namespace AnimeGan.Benchmarks
         [Benchmark(Description = "strength blend 12 MP")]
         public byte[] Blend() => StrengthBlend.Mix(_full, _styledFull, 0.7);
 
+        [Benchmark(Description = "keep colours 12 MP")]
+        public byte[] KeepColors() => ColorKeeping.Apply(_full, _styledFull);
+
         [Benchmark(Description = "pack float16 tensor 1024x768")]
-        public object PackHalf() => Core.Inference.TensorPacking.PackHalf(_work, WorkWidth, WorkHeight, Core.Inference.TensorLayout.Nhwc);
+        public object PackHalf() => TensorPacking.PackHalf(_work, WorkWidth, WorkHeight, TensorLayout.Nhwc);
 
         [Benchmark(Description = "pack float32 tensor 1024x768")]
-        public object Pack() => Core.Inference.TensorPacking.Pack(_work, WorkWidth, WorkHeight, Core.Inference.TensorLayout.Nhwc);
+        public object Pack() => TensorPacking.Pack(_work, WorkWidth, WorkHeight, TensorLayout.Nhwc);
+
+        [Benchmark(Description = "unpack float16 tensor 1024x768")]
+        public byte[] UnpackHalf() => TensorPacking.UnpackHalf(_halfTensor, WorkWidth, WorkHeight, TensorLayout.Nhwc);
+
+        [Benchmark(Description = "unpack float32 tensor 1024x768")]
+        public byte[] Unpack() => TensorPacking.Unpack(_tensor, WorkWidth, WorkHeight, TensorLayout.Nhwc);
     }
 }

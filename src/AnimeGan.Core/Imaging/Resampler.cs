@@ -57,13 +57,14 @@ namespace AnimeGan.Core.Imaging
                     wFirst[x] = wLast[x] = (float)(to - from);
             }
 
-            System.Threading.Tasks.Parallel.For(0, height, y =>
+            // One row accumulator per worker thread, cleared for each output row, instead of one per row.
+            System.Threading.Tasks.Parallel.For(0, height, () => new float[sourceWidth * 3], (y, _, row) =>
             {
                 var fromY = y * scaleY;
                 var toY = (y + 1) * scaleY;
                 var y0 = (int)fromY;
                 var y1 = System.Math.Min(sourceHeight - 1, (int)System.Math.Ceiling(toY) - 1);
-                var row = new float[sourceWidth * 3];
+                System.Array.Clear(row, 0, row.Length);
                 var rowWeightTotal = 0f;
                 for (var sy = y0; sy <= y1; sy++)
                 {
@@ -94,7 +95,10 @@ namespace AnimeGan.Core.Imaging
                     output[o + 1] = (byte)((g * norm) + 0.5f);
                     output[o + 2] = (byte)((b * norm) + 0.5f);
                 }
-            });
+
+                return row;
+            },
+            _ => { });
             return output;
         }
     }

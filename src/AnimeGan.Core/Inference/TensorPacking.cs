@@ -13,6 +13,9 @@ namespace AnimeGan.Core.Inference
     {
         private const float Scale = 1f / 127.5f;
 
+        // A float16 output has only 65536 possible values: its pixel byte is looked up, not computed.
+        private static readonly byte[] HalfToByte = CreateHalfToByte();
+
         public static float[] Pack(byte[] rgb, int width, int height, TensorLayout layout)
         {
             var tensor = new float[rgb.Length];
@@ -51,30 +54,45 @@ namespace AnimeGan.Core.Inference
             return tensor;
         }
 
-        public static byte[] Unpack(ReadOnlySpan<float> tensor, int width, int height, TensorLayout layout)
+        public static unsafe byte[] Unpack(ReadOnlySpan<float> tensor, int width, int height, TensorLayout layout)
+        {
+            fixed (float* values = tensor)
+                return UnpackRows(new SingleValues(values), width, height, layout);
+        }
+
+        public static unsafe byte[] UnpackHalf(ReadOnlySpan<Float16> tensor, int width, int height, TensorLayout layout)
+        {
+            fixed (Float16* values = tensor)
+                return UnpackRows(new HalfValues(values), width, height, layout);
+        }
+
+        // The tensor is ONNX Runtime's output buffer, pinned while the caller's fixed block runs; a span
+        // cannot enter the row lambdas, so rows read it through a struct holding its address (a struct type
+        // argument lets the JIT inline each element read).
+        private static byte[] UnpackRows<TValues>(TValues values, int width, int height, TensorLayout layout)
+            where TValues : struct, ITensorValues
         {
             var rgb = new byte[width * height * 3];
             var plane = width * height;
-            for (var p = 0; p < plane; p++)
+            Parallel.For(0, height, y =>
             {
-                for (var c = 0; c < 3; c++)
-                    rgb[(p * 3) + c] = ToByte(tensor[Index(p, c, plane, layout)]);
-            }
-
+                var start = y * width;
+                for (var x = 0; x < width; x++)
+                {
+                    var p = start + x;
+                    for (var c = 0; c < 3; c++)
+                        rgb[(p * 3) + c] = values.ByteAt(Index(p, c, plane, layout));
+                }
+            });
             return rgb;
         }
 
-        public static byte[] UnpackHalf(ReadOnlySpan<Float16> tensor, int width, int height, TensorLayout layout)
+        private static byte[] CreateHalfToByte()
         {
-            var rgb = new byte[width * height * 3];
-            var plane = width * height;
-            for (var p = 0; p < plane; p++)
-            {
-                for (var c = 0; c < 3; c++)
-                    rgb[(p * 3) + c] = ToByte((float)tensor[Index(p, c, plane, layout)]);
-            }
-
-            return rgb;
+            var table = new byte[ushort.MaxValue + 1];
+            for (var bits = 0; bits <= ushort.MaxValue; bits++)
+                table[bits] = ToByte((float)new Float16((ushort)bits));
+            return table;
         }
 
         private static int Index(int pixel, int channel, int plane, TensorLayout layout)
@@ -88,6 +106,29 @@ namespace AnimeGan.Core.Inference
             if (v >= 255f)
                 return 255;
             return (byte)(v + 0.5f);
+        }
+
+        private interface ITensorValues
+        {
+            byte ByteAt(int index);
+        }
+
+        private readonly unsafe struct SingleValues : ITensorValues
+        {
+            private readonly float* _values;
+
+            public SingleValues(float* values) => _values = values;
+
+            public byte ByteAt(int index) => ToByte(_values[index]);
+        }
+
+        private readonly unsafe struct HalfValues : ITensorValues
+        {
+            private readonly Float16* _values;
+
+            public HalfValues(Float16* values) => _values = values;
+
+            public byte ByteAt(int index) => HalfToByte[_values[index].value];
         }
     }
 }
