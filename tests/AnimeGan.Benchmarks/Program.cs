@@ -13,6 +13,9 @@ switch (mode)
     case "batch":
         BatchTable.Run();
         return 0;
+    case "batch-ceiling":
+        BatchCeilingTable.Run(args.Length > 1 ? int.Parse(args[1]) : 5);
+        return 0;
     case "fp16":
         Float16Table.Run(args.Length > 1 ? int.Parse(args[1]) : 3);
         return 0;
@@ -43,6 +46,6 @@ switch (mode)
         FaceDetectionTable.Run(args.Length > 1 ? args[1] : null);
         return 0;
     default:
-        Console.WriteLine("usage: dotnet run -c Release --project tests/AnimeGan.Benchmarks -- e2e|batch|memory|sizes|faces|fp16|stages");
+        Console.WriteLine("usage: dotnet run -c Release --project tests/AnimeGan.Benchmarks -- e2e|batch|batch-ceiling|memory|sizes|faces|fp16|optimize|stages");
         return mode == "help" ? 0 : 2;
 }
