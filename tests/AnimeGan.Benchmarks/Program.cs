@@ -16,6 +16,9 @@ switch (mode)
     case "batch-ceiling":
         BatchCeilingTable.Run(args.Length > 1 ? int.Parse(args[1]) : 5);
         return 0;
+    case "op-profile":
+        OperatorProfileTable.Run(args.Length > 1 ? args[1] : "hayao", args.Length > 2 ? int.Parse(args[2]) : 3);
+        return 0;
     case "fp16":
         Float16Table.Run(args.Length > 1 ? int.Parse(args[1]) : 3);
         return 0;
@@ -46,6 +49,6 @@ switch (mode)
         FaceDetectionTable.Run(args.Length > 1 ? args[1] : null);
         return 0;
     default:
-        Console.WriteLine("usage: dotnet run -c Release --project tests/AnimeGan.Benchmarks -- e2e|batch|batch-ceiling|memory|sizes|faces|fp16|optimize|stages");
+        Console.WriteLine("usage: dotnet run -c Release --project tests/AnimeGan.Benchmarks -- e2e|batch|batch-ceiling|memory|sizes|faces|fp16|optimize|op-profile|stages");
         return mode == "help" ? 0 : 2;
 }
