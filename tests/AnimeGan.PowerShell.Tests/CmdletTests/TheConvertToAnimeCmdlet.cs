@@ -107,8 +107,8 @@ namespace AnimeGan.PowerShell.Tests.CmdletTests
             var styled = ReadBmp(Convert("_styled", ""));
             var kept = ReadBmp(Convert("_kept", "-KeepColors"));
 
-            var styledShift = ChromaDifference(original, styled);
-            var keptShift = ChromaDifference(original, kept);
+            var styledShift = ChromaMetrics.MeanDifference(original, styled);
+            var keptShift = ChromaMetrics.MeanDifference(original, kept);
             Assert.True(keptShift < styledShift / 3, $"chroma moved {keptShift:0.0} with -KeepColors, {styledShift:0.0} without");
         }
 
@@ -196,23 +196,6 @@ namespace AnimeGan.PowerShell.Tests.CmdletTests
             }
 
             return rgb;
-        }
-
-        // Mean distance between two RGB pictures' chroma (R - Y, B - Y), luma left out.
-        private static double ChromaDifference(byte[] a, byte[] b)
-        {
-            Assert.Equal(a.Length, b.Length);
-            double sum = 0;
-            for (var i = 0; i < a.Length; i += 3)
-            {
-                double lumaA = (0.299 * a[i]) + (0.587 * a[i + 1]) + (0.114 * a[i + 2]);
-                double lumaB = (0.299 * b[i]) + (0.587 * b[i + 1]) + (0.114 * b[i + 2]);
-                var red = (a[i] - lumaA) - (b[i] - lumaB);
-                var blue = (a[i + 2] - lumaA) - (b[i + 2] - lumaB);
-                sum += Math.Sqrt((red * red) + (blue * blue));
-            }
-
-            return sum / (a.Length / 3);
         }
     }
 
