@@ -23,6 +23,14 @@ namespace AnimeGan.Cli.Commands
 
         public async Task<int> RunAsync(ConvertArgs args, CancellationToken cancellationToken)
         {
+            var store = new ModelStore(args.ModelsFolder);
+            var unknown = UnknownModelOption(store.Manifest, args.Stylize);
+            if (unknown != null)
+            {
+                _console.Fail(unknown);
+                return ExitCodes.Usage;
+            }
+
             var (files, missing) = InputExpander.Expand(args.Inputs, args.Recurse, args.Suffix);
             foreach (var path in missing)
                 _console.Fail($"{path}: no such file or folder, or no image matches.");
@@ -32,7 +40,13 @@ namespace AnimeGan.Cli.Commands
                 return ExitCodes.Failed;
             }
 
-            using var engine = new AnimeGanEngine(new ModelStore(args.ModelsFolder), BatchDefaults.ThreadsPerRun(Math.Min(args.Jobs, files.Count)));
+            if (files.Count > 1 && NamesAFile(args.Output))
+            {
+                _console.Fail($"--out '{args.Output}' names one file, but {files.Count} photos are to be converted; give a folder.");
+                return ExitCodes.Usage;
+            }
+
+            using var engine = new AnimeGanEngine(store, BatchDefaults.ThreadsPerRun(Math.Min(args.Jobs, files.Count)));
             if ((args.Stylize.Strength ?? 1) > 0)
             {
                 try
@@ -119,13 +133,36 @@ namespace AnimeGan.Cli.Commands
             return failures.IsEmpty && missing.Count == 0 && planErrors.Count == 0 ? ExitCodes.Success : ExitCodes.Failed;
         }
 
+        /// <summary>Whether --out names an output file (an image extension, no such folder) rather than a folder.</summary>
+        private static bool NamesAFile(string? output)
+            => output != null && !Directory.Exists(output) && Core.Imaging.RasterFormats.FromExtension(output) != null;
+
+        /// <summary>A model option naming no model of its kind: a usage error, caught before any work.</summary>
+        private static string? UnknownModelOption(ModelManifest manifest, Core.Options.StylizeOptions options)
+        {
+            var named = new[]
+            {
+                (Option: "--style", Id: options.Style, Kind: ModelKind.Style),
+                (Option: "--face-style", Id: options.FaceStyle, Kind: ModelKind.Style),
+                (Option: "--face-detector", Id: options.FaceDetector, Kind: ModelKind.FaceDetector),
+            };
+            foreach (var (option, id, kind) in named)
+            {
+                if (id == null || manifest.Find(id)?.Kind == kind)
+                    continue;
+                var known = string.Join(", ", manifest.Models.Where(m => m.Kind == kind).Select(m => m.Id));
+                return $"{option} '{id}' is not a known {ModelManifest.KindName(kind)}; choose one of: {known}.";
+            }
+
+            return null;
+        }
+
         private static List<(string Input, string Output)> PlanOutputs(List<InputFile> files, ConvertArgs args, out List<string> errors)
         {
             errors = new List<string>();
             var plan = new List<(string, string)>();
             var targets = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            var singleFileTarget = files.Count == 1 && args.Output != null && !Directory.Exists(args.Output)
-                && Core.Imaging.RasterFormats.FromExtension(args.Output) != null;
+            var singleFileTarget = files.Count == 1 && NamesAFile(args.Output);
 
             foreach (var file in files)
             {

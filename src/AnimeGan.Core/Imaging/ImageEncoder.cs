@@ -66,7 +66,11 @@ namespace AnimeGan.Core.Imaging
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is MagickException)
             {
-                throw new AnimeGanException(AnimeGanErrorCode.WriteFailed, $"{target}: cannot write ({ErrorText.FirstLine(ex.Message)}).", target, ex);
+                // The failing path is usually the hidden temporary file, a name the user never chose.
+                var reason = ex is UnauthorizedAccessException
+                    ? $"no permission to write in {folder}"
+                    : ErrorText.FirstLine(ex.Message).Replace(temporary, target);
+                throw new AnimeGanException(AnimeGanErrorCode.WriteFailed, $"{target}: cannot write ({reason}).", target, ex);
             }
             finally
             {

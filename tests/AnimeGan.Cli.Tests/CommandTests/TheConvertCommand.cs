@@ -106,6 +106,10 @@ namespace AnimeGan.Cli.Tests.CommandTests
         [InlineData("--format", "pdf", "--format")]
         [InlineData("--quality", "0", "--quality")]
         [InlineData("--bogus", "1", "--bogus")]
+        [InlineData("--style", "nope", "--style 'nope' is not a known style; choose one of: hayao, shinkai")]
+        [InlineData("--style", "retinaface", "--style 'retinaface' is not a known style")]
+        [InlineData("--face-style", "nope", "--face-style 'nope'")]
+        [InlineData("--face-detector", "hayao", "--face-detector 'hayao' is not a known face-detector; choose one of: retinaface, yunet")]
         public async Task ShouldExitTwoOnAUsageErrorNamingTheOption(string option, string value, string named)
         {
             using var folder = new TemporaryDirectory();
@@ -116,6 +120,21 @@ namespace AnimeGan.Cli.Tests.CommandTests
             Assert.Equal(2, run.ExitCode);
             Assert.Contains(named, run.Error);
             Assert.False(File.Exists(folder.File("p_anime.jpg")));
+        }
+
+        [Fact]
+        public async Task ShouldRefuseAFileNameAsTheOutputOfSeveralPhotos()
+        {
+            using var folder = new TemporaryDirectory();
+            var first = TestImages.WritePhoto(TestFiles.Square, folder.File("a.jpg"), 64);
+            var second = TestImages.WritePhoto(TestFiles.Square, folder.File("b.jpg"), 64);
+
+            var run = await CliRun.RunAsync("convert", first, second, "-o", folder.File("art.png"));
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.Contains("names one file, but 2 photos", run.Error);
+            Assert.False(Directory.Exists(folder.File("art.png")));
+            Assert.Equal(2, Directory.GetFiles(folder.Path).Length);
         }
 
         [Fact]

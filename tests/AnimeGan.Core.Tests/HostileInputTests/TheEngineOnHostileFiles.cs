@@ -69,6 +69,7 @@ namespace AnimeGan.Core.Tests.HostileInputTests
             var ex = Assert.Throws<AnimeGanException>(() => TestModels.Engine.Convert(input, Path.Combine(folder.File("blocked"), "out.png"), Fast));
             Assert.Equal(AnimeGanErrorCode.WriteFailed, ex.Code);
             Assert.Contains("out.png", ex.Message);
+            Assert.DoesNotContain(".tmp", ex.Message);
             Assert.Equal(2, Directory.GetFiles(folder.Path).Length);
 
             if (!OperatingSystem.IsWindows() && Environment.UserName != "root")
