@@ -79,6 +79,77 @@ namespace AnimeGan.Core.Tests.ModelStoreTests
             Assert.Contains("--from", ex.Message);
         }
 
+        // The manifest's entry for yunet (small) with its source moved to the loopback server.
+        private static ModelEntry Served(ModelStore models, Uri source)
+        {
+            var m = models.Manifest.Get("yunet");
+            return new ModelEntry(m.Id, m.DisplayName, m.Family, m.Kind, m.FileName, m.SizeInBytes, m.Sha256, m.Licence, source, m.Layout, m.ElementType, m.Description);
+        }
+
+        [Fact]
+        public async Task ShouldDownloadOverHttpsVerifyAndInstall()
+        {
+            using var target = new TemporaryDirectory();
+            var models = new ModelStore(target.Path);
+            var bytes = File.ReadAllBytes(Path.Combine(TestFiles.ModelsFolder, models.Manifest.Get("yunet").FileName));
+            using var server = new LoopbackHttpsServer(path => path == "yunet.onnx" ? LoopbackHttpsServer.Response.Ok(bytes) : LoopbackHttpsServer.Response.NotFound());
+            using var client = server.CreateClient();
+            var yunet = Served(models, server.Url("yunet.onnx"));
+
+            Assert.Equal(InstallOutcome.Installed, await models.InstallFromSourceAsync(yunet, client));
+
+            Assert.Equal(ModelFileState.Valid, models.Verify(yunet));
+            Assert.Equal(new[] { yunet.FileName }, Directory.GetFiles(target.Path).Select(Path.GetFileName));
+            Assert.Equal(InstallOutcome.AlreadyInstalled, await models.InstallFromSourceAsync(yunet, client));
+        }
+
+        [Fact]
+        public async Task ShouldRefuseDownloadedBytesThatDoNotMatchAndLeaveNothingBehind()
+        {
+            using var target = new TemporaryDirectory();
+            var models = new ModelStore(target.Path);
+            var bytes = File.ReadAllBytes(Path.Combine(TestFiles.ModelsFolder, models.Manifest.Get("yunet").FileName));
+            bytes[bytes.Length / 2] ^= 0xFF;
+            using var server = new LoopbackHttpsServer(_ => LoopbackHttpsServer.Response.Ok(bytes));
+            using var client = server.CreateClient();
+
+            var ex = await Assert.ThrowsAsync<AnimeGanException>(() => models.InstallFromSourceAsync(Served(models, server.Url("yunet.onnx")), client));
+
+            Assert.Equal(AnimeGanErrorCode.ModelHashMismatch, ex.Code);
+            Assert.Contains("does not match", ex.Message);
+            Assert.Empty(Directory.GetFiles(target.Path, "*", SearchOption.AllDirectories));
+        }
+
+        [Fact]
+        public async Task ShouldExplainAServerThatHasNoSuchFile()
+        {
+            using var target = new TemporaryDirectory();
+            var models = new ModelStore(target.Path);
+            using var server = new LoopbackHttpsServer(_ => LoopbackHttpsServer.Response.NotFound());
+            using var client = server.CreateClient();
+
+            var ex = await Assert.ThrowsAsync<AnimeGanException>(() => models.InstallFromSourceAsync(Served(models, server.Url("gone.onnx")), client));
+
+            Assert.Equal(AnimeGanErrorCode.InstallFailed, ex.Code);
+            Assert.Contains("404", ex.Message);
+            Assert.Empty(Directory.GetFiles(target.Path, "*", SearchOption.AllDirectories));
+        }
+
+        [Fact]
+        public async Task ShouldNotFollowARedirectAwayFromHttps()
+        {
+            using var target = new TemporaryDirectory();
+            var models = new ModelStore(target.Path);
+            using var server = new LoopbackHttpsServer(_ => new LoopbackHttpsServer.Response(302, "Found", Array.Empty<byte>(), "http://127.0.0.1:9/yunet.onnx"));
+            using var client = server.CreateClient();
+
+            var ex = await Assert.ThrowsAsync<AnimeGanException>(() => models.InstallFromSourceAsync(Served(models, server.Url("yunet.onnx")), client));
+
+            Assert.Equal(AnimeGanErrorCode.InstallFailed, ex.Code);
+            Assert.Contains("302", ex.Message);
+            Assert.Empty(Directory.GetFiles(target.Path, "*", SearchOption.AllDirectories));
+        }
+
         [Fact]
         public void ShouldInstallEveryModelFoundInAFolder()
         {
