@@ -153,6 +153,15 @@ namespace AnimeGan.PowerShell.Tests.CmdletTests
         }
 
         [Fact]
+        public void ShouldOfferTheAboutTopicItsHelpLinksTo()
+        {
+            var topic = string.Join("\n", _host.Invoke("Get-Help about_AnimeGan").Select(o => o.ToString()));
+
+            Assert.Contains("MODELS FOLDER", topic);
+            Assert.Contains("Install-AnimeModel -All -SourcePath", topic);
+        }
+
+        [Fact]
         public void ShouldKeepTheEngineInThePrivateLoadContext()
         {
             Assert.Equal(true, _host.Invoke("[AnimeGan.PowerShell.ModuleInitializer]::IsIsolated").Single().BaseObject);
