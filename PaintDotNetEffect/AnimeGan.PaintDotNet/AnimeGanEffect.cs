@@ -203,10 +203,7 @@ namespace AnimeGan.PaintDotNet
                         var i = (((imageY - _styledBounds.Y) * _styledBounds.Width) + (imageX - _styledBounds.X)) * 3;
                         byte r = styled[i], g = styled[i + 1], b = styled[i + 2];
                         if (keepColors)
-                        {
-                            var shift = ColorKeeping.LumaShift(pixel.R, pixel.G, pixel.B, r, g, b);
-                            (r, g, b) = (ColorKeeping.Shift(pixel.R, shift), ColorKeeping.Shift(pixel.G, shift), ColorKeeping.Shift(pixel.B, shift));
-                        }
+                            (r, g, b) = ColorKeeping.Pixel(pixel.R, pixel.G, pixel.B, r, g, b);
 
                         pixel = new ColorBgra32(
                             StrengthBlend.Mix(pixel.B, b, weight),

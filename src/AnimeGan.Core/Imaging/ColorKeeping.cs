@@ -33,24 +33,24 @@ namespace AnimeGan.Core.Imaging
                 var end = Math.Min(pixels, (block + 1) * pixelsPerBlock) * 3;
                 for (var i = block * pixelsPerBlock * 3; i < end; i += 3)
                 {
-                    var shift = LumaShift(source[i], source[i + 1], source[i + 2], styled[i], styled[i + 1], styled[i + 2]);
-                    result[i] = Shift(source[i], shift);
-                    result[i + 1] = Shift(source[i + 1], shift);
-                    result[i + 2] = Shift(source[i + 2], shift);
+                    (result[i], result[i + 1], result[i + 2]) = Pixel(source[i], source[i + 1], source[i + 2], styled[i], styled[i + 1], styled[i + 2]);
                 }
             });
             return result;
         }
 
         /// <summary>
-        /// The luma difference styled minus source for one pixel, in 8-bit steps (weights 77, 150 and 29 of
-        /// 256: BT.601's 0.299, 0.587 and 0.114).
+        /// One pixel: the source colour moved by the luma difference styled minus source, in 8-bit steps
+        /// (weights 77, 150 and 29 of 256: BT.601's 0.299, 0.587 and 0.114), each channel clamped to a byte.
+        /// Front ends that render pixel by pixel call this to match <see cref="Apply"/> exactly.
         /// </summary>
-        public static int LumaShift(byte sourceR, byte sourceG, byte sourceB, byte styledR, byte styledG, byte styledB)
-            => ((77 * (styledR - sourceR)) + (150 * (styledG - sourceG)) + (29 * (styledB - sourceB)) + 128) >> 8;
+        public static (byte R, byte G, byte B) Pixel(byte sourceR, byte sourceG, byte sourceB, byte styledR, byte styledG, byte styledB)
+        {
+            var shift = ((77 * (styledR - sourceR)) + (150 * (styledG - sourceG)) + (29 * (styledB - sourceB)) + 128) >> 8;
+            return (Shift(sourceR, shift), Shift(sourceG, shift), Shift(sourceB, shift));
+        }
 
-        /// <summary>One source channel moved by a <see cref="LumaShift"/>, clamped to a byte.</summary>
-        public static byte Shift(byte sourceChannel, int lumaShift)
+        private static byte Shift(byte sourceChannel, int lumaShift)
         {
             var value = sourceChannel + lumaShift;
             return value <= 0 ? (byte)0 : value >= 255 ? (byte)255 : (byte)value;
