@@ -3,11 +3,29 @@ using AnimeGan.Core.Exceptions;
 
 namespace AnimeGan.PowerShell
 {
-    /// <summary>Turns engine failures into ErrorRecords with stable ids, fitting categories and the file as target.</summary>
+    /// <summary>
+    /// Turns engine failures into ErrorRecords with stable ids, fitting categories and the file as target, and
+    /// words the fix in PowerShell's terms (<c>Install-AnimeModel hayao</c>, <c>-Force</c>) from the error's
+    /// code and model id.
+    /// </summary>
     internal static class ErrorRecords
     {
         public static ErrorRecord From(AnimeGanException exception, object? target)
-            => new ErrorRecord(exception, exception.Code.ToString(), Category(exception.Code), target ?? exception.Path);
+        {
+            var record = new ErrorRecord(exception, exception.Code.ToString(), Category(exception.Code), target ?? exception.Path);
+            if (RecommendedAction(exception) is string fix)
+                record.ErrorDetails = new ErrorDetails($"{exception.Message} {fix}") { RecommendedAction = fix };
+            return record;
+        }
+
+        public static string? RecommendedAction(AnimeGanException exception) => exception.Code switch
+        {
+            AnimeGanErrorCode.ModelNotInstalled when exception.ModelId != null =>
+                $"Install it with 'Install-AnimeModel {exception.ModelId}' (or 'Install-AnimeModel {exception.ModelId} -SourcePath <folder>' for a folder that holds the model files).",
+            AnimeGanErrorCode.ModelHashMismatch when exception.ModelId != null => $"Reinstall it with 'Install-AnimeModel {exception.ModelId}'.",
+            AnimeGanErrorCode.OutputExists => "Use -Force to replace it.",
+            _ => null,
+        };
 
         public static ErrorCategory Category(AnimeGanErrorCode code) => code switch
         {
@@ -17,6 +35,7 @@ namespace AnimeGan.PowerShell
             AnimeGanErrorCode.ImageTooLarge => ErrorCategory.LimitsExceeded,
             AnimeGanErrorCode.OutputExists => ErrorCategory.ResourceExists,
             AnimeGanErrorCode.OutputIsInput => ErrorCategory.InvalidArgument,
+            AnimeGanErrorCode.DuplicateOutput => ErrorCategory.ResourceExists,
             AnimeGanErrorCode.WriteFailed => ErrorCategory.WriteError,
             AnimeGanErrorCode.UnknownModel => ErrorCategory.InvalidArgument,
             AnimeGanErrorCode.ModelNotInstalled => ErrorCategory.NotInstalled,

@@ -11,11 +11,11 @@ namespace AnimeGan.Cli
     /// <summary>Builds the command tree and runs one command line; tests call it in-process.</summary>
     internal static class CliApp
     {
-        public static RootCommand Build(CliConsole console)
+        public static RootCommand Build(CliConsole console, IConvertRunner? convertRunner = null)
         {
             var root = new RootCommand("animegan: turn photos into anime-style art with AnimeGAN models, on the CPU.");
             root.Options.Add(CommonOptions.ModelsFolder);
-            ConvertCommand.Register(root, console);
+            ConvertCommand.Register(root, console, convertRunner);
             StylesCommand.Register(root, console);
             ModelsCommand.Register(root, console);
             FacesCommand.Register(root, console);
@@ -30,9 +30,13 @@ namespace AnimeGan.Cli
             return root;
         }
 
-        public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
+        /// <param name="args">The command line.</param>
+        /// <param name="console">Where output goes.</param>
+        /// <param name="cancellationToken">Ctrl+C.</param>
+        /// <param name="convertRunner">What `convert` runs; null for the real batch (tests record the parsed arguments instead).</param>
+        public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default, IConvertRunner? convertRunner = null)
         {
-            var root = Build(console);
+            var root = Build(console, convertRunner);
             var parseResult = root.Parse(args);
             if (parseResult.Errors.Count > 0 && parseResult.Action is not HelpAction && parseResult.Action is not ExamplesHelpAction)
             {

@@ -90,16 +90,16 @@ namespace AnimeGan.Core
         /// <param name="cancellationToken">Stops the work, including a model run in progress.</param>
         /// <exception cref="AnimeGanException">The model cannot be loaded or run.</exception>
         public StylizeResult Stylize(PixelImage source, StylizeOptions? options = null, CancellationToken cancellationToken = default)
+            => Stylize(source, options, onStage: null, cancellationToken);
+
+        private StylizeResult Stylize(PixelImage source, StylizeOptions? options, Action<ConversionStage>? onStage, CancellationToken cancellationToken)
         {
             ThrowIfDisposed();
             Throw.IfNull(source);
             options ??= new StylizeOptions();
+            OptionLimits.Validate(options);
             var strength = options.Strength ?? 1.0;
-            if (double.IsNaN(strength) || strength < 0 || strength > 1)
-                throw new AnimeGanException(AnimeGanErrorCode.InvalidOption, $"Strength must be between 0 and 1, not {strength}.");
             var maxSize = options.MaxSize ?? DefaultMaxSize;
-            if (maxSize < 16)
-                throw new AnimeGanException(AnimeGanErrorCode.InvalidOption, $"The working size must be at least 16 pixels, not {maxSize}.");
             var styleId = Store.Manifest.Get(options.Style ?? Store.Manifest.DefaultStyleId).Id;
 
             if (strength == 0)
@@ -110,6 +110,7 @@ namespace AnimeGan.Core
                 ? (fw, fh)
                 : WorkingSize.Choose(source.Width, source.Height, maxSize, model.SizeMultiple);
 
+            onStage?.Invoke(ConversionStage.Stylizing);
             var timings = new StageTimings();
             byte[] small = source.Rgb;
             timings.Resize = StageTimings.Measure(() => small = Resampler.Resize(source.Rgb, source.Width, source.Height, workWidth, workHeight));
@@ -120,7 +121,7 @@ namespace AnimeGan.Core
             timings.Upsample = StageTimings.Measure(() => styled = Upsample(small, styledSmall, workWidth, workHeight, source, options.Upsampling ?? UpsamplingMode.Guided));
             IReadOnlyList<DetectedFace> faces = Array.Empty<DetectedFace>();
             var working = new PixelImage(workWidth, workHeight, small);
-            timings.Faces = StageTimings.Measure(() => faces = EnhanceFaces(source, working, styled, styleId, options, cancellationToken));
+            timings.Faces = StageTimings.Measure(() => faces = EnhanceFaces(source, working, styled, styleId, options, onStage, cancellationToken));
             if (options.KeepColors == true)
                 timings.Blend += StageTimings.Measure(() => styled = ColorKeeping.Apply(source.Rgb, styled));
             var mixed = styled;
@@ -141,29 +142,50 @@ namespace AnimeGan.Core
         /// <exception cref="AnimeGanException">Any failure, naming the file and the cause.</exception>
         public ConversionResult Convert(string inputPath, string outputPath, StylizeOptions? options = null, OutputOptions? output = null, CancellationToken cancellationToken = default)
         {
+            var (result, staged) = Stage(inputPath, outputPath, options, output, onStage: null, cancellationToken);
+            using (staged)
+                staged.Commit();
+            return result;
+        }
+
+        /// <summary>
+        /// Converts one file up to a complete temporary output beside the target, for the caller to commit
+        /// (rename into place) or dispose (remove). The batch service commits each photo only when its
+        /// consumer takes the result.
+        /// </summary>
+        /// <exception cref="AnimeGanException">Any failure, naming the file and the cause.</exception>
+        internal (ConversionResult Result, StagedFile Output) Stage(string inputPath, string outputPath, StylizeOptions? options, OutputOptions? output, Action<ConversionStage>? onStage, CancellationToken cancellationToken)
+        {
             ThrowIfDisposed();
             Throw.IfNullOrEmpty(inputPath);
             Throw.IfNullOrEmpty(outputPath);
             output ??= new OutputOptions();
+            OptionLimits.Validate(output);
             var stopwatch = Stopwatch.StartNew();
             var source = Path.GetFullPath(inputPath);
             var target = Path.GetFullPath(outputPath);
             if (OutputPaths.SamePath(source, target))
                 throw new AnimeGanException(AnimeGanErrorCode.OutputIsInput, $"{target}: the output would overwrite its own input; choose another name or folder.", target);
             if (!output.Overwrite && File.Exists(target))
-                throw new AnimeGanException(AnimeGanErrorCode.OutputExists, $"{target}: already exists; use overwrite to replace it.", target);
+                throw StagedFile.Exists(target);
 
-            DecodedImage? decoded = null;
-            var decode = StageTimings.Measure(() => decoded = ImageDecoder.Read(source));
+            onStage?.Invoke(ConversionStage.Reading);
+            var decodeWatch = Stopwatch.StartNew();
+            var decoded = ImageDecoder.Read(source);
+            var decode = decodeWatch.Elapsed;
             cancellationToken.ThrowIfCancellationRequested();
-            var result = Stylize(decoded!.Pixels, options, cancellationToken);
+            var result = Stylize(decoded.Pixels, options, onStage, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
             var format = output.Format ?? RasterFormats.FromExtension(target) ?? decoded.Metadata.SourceFormat;
             result.Timings.Decode = decode;
-            result.Timings.Encode = StageTimings.Measure(() => ImageEncoder.Write(result.Image, decoded.Metadata, target, format, output.Quality, output.Overwrite));
-            return new ConversionResult(
+            onStage?.Invoke(ConversionStage.Writing);
+            var encodeWatch = Stopwatch.StartNew();
+            var staged = ImageEncoder.Stage(result.Image, decoded.Metadata, target, format, output.Quality, output.Overwrite);
+            result.Timings.Encode = encodeWatch.Elapsed;
+            var conversion = new ConversionResult(
                 source, target, result.Style, result.Strength, result.Image.Width, result.Image.Height,
                 result.WorkingWidth, result.WorkingHeight, result.Faces.Count, stopwatch.Elapsed, result.Timings);
+            return (conversion, staged);
         }
 
         /// <inheritdoc />
@@ -176,7 +198,7 @@ namespace AnimeGan.Core
             _detectors.Dispose();
         }
 
-        private IReadOnlyList<DetectedFace> EnhanceFaces(PixelImage source, PixelImage working, byte[] styled, string styleId, StylizeOptions options, CancellationToken cancellationToken)
+        private IReadOnlyList<DetectedFace> EnhanceFaces(PixelImage source, PixelImage working, byte[] styled, string styleId, StylizeOptions options, Action<ConversionStage>? onStage, CancellationToken cancellationToken)
         {
             if (options.Faces == false)
                 return Array.Empty<DetectedFace>();
@@ -186,12 +208,14 @@ namespace AnimeGan.Core
 
             // Detect on the working-size copy already made for the model (never smaller than the detection
             // size for photos that are larger), instead of resampling the full photo once more.
+            onStage?.Invoke(ConversionStage.FindingFaces);
             var detectOn = Math.Max(working.Width, working.Height) >= FaceDetectorModel.DetectionSize || working.Width >= source.Width ? working : source;
             var faces = LoadFaceDetector(detectorEntry.Id).Detect(detectOn, cancellationToken);
             if (faces.Count == 0)
                 return faces;
             if (detectOn != source)
                 faces = faces.Select(f => f.Scaled((float)source.Width / working.Width, (float)source.Height / working.Height)).ToList();
+            onStage?.Invoke(ConversionStage.EnhancingFaces);
             var faceModel = LoadStyle(options.FaceStyle ?? styleId);
             return FaceCompositor.Apply(source, styled, faces, faceModel, cancellationToken);
         }

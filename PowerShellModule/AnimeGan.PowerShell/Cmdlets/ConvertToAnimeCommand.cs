@@ -1,11 +1,8 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.IO;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using AnimeGan.Core;
+using AnimeGan.Core.Batches;
 using AnimeGan.Core.Exceptions;
 using AnimeGan.Core.Imaging;
 using AnimeGan.Core.Options;
@@ -13,9 +10,9 @@ using AnimeGan.Core.Options;
 namespace AnimeGan.PowerShell.Cmdlets
 {
     /// <summary>
-    /// Convert-ToAnime: maps parameters to engine options, asks ShouldProcess for each output, then converts
-    /// the collected photos (several at once with -ThrottleLimit) while the pipeline thread reports progress,
-    /// results and per-file errors.
+    /// Convert-ToAnime: maps parameters to the engine's batch options, plans each piped photo's output and
+    /// asks ShouldProcess for it, then lets the engine's batch service run them and presents its outcomes
+    /// as records, errors and progress on the pipeline thread.
     /// </summary>
     [Cmdlet(VerbsData.Convert, "ToAnime", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [Alias("ConvertTo-Anime")]
@@ -25,9 +22,10 @@ namespace AnimeGan.PowerShell.Cmdlets
         private const string PathSet = "Path";
         private const string LiteralPathSet = "LiteralPath";
 
-        private readonly List<(string Input, string Output)> _work = new List<(string, string)>();
-        private readonly HashSet<string> _plannedOutputs = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        private string? _destination;
+        private readonly List<PlannedConversion> _work = new List<PlannedConversion>();
+        private OutputPlanner? _planner;
+        private BatchOptions? _options;
+        private BatchProgressView? _progress;
 
         /// <summary>Gets or sets photos to convert; wildcards allowed.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true)]
@@ -48,8 +46,8 @@ namespace AnimeGan.PowerShell.Cmdlets
 
         /// <summary>Gets or sets how much of the style to apply, 0 (original) to 1 (full).</summary>
         [Parameter]
-        [ValidateRange(0.0, 1.0)]
-        public double Strength { get; set; } = 1.0;
+        [ValidateRange(OptionLimits.MinStrength, OptionLimits.MaxStrength)]
+        public double Strength { get; set; } = OptionLimits.MaxStrength;
 
         /// <summary>Gets or sets whether to skip stylizing faces at their own scale.</summary>
         [Parameter]
@@ -79,12 +77,12 @@ namespace AnimeGan.PowerShell.Cmdlets
 
         /// <summary>Gets or sets the JPEG/WebP quality.</summary>
         [Parameter]
-        [ValidateRange(1, 100)]
+        [ValidateRange(OptionLimits.MinQuality, OptionLimits.MaxQuality)]
         public int Quality { get; set; } = ImageEncoder.DefaultJpegQuality;
 
         /// <summary>Gets or sets the long side the model runs at; the output keeps full resolution.</summary>
         [Parameter]
-        [ValidateRange(64, 8192)]
+        [ValidateRange(OptionLimits.MinWorkingSize, OptionLimits.MaxWorkingSize)]
         public int MaxSize { get; set; } = AnimeGanEngine.DefaultMaxSize;
 
         /// <summary>Gets or sets whether existing outputs may be replaced (never the input).</summary>
@@ -93,19 +91,52 @@ namespace AnimeGan.PowerShell.Cmdlets
 
         /// <summary>Gets or sets how many photos are converted at once.</summary>
         [Parameter]
-        [ValidateRange(1, 64)]
+        [ValidateRange(OptionLimits.MinJobs, OptionLimits.MaxJobs)]
         public int ThrottleLimit { get; set; } = BatchDefaults.Jobs;
 
         /// <summary>Gets or sets the models folder; default: $env:ANIMEGAN_MODELS, else the per-user folder.</summary>
         [Parameter]
         public string? ModelsPath { get; set; }
 
+        /// <summary>
+        /// Gets or sets what runs the planned batch. Tests put a recorder here to check how parameters map to
+        /// options without running a model; null runs the engine's batch service.
+        /// </summary>
+        internal static Func<ConvertRequest, IEnumerable<BatchOutcome>>? RunOverride { get; set; }
+
         /// <inheritdoc />
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            if (Destination != null)
-                _destination = GetUnresolvedProviderPathFromPSPath(Destination);
+            _options = new BatchOptions
+            {
+                Stylize = new StylizeOptions
+                {
+                    Style = Style,
+                    Strength = Strength,
+                    MaxSize = MaxSize,
+                    Faces = NoFaceEnhancement ? false : (bool?)null,
+                    FaceStyle = FaceStyle,
+                    KeepColors = KeepColors ? true : (bool?)null,
+                },
+                Output = new OutputOptions
+                {
+                    Format = Format == null ? (RasterFormat?)null : RasterFormats.Parse(Format),
+                    Quality = Quality,
+                    Overwrite = Force,
+                },
+                Destination = Destination == null ? null : GetUnresolvedProviderPathFromPSPath(Destination),
+                Suffix = Suffix,
+                Jobs = ThrottleLimit,
+            };
+            try
+            {
+                _planner = new OutputPlanner(_options);
+            }
+            catch (AnimeGanException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.From(ex, Suffix));
+            }
         }
 
         /// <inheritdoc />
@@ -113,16 +144,19 @@ namespace AnimeGan.PowerShell.Cmdlets
         {
             foreach (var file in ProviderPaths.ResolveFiles(this, ParameterSetName == LiteralPathSet ? LiteralPath : Path, ParameterSetName == LiteralPathSet))
             {
-                var format = Format == null ? (RasterFormat?)null : RasterFormats.Parse(Format);
-                var output = OutputPaths.ForInput(file, _destination, Suffix, format);
-                if (!_plannedOutputs.Add(output))
+                PlannedConversion? planned;
+                try
                 {
-                    WriteError(new ErrorRecord(new IOException($"{file}: would write {output}, which another input also writes; skipped."), "DuplicateOutput", ErrorCategory.ResourceExists, file));
+                    planned = _planner!.Plan(new BatchInput(file));
+                }
+                catch (AnimeGanException ex)
+                {
+                    WriteError(ErrorRecords.From(ex, file));
                     continue;
                 }
 
-                if (ShouldProcess(output, $"Convert '{file}' to anime style ({Style ?? "default style"})"))
-                    _work.Add((file, output));
+                if (planned != null && ShouldProcess(planned.OutputPath, $"Convert '{file}' to anime style ({Style ?? "default style"})"))
+                    _work.Add(planned);
             }
         }
 
@@ -131,24 +165,11 @@ namespace AnimeGan.PowerShell.Cmdlets
         {
             try
             {
-                if (_work.Count == 0)
-                    return;
-                var engine = EngineCache.For(ModelsPath, Math.Min(ThrottleLimit, _work.Count));
-                if (Strength > 0)
+                if (_work.Count > 0)
                 {
-                    try
-                    {
-                        engine.LoadStyle(Style);
-                        if (FaceStyle != null)
-                            engine.LoadStyle(FaceStyle);
-                    }
-                    catch (AnimeGanException ex)
-                    {
-                        ThrowTerminatingError(ErrorRecords.From(ex, Style));
-                    }
+                    _progress = new BatchProgressView(this, _work.Count);
+                    Present(Run(new ConvertRequest(ModelsPath, _work, _options!)));
                 }
-
-                Convert(engine);
             }
             finally
             {
@@ -156,79 +177,47 @@ namespace AnimeGan.PowerShell.Cmdlets
             }
         }
 
-        private void Convert(AnimeGanEngine engine)
+        private IEnumerable<BatchOutcome> Run(ConvertRequest request)
         {
-            var options = new StylizeOptions
+            if (RunOverride != null)
+                return RunOverride(request);
+            var engine = EngineCache.For(request.ModelsFolder, Math.Min(ThrottleLimit, request.Conversions.Count));
+            try
             {
-                Style = Style,
-                Strength = Strength,
-                MaxSize = MaxSize,
-                Faces = NoFaceEnhancement ? false : (bool?)null,
-                FaceStyle = FaceStyle,
-                KeepColors = KeepColors ? true : (bool?)null,
-            };
-            var output = new OutputOptions
+                return new BatchConverter(engine).Run(request.Conversions, request.Options, _progress, CancellationToken);
+            }
+            catch (AnimeGanException ex)
             {
-                Format = Format == null ? (RasterFormat?)null : RasterFormats.Parse(Format),
-                Quality = Quality,
-                Overwrite = Force,
-            };
+                ThrowTerminatingError(ErrorRecords.From(ex, ex.ModelId ?? Style));
+                throw;
+            }
+        }
 
-            var token = CancellationToken;
-            var results = new BlockingCollection<(string Input, ConversionResult? Result, Exception? Error)>();
-            var worker = Task.Run(() =>
+        /// <summary>
+        /// Writes each outcome as it comes. A downstream stop (<c>-ErrorAction Stop</c>, <c>Select-Object -First</c>)
+        /// throws out of the loop, which ends the batch: the engine cancels what runs and removes what nobody took.
+        /// </summary>
+        private void Present(IEnumerable<BatchOutcome> outcomes)
+        {
+            try
             {
-                try
+                foreach (var outcome in outcomes)
                 {
-                    Parallel.ForEach(_work, new ParallelOptions { MaxDegreeOfParallelism = ThrottleLimit, CancellationToken = token }, item =>
-                    {
-                        try
-                        {
-                            results.Add((item.Input, engine.Convert(item.Input, item.Output, options, output, token), null));
-                        }
-                        catch (AnimeGanException ex)
-                        {
-                            results.Add((item.Input, null, ex));
-                        }
-                        catch (OperationCanceledException)
-                        {
-                            // Stopped: the engine removed its temporary file; nothing to report.
-                        }
-                    });
-                }
-                catch (OperationCanceledException)
-                {
-                }
-                finally
-                {
-                    results.CompleteAdding();
-                }
-            });
-
-            var done = 0;
-            var progress = new ProgressRecord(1, "Converting to anime", "Starting") { PercentComplete = 0 };
-            WriteProgress(progress);
-            foreach (var (input, result, error) in results.GetConsumingEnumerable())
-            {
-                done++;
-                progress.StatusDescription = $"{done} of {_work.Count}: {System.IO.Path.GetFileName(input)}";
-                progress.PercentComplete = done * 100 / _work.Count;
-                WriteProgress(progress);
-                if (result != null)
-                {
-                    WriteObject(new ConversionRecord(result.SourcePath, result.OutputPath, result.Style, result.Strength, result.FacesFound, result.Width, result.Height, result.Duration));
-                }
-                else if (error is AnimeGanException failure)
-                {
-                    WriteError(ErrorRecords.From(failure, input));
+                    _progress!.Done(outcome);
+                    if (outcome.Result is ConversionResult result)
+                        WriteObject(new ConversionRecord(result.SourcePath, result.OutputPath, result.Style, result.Strength, result.FacesFound, result.Width, result.Height, result.Duration));
+                    else
+                        WriteError(ErrorRecords.From(outcome.Error!, outcome.InputPath));
                 }
             }
-
-            worker.Wait();
-            progress.RecordType = ProgressRecordType.Completed;
-            WriteProgress(progress);
-            if (token.IsCancellationRequested)
+            catch (OperationCanceledException)
+            {
                 throw new PipelineStoppedException();
+            }
+            finally
+            {
+                _progress!.Complete();
+            }
         }
     }
 }

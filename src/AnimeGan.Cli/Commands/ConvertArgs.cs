@@ -1,12 +1,13 @@
 using System;
 using System.Collections.Generic;
 using AnimeGan.Core;
+using AnimeGan.Core.Batches;
 using AnimeGan.Core.Imaging;
 using AnimeGan.Core.Options;
 
 namespace AnimeGan.Cli.Commands
 {
-    /// <summary>The validated settings of one `animegan convert` call.</summary>
+    /// <summary>The validated settings of one `animegan convert` call: the photos to find and the batch options.</summary>
     internal sealed class ConvertArgs
     {
         public ConvertArgs(
@@ -30,16 +31,12 @@ namespace AnimeGan.Cli.Commands
         {
             if (inputs.Count == 0)
                 throw new ArgumentException("Give at least one file, folder or pattern to convert.");
-            if (double.IsNaN(strength) || strength < 0 || strength > 1)
-                throw new ArgumentException($"--strength must be between 0 and 1, not {strength}.");
-            if (quality is int q && (q < 1 || q > 100))
-                throw new ArgumentException($"--quality must be between 1 and 100, not {q}.");
-            if (maxSize is int m && m < 16)
-                throw new ArgumentException($"--max-size must be at least 16 pixels, not {m}.");
-            if (jobs < 1 || jobs > 64)
-                throw new ArgumentException($"--jobs must be between 1 and 64, not {jobs}.");
-            if (suffix != null && suffix.IndexOfAny(System.IO.Path.GetInvalidFileNameChars()) >= 0)
-                throw new ArgumentException($"--suffix '{suffix}' contains characters not allowed in file names.");
+            OptionLimits.Check(strength, OptionLimits.MinStrength, OptionLimits.MaxStrength, "--strength");
+            if (quality is int q)
+                OptionLimits.Check(q, OptionLimits.MinQuality, OptionLimits.MaxQuality, "--quality");
+            if (maxSize is int m)
+                OptionLimits.Check(m, OptionLimits.MinWorkingSize, OptionLimits.MaxWorkingSize, "--max-size");
+            OptionLimits.Check(jobs, OptionLimits.MinJobs, OptionLimits.MaxJobs, "--jobs");
 
             RasterFormat? parsedFormat = null;
             if (format != null)
@@ -60,26 +57,34 @@ namespace AnimeGan.Cli.Commands
             Output = output;
             Suffix = suffix ?? OutputPaths.DefaultSuffix;
             Recurse = recurse;
-            Jobs = jobs;
             ModelsFolder = modelsFolder;
-            Stylize = new StylizeOptions { Style = style, Strength = strength, MaxSize = maxSize, Upsampling = mode, Faces = faces, FaceStyle = faceStyle, FaceDetector = faceDetector, KeepColors = keepColors ? true : null };
-            Write = new OutputOptions { Format = parsedFormat, Quality = quality, Overwrite = overwrite };
+            Batch = new BatchOptions
+            {
+                Stylize = new StylizeOptions { Style = style, Strength = strength, MaxSize = maxSize, Upsampling = mode, Faces = faces, FaceStyle = faceStyle, FaceDetector = faceDetector, KeepColors = keepColors ? true : null },
+                Output = new OutputOptions { Format = parsedFormat, Quality = quality, Overwrite = overwrite },
+                Suffix = Suffix,
+                Jobs = jobs,
+            };
         }
 
         public IReadOnlyList<string> Inputs { get; }
 
+        /// <summary>Gets --out as given: a folder, or one output file for a single photo.</summary>
         public string? Output { get; }
 
         public string Suffix { get; }
 
         public bool Recurse { get; }
 
-        public int Jobs { get; }
-
         public string? ModelsFolder { get; }
 
-        public StylizeOptions Stylize { get; }
+        /// <summary>Gets the batch settings; <see cref="BatchOptions.Destination"/> and <see cref="BatchOptions.OutputFile"/> are set once the photos are known.</summary>
+        public BatchOptions Batch { get; }
 
-        public OutputOptions Write { get; }
+        public StylizeOptions Stylize => Batch.Stylize!;
+
+        public OutputOptions Write => Batch.Output!;
+
+        public int Jobs => Batch.Jobs!.Value;
     }
 }

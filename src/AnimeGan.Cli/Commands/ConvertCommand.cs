@@ -4,25 +4,28 @@ using System.IO;
 using System.Linq;
 using AnimeGan.Cli.Console;
 using AnimeGan.Core;
+using AnimeGan.Core.Exceptions;
+using AnimeGan.Core.Imaging;
+using AnimeGan.Core.Options;
 
 namespace AnimeGan.Cli.Commands
 {
     /// <summary>`animegan convert`: declares the options and hands validated args to the runner.</summary>
     internal static class ConvertCommand
     {
-        public static void Register(RootCommand root, CliConsole console)
+        public static void Register(RootCommand root, CliConsole console, IConvertRunner? runner = null)
         {
             var inputs = new Argument<string[]>("inputs") { Description = "Photos, folders or patterns (e.g. 'shots/*.jpg').", Arity = ArgumentArity.OneOrMore };
             var style = new Option<string?>("--style", "-s") { Description = "Style id (see 'animegan styles'); default: the manifest's default style.", HelpName = "ID" };
-            var strength = new Option<double>("--strength") { Description = "How much of the style to apply, 0 (original) to 1 (full).", HelpName = "0..1", DefaultValueFactory = _ => 1.0 };
+            var strength = new Option<double>("--strength") { Description = $"How much of the style to apply, {OptionLimits.MinStrength} (original) to {OptionLimits.MaxStrength} (full).", HelpName = $"{OptionLimits.MinStrength}..{OptionLimits.MaxStrength}", DefaultValueFactory = _ => 1.0 };
             var output = new Option<string?>("--out", "-o") { Description = "Output folder, or output file when converting one photo.", HelpName = "DIR|FILE" };
             var suffix = new Option<string?>("--suffix") { Description = $"Added to each output's name (default {OutputPaths.DefaultSuffix}).", HelpName = "TEXT" };
             var format = new Option<string?>("--format", "-f") { Description = "Output format: jpg, png, webp, tif, bmp or gif (default: the input's).", HelpName = "FORMAT" };
-            var quality = new Option<int?>("--quality", "-q") { Description = "JPEG/WebP quality 1-100 (default 92).", HelpName = "1..100" };
-            var maxSize = new Option<int?>("--max-size") { Description = $"Long side the model runs at (default {AnimeGanEngine.DefaultMaxSize}); output keeps full resolution.", HelpName = "PIXELS" };
+            var quality = new Option<int?>("--quality", "-q") { Description = $"JPEG/WebP quality {OptionLimits.MinQuality}-{OptionLimits.MaxQuality} (default {ImageEncoder.DefaultJpegQuality}).", HelpName = $"{OptionLimits.MinQuality}..{OptionLimits.MaxQuality}" };
+            var maxSize = new Option<int?>("--max-size") { Description = $"Long side the model runs at, {OptionLimits.MinWorkingSize}-{OptionLimits.MaxWorkingSize} (default {AnimeGanEngine.DefaultMaxSize}); output keeps full resolution.", HelpName = "PIXELS" };
             var overwrite = new Option<bool>("--overwrite") { Description = "Replace existing output files (never the input)." };
             var recurse = new Option<bool>("--recurse", "-r") { Description = "Include sub-folders of folder inputs and patterns." };
-            var jobs = new Option<int>("--jobs", "-j") { Description = $"Photos converted at once (default {BatchDefaults.Jobs}: one per core).", HelpName = "N", DefaultValueFactory = _ => BatchDefaults.Jobs };
+            var jobs = new Option<int>("--jobs", "-j") { Description = $"Photos converted at once, {OptionLimits.MinJobs}-{OptionLimits.MaxJobs} (default {BatchDefaults.Jobs}: one per core).", HelpName = "N", DefaultValueFactory = _ => BatchDefaults.Jobs };
             var upsampling = new Option<string?>("--upsampling") { Description = "How results return to full size: guided (sharp, default) or lanczos.", HelpName = "MODE" };
             var faces = new Option<bool>("--faces") { Description = "Stylize faces at their own scale (default: on when a face detector is installed)." };
             var noFaces = new Option<bool>("--no-faces") { Description = "Turn face enhancement off." };
@@ -77,8 +80,13 @@ namespace AnimeGan.Cli.Commands
                     console.Fail(ex.Message);
                     return ExitCodes.Usage;
                 }
+                catch (AnimeGanException ex) when (ex.Code == AnimeGanErrorCode.InvalidOption)
+                {
+                    console.Fail(ex);
+                    return ExitCodes.Usage;
+                }
 
-                return await new ConvertRunner(console).RunAsync(args, cancellationToken).ConfigureAwait(false);
+                return await (runner ?? new ConvertRunner(console)).RunAsync(args, cancellationToken).ConfigureAwait(false);
             });
 
             ExamplesHelpAction.Attach(

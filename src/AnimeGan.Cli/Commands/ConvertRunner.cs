@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
@@ -8,20 +6,33 @@ using System.Threading;
 using System.Threading.Tasks;
 using AnimeGan.Cli.Console;
 using AnimeGan.Core;
+using AnimeGan.Core.Batches;
 using AnimeGan.Core.Exceptions;
 using AnimeGan.Core.Models;
 using Spectre.Console;
 
 namespace AnimeGan.Cli.Commands
 {
-    /// <summary>Runs a batch: expands inputs, plans outputs, converts in parallel and reports each file.</summary>
-    internal sealed class ConvertRunner
+    /// <summary>What `animegan convert` does with its parsed arguments; tests put a recorder in its place.</summary>
+    internal interface IConvertRunner
+    {
+        Task<int> RunAsync(ConvertArgs args, CancellationToken cancellationToken);
+    }
+
+    /// <summary>
+    /// Presents a batch: finds the photos the command line names, hands them to the engine's
+    /// <see cref="BatchConverter"/>, and shows what comes back as a progress bar on a terminal or one line per
+    /// photo elsewhere, ending in the exit code.
+    /// </summary>
+    internal sealed class ConvertRunner : IConvertRunner
     {
         private readonly CliConsole _console;
 
         public ConvertRunner(CliConsole console) => _console = console;
 
-        public async Task<int> RunAsync(ConvertArgs args, CancellationToken cancellationToken)
+        public Task<int> RunAsync(ConvertArgs args, CancellationToken cancellationToken) => Task.FromResult(Run(args, cancellationToken));
+
+        private int Run(ConvertArgs args, CancellationToken cancellationToken)
         {
             var store = new ModelStore(args.ModelsFolder);
             var unknown = UnknownModelOption(store.Manifest, args.Stylize);
@@ -31,111 +42,92 @@ namespace AnimeGan.Cli.Commands
                 return ExitCodes.Usage;
             }
 
-            var (files, missing) = InputExpander.Expand(args.Inputs, args.Recurse, args.Suffix);
+            var (photos, missing) = InputExpander.Expand(args.Inputs, args.Recurse, args.Suffix);
             foreach (var path in missing)
                 _console.Fail($"{path}: no such file or folder, or no image matches.");
-            if (files.Count == 0)
+            if (photos.Count == 0)
             {
                 _console.Fail("nothing to convert.");
                 return ExitCodes.Failed;
             }
 
-            if (files.Count > 1 && NamesAFile(args.Output))
+            var namesAFile = OutputPaths.NamesAFile(args.Output);
+            if (photos.Count > 1 && namesAFile)
             {
-                _console.Fail($"--out '{args.Output}' names one file, but {files.Count} photos are to be converted; give a folder.");
+                _console.Fail($"--out '{args.Output}' names one file, but {photos.Count} photos are to be converted; give a folder.");
                 return ExitCodes.Usage;
             }
 
-            using var engine = new AnimeGanEngine(store, BatchDefaults.ThreadsPerRun(Math.Min(args.Jobs, files.Count)));
-            if ((args.Stylize.Strength ?? 1) > 0)
+            var options = namesAFile ? args.Batch with { OutputFile = args.Output } : args.Batch with { Destination = args.Output };
+            using var engine = new AnimeGanEngine(store, BatchDefaults.ThreadsPerRun(System.Math.Min(args.Jobs, photos.Count)));
+            var batch = new BatchConverter(engine);
+            var stages = new StageDescription();
+            BatchPlan plan;
+            IEnumerable<BatchOutcome> outcomes;
+            try
             {
-                try
-                {
-                    // One clear message up front beats the same missing-model error once per file.
-                    engine.LoadStyle(args.Stylize.Style);
-                }
-                catch (AnimeGanException ex)
-                {
-                    _console.Fail(ex.Message);
-                    return ExitCodes.Failed;
-                }
+                plan = batch.Plan(photos, options);
+                outcomes = batch.Run(plan.Conversions, options, _console.IsTerminal ? stages : null, cancellationToken);
+            }
+            catch (AnimeGanException ex)
+            {
+                _console.Fail(ex);
+                return ex.Code == AnimeGanErrorCode.InvalidOption ? ExitCodes.Usage : ExitCodes.Failed;
             }
 
-            var plan = PlanOutputs(files, args, out var planErrors);
-            foreach (var error in planErrors)
-                _console.Fail(error);
+            foreach (var refused in plan.Refused)
+                _console.Fail(refused.Error!);
 
-            var failures = new ConcurrentQueue<string>();
-            var completed = 0;
-            var progressTask = (ProgressTask?)null;
-            var lineLock = new object();
-
-            async Task ConvertAll()
-            {
-                using var gate = new SemaphoreSlim(args.Jobs);
-                var tasks = plan.Select(async item =>
-                {
-                    await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-                    try
-                    {
-                        var result = await Task.Run(() => engine.Convert(item.Input, item.Output, args.Stylize, args.Write, cancellationToken), cancellationToken).ConfigureAwait(false);
-                        Interlocked.Increment(ref completed);
-                        if (progressTask == null)
-                        {
-                            lock (lineLock)
-                                _console.Out.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0} -> {1} ({2:0.00} s)", item.Input, result.OutputPath, result.Duration.TotalSeconds));
-                        }
-                    }
-                    catch (AnimeGanException ex)
-                    {
-                        failures.Enqueue(ex.Message);
-                        if (progressTask == null)
-                        {
-                            lock (lineLock)
-                                _console.Fail(ex.Message);
-                        }
-                    }
-                    finally
-                    {
-                        gate.Release();
-                        progressTask?.Increment(1);
-                    }
-                }).ToList();
-                await Task.WhenAll(tasks).ConfigureAwait(false);
-            }
-
+            var tally = new Tally(plan.Conversions.Count);
             try
             {
                 if (_console.IsTerminal)
-                {
-                    await AnsiConsole.Progress()
-                        .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-                        .StartAsync(async context =>
-                        {
-                            progressTask = context.AddTask("Converting", maxValue: plan.Count);
-                            await ConvertAll().ConfigureAwait(false);
-                        }).ConfigureAwait(false);
-                    foreach (var failure in failures)
-                        _console.Fail(failure);
-                    _console.Out.WriteLine($"{completed} of {plan.Count} converted.");
-                }
+                    ShowWithProgressBar(outcomes, stages, tally);
                 else
-                {
-                    await ConvertAll().ConfigureAwait(false);
-                }
+                    ShowAsLines(outcomes, tally);
             }
-            catch (OperationCanceledException)
+            catch (System.OperationCanceledException)
             {
-                _console.Error.WriteLine($"interrupted: {completed} of {plan.Count} converted; no partial file was left.");
+                _console.Error.WriteLine($"interrupted: {tally.Converted} of {tally.Total} converted; no partial file was left.");
                 return ExitCodes.Interrupted;
             }
 
-            return failures.IsEmpty && missing.Count == 0 && planErrors.Count == 0 ? ExitCodes.Success : ExitCodes.Failed;
+            return tally.Failed == 0 && missing.Count == 0 && plan.Refused.Count == 0 ? ExitCodes.Success : ExitCodes.Failed;
         }
 
-        /// <summary>Whether --out names an output file (an image extension, no such folder) rather than a folder.</summary>
-        private static bool NamesAFile(string? output)
-            => output != null && !Directory.Exists(output) && Core.Imaging.RasterFormats.FromExtension(output) != null;
+        private void ShowAsLines(IEnumerable<BatchOutcome> outcomes, Tally tally)
+        {
+            foreach (var outcome in outcomes)
+            {
+                tally.Add(outcome);
+                if (outcome.Result is ConversionResult result)
+                    _console.Out.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0} -> {1} ({2:0.00} s)", outcome.InputPath, result.OutputPath, result.Duration.TotalSeconds));
+                else
+                    _console.Fail(outcome.Error!);
+            }
+        }
+
+        private void ShowWithProgressBar(IEnumerable<BatchOutcome> outcomes, StageDescription stages, Tally tally)
+        {
+            var failures = new List<AnimeGanException>();
+            AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+                .Start(context =>
+                {
+                    var bar = context.AddTask("Converting", maxValue: tally.Total);
+                    stages.Bar = bar;
+                    foreach (var outcome in outcomes)
+                    {
+                        tally.Add(outcome);
+                        if (outcome.Error != null)
+                            failures.Add(outcome.Error);
+                        bar.Increment(1);
+                    }
+                });
+            foreach (var failure in failures)
+                _console.Fail(failure);
+            _console.Out.WriteLine($"{tally.Converted} of {tally.Total} converted.");
+        }
 
         /// <summary>A model option naming no model of its kind: a usage error, caught before any work.</summary>
         private static string? UnknownModelOption(ModelManifest manifest, Core.Options.StylizeOptions options)
@@ -157,44 +149,36 @@ namespace AnimeGan.Cli.Commands
             return null;
         }
 
-        private static List<(string Input, string Output)> PlanOutputs(List<InputFile> files, ConvertArgs args, out List<string> errors)
+        /// <summary>Names the photo under way and its stage beside the progress bar ("b.jpg: finding faces").</summary>
+        private sealed class StageDescription : System.IProgress<BatchProgress>
         {
-            errors = new List<string>();
-            var plan = new List<(string, string)>();
-            var targets = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            var singleFileTarget = files.Count == 1 && NamesAFile(args.Output);
+            public ProgressTask? Bar { get; set; }
 
-            foreach (var file in files)
+            public void Report(BatchProgress value)
             {
-                string output;
-                if (singleFileTarget)
-                {
-                    output = Path.GetFullPath(args.Output!);
-                }
-                else
-                {
-                    var folder = args.Output;
-                    if (folder != null && file.Root != null)
-                    {
-                        var relative = Path.GetDirectoryName(Path.GetRelativePath(file.Root, file.Path));
-                        if (!string.IsNullOrEmpty(relative))
-                            folder = Path.Combine(folder, relative);
-                    }
-
-                    output = OutputPaths.ForInput(file.Path, folder, args.Suffix, args.Write.Format);
-                }
-
-                if (targets.TryGetValue(output, out var other))
-                {
-                    errors.Add($"{file.Path}: would write {output}, which {other} also writes; skipped.");
-                    continue;
-                }
-
-                targets[output] = file.Path;
-                plan.Add((file.Path, output));
+                if (Bar != null)
+                    Bar.Description = Markup.Escape($"{Path.GetFileName(value.InputPath)}: {ConversionStages.Describe(value.Stage)}");
             }
+        }
 
-            return plan;
+        /// <summary>How many photos of the batch came out, and how many failed.</summary>
+        private sealed class Tally
+        {
+            public Tally(int total) => Total = total;
+
+            public int Total { get; }
+
+            public int Converted { get; private set; }
+
+            public int Failed { get; private set; }
+
+            public void Add(BatchOutcome outcome)
+            {
+                if (outcome.Succeeded)
+                    Converted++;
+                else
+                    Failed++;
+            }
         }
     }
 }

@@ -57,7 +57,7 @@ namespace AnimeGan.Cli.Commands
                     catch (AnimeGanException ex)
                     {
                         failed++;
-                        console.Fail(ex.Message);
+                        console.Fail(ex);
                     }
                 }
 

@@ -2,54 +2,38 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using AnimeGan.Core.Imaging;
+using AnimeGan.Core.Batches;
 using Microsoft.Extensions.FileSystemGlobbing;
 
 namespace AnimeGan.Cli.Commands
 {
-    /// <summary>One photo to convert and the folder it was found under (for mirroring sub-folders).</summary>
-    internal sealed record InputFile(string Path, string? Root);
-
     /// <summary>
-    /// Turns the files, folders and patterns on the command line into photos. Folders and patterns yield
-    /// only files with image extensions and skip earlier results (names ending in the suffix); a file named
-    /// explicitly is always tried, whatever its extension.
+    /// Turns the files, folders and patterns on the command line into photos. Folders and patterns take the
+    /// files the engine counts as photos (<see cref="PhotoFolders"/>); a file named explicitly is always
+    /// tried, whatever its extension. Patterns are expanded here because not every shell expands them.
     /// </summary>
     internal static class InputExpander
     {
-        public static (List<InputFile> Files, List<string> Missing) Expand(IEnumerable<string> inputs, bool recurse, string suffix)
+        public static (List<BatchInput> Photos, List<string> Missing) Expand(IEnumerable<string> inputs, bool recurse, string suffix)
         {
-            var files = new List<InputFile>();
+            var photos = new List<BatchInput>();
             var missing = new List<string>();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-
-            void Add(string path, string? root)
-            {
-                var full = System.IO.Path.GetFullPath(path);
-                if (seen.Add(full))
-                    files.Add(new InputFile(full, root));
-            }
-
             foreach (var input in inputs)
             {
                 if (File.Exists(input))
                 {
-                    Add(input, null);
+                    photos.Add(new BatchInput(Path.GetFullPath(input)));
                 }
                 else if (Directory.Exists(input))
                 {
-                    var root = System.IO.Path.GetFullPath(input);
-                    var option = recurse ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly;
-                    foreach (var file in Directory.EnumerateFiles(root, "*", option).Where(f => IsCandidate(f, suffix)).OrderBy(f => f, StringComparer.Ordinal))
-                        Add(file, root);
+                    photos.AddRange(PhotoFolders.Expand(input, recurse, suffix));
                 }
                 else if (input.IndexOfAny(new[] { '*', '?' }) >= 0)
                 {
-                    var matches = Glob(input, recurse).Where(f => IsCandidate(f, suffix)).ToList();
+                    var matches = Glob(input, recurse).Where(f => PhotoFolders.IsPhoto(f, suffix)).ToList();
                     if (matches.Count == 0)
                         missing.Add(input);
-                    foreach (var file in matches)
-                        Add(file, null);
+                    photos.AddRange(matches.Select(f => new BatchInput(f)));
                 }
                 else
                 {
@@ -57,13 +41,8 @@ namespace AnimeGan.Cli.Commands
                 }
             }
 
-            return (files, missing);
+            return (photos, missing);
         }
-
-        private static bool IsCandidate(string path, string suffix)
-            => RasterFormats.FromExtension(path) != null
-               && !System.IO.Path.GetFileNameWithoutExtension(path).EndsWith(suffix, StringComparison.OrdinalIgnoreCase)
-               && !System.IO.Path.GetFileName(path).StartsWith(".", StringComparison.Ordinal);
 
         private static IEnumerable<string> Glob(string pattern, bool recurse)
         {

@@ -82,7 +82,7 @@ namespace AnimeGan.Cli.Commands
                 }
                 catch (AnimeGanException ex)
                 {
-                    console.Fail(ex.Message);
+                    console.Fail(ex);
                     return ExitCodes.Usage;
                 }
 
@@ -152,7 +152,7 @@ namespace AnimeGan.Cli.Commands
                 catch (AnimeGanException ex)
                 {
                     // A folder that gives no sample is a wrong argument; a sample that cannot be read is a failure.
-                    console.Fail(ex.Message);
+                    console.Fail(ex);
                     return System.Threading.Tasks.Task.FromResult(ex.Code == AnimeGanErrorCode.InvalidOption ? ExitCodes.Usage : ExitCodes.Failed);
                 }
 
@@ -164,7 +164,7 @@ namespace AnimeGan.Cli.Commands
                 }
                 catch (AnimeGanException ex)
                 {
-                    console.Fail(ex.Message);
+                    console.Fail(ex);
                     return System.Threading.Tasks.Task.FromResult(ExitCodes.Failed);
                 }
             });
@@ -187,7 +187,7 @@ namespace AnimeGan.Cli.Commands
                 }
                 catch (AnimeGanException ex)
                 {
-                    console.Fail(ex.Message);
+                    console.Fail(ex);
                     return ExitCodes.Usage;
                 }
 

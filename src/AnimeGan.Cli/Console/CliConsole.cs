@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using AnimeGan.Core.Exceptions;
 
 namespace AnimeGan.Cli.Console
 {
@@ -26,5 +27,8 @@ namespace AnimeGan.Cli.Console
             => new CliConsole(global::System.Console.Out, global::System.Console.Error, !global::System.Console.IsOutputRedirected && Environment.GetEnvironmentVariable("TERM") != "dumb");
 
         public void Fail(string message) => Error.WriteLine("error: " + message);
+
+        /// <summary>Reports an engine failure with the fix in this command line's terms.</summary>
+        public void Fail(AnimeGanException error) => Fail(CliErrorText.Describe(error));
     }
 }

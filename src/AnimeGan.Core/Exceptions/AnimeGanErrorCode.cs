@@ -53,5 +53,8 @@ namespace AnimeGan.Core.Exceptions
 
         /// <summary>An option has a value outside its range.</summary>
         InvalidOption,
+
+        /// <summary>Two inputs of one batch would write the same output file; the later one is skipped.</summary>
+        DuplicateOutput,
     }
 }

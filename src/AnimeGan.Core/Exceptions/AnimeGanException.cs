@@ -26,5 +26,11 @@ namespace AnimeGan.Core.Exceptions
 
         /// <summary>Gets the file the failure is about, or null.</summary>
         public string? Path { get; }
+
+        /// <summary>
+        /// Gets the model the failure is about (an unknown, missing or damaged model), or null, so each front
+        /// end can word the fix in its own terms (a command line, a cmdlet, a dialog).
+        /// </summary>
+        public string? ModelId { get; init; }
     }
 }

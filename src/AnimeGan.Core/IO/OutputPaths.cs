@@ -32,11 +32,24 @@ namespace AnimeGan.Core
             return Path.Combine(folder, Path.GetFileNameWithoutExtension(full) + (suffix ?? DefaultSuffix) + extension);
         }
 
-        /// <summary>True when two full paths name the same file (case-insensitively on Windows and macOS).</summary>
+        /// <summary>
+        /// Gets how this operating system compares file paths: ordinal on Linux, ignoring case on Windows and
+        /// macOS (their default file systems), so collisions are found exactly where files would collide.
+        /// </summary>
+        public static StringComparison PathComparison { get; } = RuntimeInformation.IsOSPlatform(OSPlatform.Linux) ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
+
+        /// <summary>Gets a comparer for file paths by <see cref="PathComparison"/>, for sets and maps of outputs.</summary>
+        public static StringComparer PathComparer { get; } = PathComparison == StringComparison.Ordinal ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase;
+
+        /// <summary>True when two paths name the same file by <see cref="PathComparison"/>.</summary>
         public static bool SamePath(string first, string second)
-        {
-            var comparison = RuntimeInformation.IsOSPlatform(OSPlatform.Linux) ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
-            return string.Equals(Path.GetFullPath(first), Path.GetFullPath(second), comparison);
-        }
+            => string.Equals(Path.GetFullPath(first), Path.GetFullPath(second), PathComparison);
+
+        /// <summary>
+        /// Whether an output argument names one file rather than a folder: it has an image extension and is
+        /// not an existing folder (<c>-o art.png</c> against <c>-o anime</c>).
+        /// </summary>
+        public static bool NamesAFile(string? output)
+            => output != null && !Directory.Exists(output) && RasterFormats.FromExtension(output) != null;
     }
 }

@@ -15,7 +15,12 @@ namespace AnimeGan.Core.Imaging
         public const int DefaultJpegQuality = 92;
 
         /// <summary>Encodes a picture to a stream in the given format.</summary>
-        public static void Encode(PixelImage picture, ImageMetadata metadata, Stream destination, RasterFormat format, int? jpegQuality = null)
+        /// <param name="picture">The pixels.</param>
+        /// <param name="metadata">EXIF and colour-profile facts from the source.</param>
+        /// <param name="destination">Where the encoded bytes go.</param>
+        /// <param name="format">The format.</param>
+        /// <param name="quality">1..100 for the lossy formats (JPEG, WebP, HEIC, AVIF); null for <see cref="DefaultJpegQuality"/>.</param>
+        public static void Encode(PixelImage picture, ImageMetadata metadata, Stream destination, RasterFormat format, int? quality = null)
         {
             Throw.IfNull(picture);
             Throw.IfNull(metadata);
@@ -24,7 +29,7 @@ namespace AnimeGan.Core.Imaging
             CarryMetadata(image, metadata);
             image.Format = RasterFormats.ToMagick(format);
             if (format == RasterFormat.Jpeg || format == RasterFormat.WebP || format == RasterFormat.Heic || format == RasterFormat.Avif)
-                image.Quality = (uint)Throw.IfOutOfRange(jpegQuality ?? DefaultJpegQuality, 1, 100);
+                image.Quality = (uint)Throw.IfOutOfRange(quality ?? DefaultJpegQuality, 1, 100);
 
             // Timestamps would make identical conversions differ byte for byte.
             image.Settings.SetDefine(MagickFormat.Png, "exclude-chunks", "date,time");
@@ -36,45 +41,48 @@ namespace AnimeGan.Core.Imaging
         /// <param name="metadata">EXIF and colour-profile facts from the source.</param>
         /// <param name="path">The target file.</param>
         /// <param name="format">The format; null chooses it from the extension.</param>
-        /// <param name="jpegQuality">1..100 for lossy formats; null for <see cref="DefaultJpegQuality"/>.</param>
+        /// <param name="quality">1..100 for the lossy formats (JPEG, WebP, HEIC, AVIF); null for <see cref="DefaultJpegQuality"/>.</param>
         /// <param name="overwrite">Replace an existing file; otherwise an existing file is an error.</param>
         /// <exception cref="AnimeGanException">The target exists, the extension is unknown, or the write failed.</exception>
-        public static void Write(PixelImage picture, ImageMetadata metadata, string path, RasterFormat? format = null, int? jpegQuality = null, bool overwrite = false)
+        public static void Write(PixelImage picture, ImageMetadata metadata, string path, RasterFormat? format = null, int? quality = null, bool overwrite = false)
+        {
+            using var staged = Stage(picture, metadata, path, format, quality, overwrite);
+            staged.Commit();
+        }
+
+        /// <summary>
+        /// Encodes a picture into a hidden temporary file beside its target, to be renamed into place later by
+        /// <see cref="StagedFile.Commit"/> or removed by disposing it. A batch stages results while photos
+        /// run in parallel and commits each one only when its caller takes it, so stopping a batch leaves
+        /// exactly the outputs that were reported.
+        /// </summary>
+        /// <exception cref="AnimeGanException">The target exists, the extension is unknown, or the encode failed.</exception>
+        internal static StagedFile Stage(PixelImage picture, ImageMetadata metadata, string path, RasterFormat? format, int? quality, bool overwrite)
         {
             Throw.IfNullOrEmpty(path);
             var target = Path.GetFullPath(path);
             var chosen = format ?? RasterFormats.FromExtension(target)
                 ?? throw new AnimeGanException(AnimeGanErrorCode.InvalidOption, $"{path}: unknown output extension; use .jpg, .png, .webp, .tif, .bmp or .gif, or give a format.", path);
             if (!overwrite && File.Exists(target))
-                throw new AnimeGanException(AnimeGanErrorCode.OutputExists, $"{target}: already exists; use overwrite to replace it.", target);
+                throw StagedFile.Exists(target);
 
-            var folder = Path.GetDirectoryName(target)!;
-            var temporary = FileMoves.TemporaryPathFor(target);
+            var staged = new StagedFile(target, overwrite);
             try
             {
-                Directory.CreateDirectory(folder);
-                using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-                    Encode(picture, metadata, stream, chosen, jpegQuality);
-                if (overwrite)
-                    FileMoves.Replace(temporary, target);
-                else
-                    FileMoves.MoveNew(temporary, target);
-            }
-            catch (IOException) when (!overwrite && File.Exists(target))
-            {
-                throw new AnimeGanException(AnimeGanErrorCode.OutputExists, $"{target}: already exists (written by something else meanwhile); not replaced.", target);
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                using (var stream = new FileStream(staged.TemporaryPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+                    Encode(picture, metadata, stream, chosen, quality);
+                return staged;
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is MagickException)
             {
-                // The failing path is usually the hidden temporary file, a name the user never chose.
-                var reason = ex is UnauthorizedAccessException
-                    ? $"no permission to write in {folder}"
-                    : ErrorText.FirstLine(ex.Message).Replace(temporary, target);
-                throw new AnimeGanException(AnimeGanErrorCode.WriteFailed, $"{target}: cannot write ({reason}).", target, ex);
+                staged.Dispose();
+                throw staged.WriteFailed(ex);
             }
-            finally
+            catch
             {
-                FileMoves.TryDelete(temporary);
+                staged.Dispose();
+                throw;
             }
         }
 

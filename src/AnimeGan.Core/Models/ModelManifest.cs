@@ -48,7 +48,10 @@ namespace AnimeGan.Core.Models
                 return entry;
             throw new AnimeGanException(
                 AnimeGanErrorCode.UnknownModel,
-                $"Unknown model '{id}'. Known models: {string.Join(", ", Models.Select(m => m.Id))}.");
+                $"Unknown model '{id}'. Known models: {string.Join(", ", Models.Select(m => m.Id))}.")
+            {
+                ModelId = id,
+            };
         }
 
         /// <summary>Gets this manifest with extra entries (optimized variants) added; ids already known keep their entry.</summary>

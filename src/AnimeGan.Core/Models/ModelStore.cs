@@ -20,8 +20,11 @@ namespace AnimeGan.Core.Models
         /// <summary>The environment variable that points every front end at one models folder.</summary>
         public const string FolderVariable = "ANIMEGAN_MODELS";
 
-        private readonly ConcurrentDictionary<string, (long Length, DateTime WriteTimeUtc)> _verified =
-            new ConcurrentDictionary<string, (long, DateTime)>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, FileStamp> _verified = new ConcurrentDictionary<string, FileStamp>(StringComparer.Ordinal);
+
+        private readonly ModelManifest _baseManifest;
+        private readonly object _variantsLock = new object();
+        private ManifestSnapshot _current;
 
         /// <summary>Creates a store over a folder.</summary>
         /// <param name="folder">The models folder; null resolves it as <see cref="ResolveFolder"/> does.</param>
@@ -29,14 +32,42 @@ namespace AnimeGan.Core.Models
         public ModelStore(string? folder = null, ModelManifest? manifest = null)
         {
             Folder = ResolveFolder(folder);
-            Manifest = (manifest ?? ModelManifest.Default).WithVariants(LoadVariants(Folder));
+            _baseManifest = manifest ?? ModelManifest.Default;
+            _current = ReadManifest();
         }
 
         /// <summary>Gets the absolute models folder.</summary>
         public string Folder { get; }
 
-        /// <summary>Gets the manifest this store checks files against.</summary>
-        public ModelManifest Manifest { get; }
+        /// <summary>
+        /// Gets the manifest this store checks files against: the shipped models plus the variants made in
+        /// this folder. A variants list changed since the last look (a variant made by another command or
+        /// process) is read again, so a long-lived engine can use a variant the moment it exists.
+        /// </summary>
+        public ModelManifest Manifest
+        {
+            get
+            {
+                var current = Volatile.Read(ref _current);
+                if (FileStamp.Of(VariantsPath).Equals(current.Variants))
+                    return current.Manifest;
+                lock (_variantsLock)
+                {
+                    if (!FileStamp.Of(VariantsPath).Equals(_current.Variants))
+                        Volatile.Write(ref _current, ReadManifest());
+                    return _current.Manifest;
+                }
+            }
+        }
+
+        private ManifestSnapshot ReadManifest()
+        {
+            // Stamp first: a write landing between the two reads makes the next access read again.
+            var stamp = FileStamp.Of(VariantsPath);
+            return new ManifestSnapshot(_baseManifest.WithVariants(LoadVariants(VariantsPath)), stamp);
+        }
+
+        private string VariantsPath => Path.Combine(Folder, Onnx.ModelOptimizer.VariantsFile);
 
         /// <summary>
         /// Picks the models folder: the explicit one, else <c>ANIMEGAN_MODELS</c>, else a per-user data
@@ -59,9 +90,8 @@ namespace AnimeGan.Core.Models
         /// Reads the optimized variants made in this folder (variants.json). A damaged list is ignored rather
         /// than blocking the original models; each variant file is still hash-checked before it is loaded.
         /// </summary>
-        private static IReadOnlyList<ModelEntry> LoadVariants(string folder)
+        private static IReadOnlyList<ModelEntry> LoadVariants(string path)
         {
-            var path = Path.Combine(folder, "variants.json");
             if (!File.Exists(path))
                 return Array.Empty<ModelEntry>();
             try
@@ -115,22 +145,24 @@ namespace AnimeGan.Core.Models
             var file = new FileInfo(path);
             if (!file.Exists)
             {
-                throw new AnimeGanException(
-                    AnimeGanErrorCode.ModelNotInstalled,
-                    $"The model '{model.Id}' is not installed in {Folder}. Install it with 'animegan models install {model.Id}'"
-                    + " (or 'animegan models install --from <folder>' for a folder that holds the model files).",
-                    path);
+                throw new AnimeGanException(AnimeGanErrorCode.ModelNotInstalled, $"The model '{model.Id}' is not installed in {Folder}.", path)
+                {
+                    ModelId = model.Id,
+                };
             }
 
-            var stamp = (file.Length, file.LastWriteTimeUtc);
-            if (_verified.TryGetValue(path, out var known) && known == stamp)
+            var stamp = FileStamp.Of(path);
+            if (_verified.TryGetValue(path, out var known) && known.Equals(stamp))
                 return path;
             if (Verify(model) != ModelFileState.Valid)
             {
                 throw new AnimeGanException(
                     AnimeGanErrorCode.ModelHashMismatch,
                     $"{path}: the file does not match the SHA-256 of model '{model.Id}' in the manifest; reinstall it.",
-                    path);
+                    path)
+                {
+                    ModelId = model.Id,
+                };
             }
 
             _verified[path] = stamp;
@@ -258,5 +290,18 @@ namespace AnimeGan.Core.Models
             }
         }
 
+        /// <summary>A manifest and the variants-list stamp it was read at, swapped as one reference.</summary>
+        private sealed class ManifestSnapshot
+        {
+            public ManifestSnapshot(ModelManifest manifest, FileStamp variants)
+            {
+                Manifest = manifest;
+                Variants = variants;
+            }
+
+            public ModelManifest Manifest { get; }
+
+            public FileStamp Variants { get; }
+        }
     }
 }

@@ -60,13 +60,15 @@ namespace AnimeGan.Core.Tests.ModelStoreTests
         }
 
         [Fact]
-        public void ShouldTellHowToInstallAMissingModel()
+        public void ShouldNameTheMissingModelForTheFrontEndToWordTheFix()
         {
             using var empty = new TemporaryDirectory();
             using var engine = new AnimeGanEngine(new ModelStore(empty.Path));
             var ex = Assert.Throws<AnimeGanException>(() => engine.LoadStyle(null));
             Assert.Equal(AnimeGanErrorCode.ModelNotInstalled, ex.Code);
-            Assert.Contains("animegan models install hayao", ex.Message);
+            Assert.Equal("hayao", ex.ModelId);
+            Assert.Contains(empty.Path, ex.Message);
+            Assert.DoesNotContain("animegan", ex.Message);
         }
 
         [Fact]

@@ -1,0 +1,55 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using System.Threading;
+using AnimeGan.Core;
+using AnimeGan.Core.Batches;
+
+namespace AnimeGan.PowerShell
+{
+    /// <summary>
+    /// Shows a batch in Write-Progress: the photo under way and its stage from the start, not only after the
+    /// first photo finishes. The engine reports on the pipeline thread, so WriteProgress is called directly.
+    /// Each batch takes its own activity id, so a script's own <c>Write-Progress -Id 1</c> is left alone.
+    /// </summary>
+    internal sealed class BatchProgressView : IProgress<BatchProgress>
+    {
+        private const string Activity = "Converting to anime";
+        private static int _lastActivityId = 0x4147_0000;
+
+        private readonly Cmdlet _cmdlet;
+        private readonly int _activityId = Interlocked.Increment(ref _lastActivityId);
+        private readonly int _total;
+        private int _completed;
+        private bool _shown;
+
+        public BatchProgressView(Cmdlet cmdlet, int total)
+        {
+            _cmdlet = cmdlet;
+            _total = total;
+        }
+
+        public void Report(BatchProgress value)
+            => Show($"{Path.GetFileName(value.InputPath)}: {ConversionStages.Describe(value.Stage)} ({_completed} of {_total} done)");
+
+        /// <summary>Counts a photo as done.</summary>
+        public void Done(BatchOutcome outcome)
+        {
+            _completed++;
+            Show($"{_completed} of {_total} done: {Path.GetFileName(outcome.InputPath)}");
+        }
+
+        /// <summary>Removes the progress bar.</summary>
+        public void Complete()
+        {
+            if (_shown)
+                _cmdlet.WriteProgress(new ProgressRecord(_activityId, Activity, "Done") { RecordType = ProgressRecordType.Completed, PercentComplete = 100 });
+        }
+
+        private void Show(string status)
+        {
+            _shown = true;
+            _cmdlet.WriteProgress(new ProgressRecord(_activityId, Activity, status) { PercentComplete = _completed * 100 / _total });
+        }
+    }
+}

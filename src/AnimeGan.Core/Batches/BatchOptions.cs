@@ -1,0 +1,29 @@
+using AnimeGan.Core.Options;
+
+namespace AnimeGan.Core.Batches
+{
+    /// <summary>
+    /// Everything a batch needs besides its photos: how to stylize, how to write, where outputs go and how
+    /// many photos run at once. Null settings take the engine's measured defaults.
+    /// </summary>
+    public sealed record BatchOptions
+    {
+        /// <summary>Gets how each photo is stylized; null for all defaults.</summary>
+        public StylizeOptions? Stylize { get; init; }
+
+        /// <summary>Gets how each output is written; null for all defaults.</summary>
+        public OutputOptions? Output { get; init; }
+
+        /// <summary>Gets the folder outputs go to; null puts each beside its photo.</summary>
+        public string? Destination { get; init; }
+
+        /// <summary>Gets one output file for a batch of exactly one photo (for example <c>-o art.png</c>); null for planned names.</summary>
+        public string? OutputFile { get; init; }
+
+        /// <summary>Gets the text added to output names; null for <see cref="OutputPaths.DefaultSuffix"/>.</summary>
+        public string? Suffix { get; init; }
+
+        /// <summary>Gets how many photos are converted at once; null for <see cref="BatchDefaults.Jobs"/>.</summary>
+        public int? Jobs { get; init; }
+    }
+}

@@ -1,0 +1,30 @@
+namespace AnimeGan.Core.Batches
+{
+    /// <summary>
+    /// A step of a running batch: which photo entered which stage, and how many photos are done. Reported on
+    /// the thread that takes the batch's outcomes, so hosts with thread rules (PowerShell's Write-Progress,
+    /// a console progress bar) can show it directly.
+    /// </summary>
+    public sealed class BatchProgress
+    {
+        internal BatchProgress(string inputPath, ConversionStage stage, int completed, int total)
+        {
+            InputPath = inputPath;
+            Stage = stage;
+            Completed = completed;
+            Total = total;
+        }
+
+        /// <summary>Gets the photo this step is about.</summary>
+        public string InputPath { get; }
+
+        /// <summary>Gets the stage the photo has entered.</summary>
+        public ConversionStage Stage { get; }
+
+        /// <summary>Gets how many photos of the batch have an outcome so far.</summary>
+        public int Completed { get; }
+
+        /// <summary>Gets how many photos the batch runs.</summary>
+        public int Total { get; }
+    }
+}
