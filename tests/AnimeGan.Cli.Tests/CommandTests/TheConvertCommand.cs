@@ -96,6 +96,7 @@ namespace AnimeGan.Cli.Tests.CommandTests
 
             Assert.Equal(1, run.ExitCode);
             Assert.Contains("already exists", run.Error);
+            Assert.Contains("Use --overwrite to replace it.", run.Error);
             Assert.Equal("keep me", File.ReadAllText(folder.File("p_anime.jpg")));
             Assert.Equal(0, (await CliRun.RunAsync("convert", input, "--overwrite")).ExitCode);
         }
@@ -146,7 +147,23 @@ namespace AnimeGan.Cli.Tests.CommandTests
             var run = await CliRun.RunWithoutModelsAsync(folder.File("no-models"), "convert", input);
 
             Assert.Equal(1, run.ExitCode);
-            Assert.Contains("animegan models install", run.Error);
+            Assert.Contains("The model 'hayao' is not installed", run.Error);
+            Assert.Contains("Install it with 'animegan models install hayao'", run.Error);
+        }
+
+        [Fact]
+        public async Task ShouldConvertPhotosWhoseNamesDifferOnlyInCaseWhereTheFileSystemKeepsThemApart()
+        {
+            Assert.True(System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Linux), "this test runs where file names are case-sensitive");
+            using var folder = new TemporaryDirectory();
+            var upper = TestImages.WritePhoto(TestFiles.Square, folder.File("A.jpg"), 64);
+            var lower = TestImages.WritePhoto(TestFiles.Rickshaw, folder.File("a.jpg"), 64);
+
+            var run = await CliRun.RunAsync("convert", upper, lower, "--no-faces");
+
+            Assert.Equal(0, run.ExitCode);
+            Assert.True(File.Exists(folder.File("A_anime.jpg")), run.Error);
+            Assert.True(File.Exists(folder.File("a_anime.jpg")), run.Error);
         }
 
         [Fact]

@@ -215,36 +215,3 @@ namespace AnimeGan.PowerShell.Tests.CmdletTests
         public void Dispose() => Host.Dispose();
     }
 }
-
-namespace AnimeGan.PowerShell.Tests.CmdletTests
-{
-    public class TheConvertToAnimeCmdletWhenStopped : IClassFixture<ModuleHostFixture>
-    {
-        private readonly ModuleHost _host;
-
-        public TheConvertToAnimeCmdletWhenStopped(ModuleHostFixture fixture) => _host = fixture.Host;
-
-        [Fact]
-        public void ShouldStopPromptlyAndLeaveOnlyCompleteFiles()
-        {
-            using var folder = new TemporaryDirectory();
-            for (var i = 0; i < 6; i++)
-                System.IO.File.Copy(TestFiles.Rickshaw, folder.File($"p{i}.jpg"));
-            using var shell = System.Management.Automation.PowerShell.Create();
-            shell.Runspace = _host.Runspace;
-            shell.AddScript($"Convert-ToAnime -Path '{folder.Path}/*.jpg' -NoFaceEnhancement -ModelsPath '{ModuleHost.Models}'");
-
-            var pending = shell.BeginInvoke();
-            System.Threading.Thread.Sleep(2500);
-            var watch = System.Diagnostics.Stopwatch.StartNew();
-            shell.Stop();
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"Stop took {watch.Elapsed.TotalSeconds:0.0} s");
-
-            Assert.Equal(System.Management.Automation.PSInvocationState.Stopped, shell.InvocationStateInfo.State);
-            var outputs = System.IO.Directory.GetFiles(folder.Path, "*_anime.jpg");
-            Assert.True(outputs.Length < 6);
-            Assert.Empty(System.IO.Directory.GetFiles(folder.Path, ".*"));
-            Assert.Equal(6 + outputs.Length, System.IO.Directory.GetFiles(folder.Path).Length);
-        }
-    }
-}

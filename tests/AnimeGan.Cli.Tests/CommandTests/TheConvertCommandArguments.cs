@@ -1,0 +1,89 @@
+using System;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using AnimeGan.Cli.Commands;
+using AnimeGan.Cli.Console;
+using AnimeGan.Core.Imaging;
+using AnimeGan.Core.Options;
+
+namespace AnimeGan.Cli.Tests.CommandTests
+{
+    /// <summary>How `animegan convert` maps its command line to batch options, checked without running a model.</summary>
+    public class TheConvertCommandArguments
+    {
+        private static async Task<(int ExitCode, ConvertArgs? Args, string Error)> ParseAsync(params string[] args)
+        {
+            var recorder = new RecordingRunner();
+            var error = new StringWriter();
+            var code = await CliApp.RunAsync(args, new CliConsole(new StringWriter(), error, isTerminal: false), CancellationToken.None, recorder);
+            return (code, recorder.Args, error.ToString());
+        }
+
+        [Fact]
+        public async Task ShouldMapEveryOptionToTheBatchOptions()
+        {
+            var (code, args, _) = await ParseAsync(
+                "convert", "a.jpg", "shots", "-s", "shinkai", "--strength", "0.4", "-o", "out", "--suffix", "_art", "-f", "webp", "-q", "80",
+                "--max-size", "512", "--overwrite", "-r", "-j", "3", "--upsampling", "lanczos", "--faces", "--face-style", "jp-face",
+                "--face-detector", "yunet", "--keep-colors", "--models", "m");
+
+            Assert.Equal(0, code);
+            Assert.NotNull(args);
+            Assert.Equal(new[] { "a.jpg", "shots" }, args!.Inputs);
+            Assert.Equal("out", args.Output);
+            Assert.True(args.Recurse);
+            Assert.Equal("m", args.ModelsFolder);
+            Assert.Equal(new StylizeOptions { Style = "shinkai", Strength = 0.4, MaxSize = 512, Upsampling = UpsamplingMode.Lanczos, Faces = true, FaceStyle = "jp-face", FaceDetector = "yunet", KeepColors = true }, args.Batch.Stylize);
+            Assert.Equal(new OutputOptions { Format = RasterFormat.WebP, Quality = 80, Overwrite = true }, args.Batch.Output);
+            Assert.Equal("_art", args.Batch.Suffix);
+            Assert.Equal(3, args.Batch.Jobs);
+        }
+
+        [Fact]
+        public async Task ShouldLeaveUnsetOptionsToTheEngine()
+        {
+            var (_, args, _) = await ParseAsync("convert", "a.jpg");
+
+            Assert.Equal(new StylizeOptions { Strength = 1.0 }, args!.Batch.Stylize);
+            Assert.Equal(new OutputOptions(), args.Batch.Output);
+            Assert.Null(args.Batch.Destination);
+        }
+
+        [Theory]
+        [InlineData("--max-size", "9000", "--max-size must be between 16 and 8192, not 9000")]
+        [InlineData("--max-size", "8", "--max-size must be between 16 and 8192, not 8")]
+        [InlineData("--strength", "1.5", "--strength must be between 0 and 1, not 1.5")]
+        [InlineData("--quality", "0", "--quality must be between 1 and 100, not 0")]
+        [InlineData("--jobs", "65", "--jobs must be between 1 and 64, not 65")]
+        public async Task ShouldRefuseAValueOutsideTheEnginesRangeAsAUsageError(string option, string value, string message)
+        {
+            var (code, args, error) = await ParseAsync("convert", "a.jpg", option, value);
+
+            Assert.Equal(2, code);
+            Assert.Null(args);
+            Assert.Contains(message, error);
+        }
+
+        [Fact]
+        public async Task ShouldRefuseFacesWithNoFaces()
+        {
+            var (code, args, error) = await ParseAsync("convert", "a.jpg", "--faces", "--no-faces");
+
+            Assert.Equal(2, code);
+            Assert.Null(args);
+            Assert.Contains("--faces and --no-faces", error);
+        }
+
+        private sealed class RecordingRunner : IConvertRunner
+        {
+            public ConvertArgs? Args { get; private set; }
+
+            public Task<int> RunAsync(ConvertArgs args, CancellationToken cancellationToken)
+            {
+                Args = args;
+                return Task.FromResult(0);
+            }
+        }
+    }
+}
