@@ -68,7 +68,7 @@ namespace AnimeGan.Core.Tests.ModelStoreTests
             Assert.Equal(AnimeGanErrorCode.ModelNotInstalled, ex.Code);
             Assert.Equal("hayao", ex.ModelId);
             Assert.Contains(empty.Path, ex.Message);
-            Assert.DoesNotContain("animegan", ex.Message);
+            Assert.DoesNotContain("models install", ex.Message);
         }
 
         [Fact]

@@ -1,0 +1,112 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using AnimeGan.Core.Batches;
+using AnimeGan.Core.Imaging;
+using AnimeGan.Core.Options;
+using AnimeGan.PowerShell.Cmdlets;
+using AnimeGan.Tests;
+
+namespace AnimeGan.PowerShell.Binding.Tests.ConvertToAnimeCommandTests
+{
+    /// <summary>
+    /// What Convert-ToAnime hands the engine for given parameters and pipeline input. One test class runs at
+    /// a time here (the recorder is a static seam), which xunit guarantees within a collection.
+    /// </summary>
+    [Collection(nameof(TheParameterMapping))]
+    public sealed class TheParameterMapping : IDisposable
+    {
+        private readonly CmdletRunspace _runspace = new CmdletRunspace();
+        private readonly List<ConvertRequest> _requests = new List<ConvertRequest>();
+        private readonly TemporaryDirectory _folder = new TemporaryDirectory();
+
+        public TheParameterMapping()
+        {
+            ConvertToAnimeCommand.RunOverride = request =>
+            {
+                _requests.Add(request);
+                return Array.Empty<BatchOutcome>();
+            };
+            foreach (var name in new[] { "a.jpg", "b.png", "[x].jpg" })
+                File.WriteAllText(_folder.File(name), "");
+        }
+
+        public void Dispose()
+        {
+            ConvertToAnimeCommand.RunOverride = null;
+            _runspace.Dispose();
+            _folder.Dispose();
+        }
+
+        [Fact]
+        public void ShouldMapEveryParameterToTheBatchOptions()
+        {
+            var (_, errors) = _runspace.Run(
+                $"Set-Location '{_folder.Path}'; Convert-ToAnime a.jpg -Style shinkai -Strength 0.4 -NoFaceEnhancement -FaceStyle jp-face -KeepColors " +
+                "-Destination out -Suffix _art -Format webp -Quality 80 -MaxSize 512 -Force -ThrottleLimit 3 -ModelsPath m");
+
+            Assert.Empty(errors);
+            var request = Assert.Single(_requests);
+            Assert.Equal("m", request.ModelsFolder);
+            Assert.Equal(new StylizeOptions { Style = "shinkai", Strength = 0.4, MaxSize = 512, Faces = false, FaceStyle = "jp-face", KeepColors = true }, request.Options.Stylize);
+            Assert.Equal(new OutputOptions { Format = RasterFormat.WebP, Quality = 80, Overwrite = true }, request.Options.Output);
+            Assert.Equal(_folder.File("out"), request.Options.Destination);
+            Assert.Equal("_art", request.Options.Suffix);
+            Assert.Equal(3, request.Options.Jobs);
+            Assert.Equal(new PlannedConversion(_folder.File("a.jpg"), _folder.File("out/a_art.webp")), Assert.Single(request.Conversions));
+        }
+
+        [Fact]
+        public void ShouldPlanEveryPipedFileOnceInOneBatch()
+        {
+            var (_, errors) = _runspace.Run($"Get-ChildItem '{_folder.Path}' -File | Convert-ToAnime");
+
+            Assert.Empty(errors);
+            var request = Assert.Single(_requests);
+            Assert.Equal(new[] { "[x]_anime.jpg", "a_anime.jpg", "b_anime.png" }, request.Conversions.Select(c => Path.GetFileName(c.OutputPath)).OrderBy(n => n, StringComparer.Ordinal));
+        }
+
+        [Fact]
+        public void ShouldTakeALiteralPathWithBrackets()
+        {
+            var (_, errors) = _runspace.Run($"Convert-ToAnime -LiteralPath '{_folder.File("[x].jpg")}'");
+
+            Assert.Empty(errors);
+            Assert.Equal(_folder.File("[x]_anime.jpg"), Assert.Single(Assert.Single(_requests).Conversions).OutputPath);
+        }
+
+        [Fact]
+        public void ShouldRunNothingWithWhatIf()
+        {
+            var (_, errors) = _runspace.Run($"Convert-ToAnime '{_folder.Path}/*.jpg' -WhatIf");
+
+            Assert.Empty(errors);
+            Assert.Empty(_requests);
+        }
+
+        [Fact]
+        public void ShouldReportASecondPhotoForTheSameOutputAndPlanTheRest()
+        {
+            var (_, errors) = _runspace.Run($"Convert-ToAnime '{_folder.File("a.jpg")}', '{_folder.File("b.png")}' -Format jpg -Suffix '' -Destination '{_folder.File("o")}'; Convert-ToAnime '{_folder.File("a.jpg")}','{_folder.File("a.jpg")}'");
+
+            Assert.Empty(errors);
+            Assert.Equal(2, _requests[0].Conversions.Count);
+            Assert.Single(_requests[1].Conversions);
+        }
+
+        [Fact]
+        public void ShouldLeaveUnsetParametersAtTheEnginesDefaults()
+        {
+            _runspace.Run($"Convert-ToAnime '{_folder.File("a.jpg")}'");
+
+            var options = Assert.Single(_requests).Options;
+            Assert.Null(options.Stylize!.Style);
+            Assert.Null(options.Stylize.Faces);
+            Assert.Null(options.Stylize.KeepColors);
+            Assert.Null(options.Output!.Format);
+            Assert.False(options.Output.Overwrite);
+            Assert.Null(options.Destination);
+        }
+    }
+}
