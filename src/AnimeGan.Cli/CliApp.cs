@@ -19,6 +19,7 @@ namespace AnimeGan.Cli
             StylesCommand.Register(root, console);
             ModelsCommand.Register(root, console);
             FacesCommand.Register(root, console);
+            ServeCommand.Register(root, console);
 
             var help = root.Options.OfType<HelpOption>().Single();
             help.Action = new ExamplesHelpAction((HelpAction)help.Action!);

@@ -122,11 +122,9 @@ namespace AnimeGan.Core
             IReadOnlyList<DetectedFace> faces = Array.Empty<DetectedFace>();
             var working = new PixelImage(workWidth, workHeight, small);
             timings.Faces = StageTimings.Measure(() => faces = EnhanceFaces(source, working, styled, styleId, options, onStage, cancellationToken));
-            if (options.KeepColors == true)
-                timings.Blend += StageTimings.Measure(() => styled = ColorKeeping.Apply(source.Rgb, styled));
-            var mixed = styled;
-            if (strength < 1)
-                timings.Blend += StageTimings.Measure(() => mixed = StrengthBlend.Mix(source.Rgb, styled, strength));
+            var blendWatch = Stopwatch.StartNew();
+            var mixed = ResultBlend.Apply(source.Rgb, styled, strength, options.KeepColors == true);
+            timings.Blend = blendWatch.Elapsed;
             return new StylizeResult(source.WithRgb(mixed), styleId, strength, workWidth, workHeight, faces, timings);
         }
 

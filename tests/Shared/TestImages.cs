@@ -55,5 +55,39 @@ namespace AnimeGan.Tests
             using var stream = File.OpenRead(path);
             return Convert.ToHexString(sha.ComputeHash(stream));
         }
+
+        /// <summary>A 1x1 PNG whose IHDR is rewritten to claim another size (CRC fixed up).</summary>
+        public static byte[] PngWithHeaderSize(int width, int height)
+        {
+            byte[] bytes;
+            using (var image = new MagickImage(MagickColors.White, 1, 1))
+                bytes = image.ToByteArray(MagickFormat.Png);
+            void Put(int offset, int value)
+            {
+                bytes[offset] = (byte)(value >> 24);
+                bytes[offset + 1] = (byte)(value >> 16);
+                bytes[offset + 2] = (byte)(value >> 8);
+                bytes[offset + 3] = (byte)value;
+            }
+
+            // Signature (8) + length (4) + "IHDR" (4): width at 16, height at 20; CRC over type+data at 29.
+            Put(16, width);
+            Put(20, height);
+            Put(29, (int)Crc32(bytes.AsSpan(12, 17)));
+            return bytes;
+        }
+
+        private static uint Crc32(ReadOnlySpan<byte> data)
+        {
+            var crc = 0xFFFFFFFFu;
+            foreach (var b in data)
+            {
+                crc ^= b;
+                for (var k = 0; k < 8; k++)
+                    crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
+            }
+
+            return ~crc;
+        }
     }
 }

@@ -20,10 +20,11 @@ namespace AnimeGan.Cli.Commands
         private static readonly JsonSerializerOptions JsonOutput = new JsonSerializerOptions
         {
             WriteIndented = true,
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
 
-        /// <summary>Writes what --json prints: indented, property names as declared.</summary>
+        /// <summary>Writes what --json prints: indented, property names in camelCase (as the web API writes them).</summary>
         public static void WriteJson(Console.CliConsole console, object value)
             => console.Out.WriteLine(JsonSerializer.Serialize(value, JsonOutput));
 

@@ -18,17 +18,7 @@ namespace AnimeGan.Cli.Commands
                 var styles = store.Installed(ModelKind.Style);
                 if (parseResult.GetValue(json))
                 {
-                    var rows = styles.Select(m => new
-                    {
-                        id = m.Id,
-                        name = m.DisplayName,
-                        family = m.Family,
-                        bytes = m.SizeInBytes,
-                        licence = m.Licence,
-                        isDefault = m.Id == store.Manifest.DefaultStyleId,
-                        description = m.Description,
-                    });
-                    CommonOptions.WriteJson(console, rows);
+                    CommonOptions.WriteJson(console, StyleSummary.Installed(store));
                     return ExitCodes.Success;
                 }
 

@@ -47,6 +47,39 @@ namespace AnimeGan.Core.Imaging
                 return Read(stream, path);
         }
 
+        /// <summary>
+        /// Reads only what a file says about itself (format by signature, and size from the header) and
+        /// checks it against the limits, without decoding pixels: a server can refuse an upload that is not a
+        /// picture, or is far too large, before spending memory on it.
+        /// </summary>
+        /// <exception cref="AnimeGanException">Empty, not a supported format, or larger than <see cref="MaxPixels"/>.</exception>
+        public static ImageHeader ReadHeader(Stream stream, string name)
+        {
+            Throw.IfNull(stream);
+            var start = stream.Position;
+            var head = new byte[RasterFormats.SniffLength];
+            var length = ReadFully(stream, head);
+            if (length == 0)
+                throw new AnimeGanException(AnimeGanErrorCode.CorruptImage, $"{name}: the file is empty.", name);
+            var format = RasterFormats.Sniff(head.AsSpan(0, length))
+                ?? throw new AnimeGanException(AnimeGanErrorCode.UnsupportedFormat, $"{name}: not a JPEG, PNG, WebP, TIFF, BMP, GIF, HEIC or AVIF image.", name);
+            try
+            {
+                stream.Position = start;
+                var info = new MagickImageInfo(stream, new MagickReadSettings { Format = RasterFormats.ToMagick(format), FrameIndex = 0, FrameCount = 1 });
+                CheckSize(info.Width, info.Height, name);
+                return new ImageHeader(format, (int)info.Width, (int)info.Height);
+            }
+            catch (MagickException ex)
+            {
+                throw new AnimeGanException(AnimeGanErrorCode.CorruptImage, $"{name}: cannot read the {format} header ({ErrorText.FirstLine(ex.Message)}).", name, ex);
+            }
+            finally
+            {
+                stream.Position = start;
+            }
+        }
+
         /// <summary>Reads a seekable stream; <paramref name="name"/> is used in messages only.</summary>
         /// <exception cref="AnimeGanException">Unsupported, damaged or too large; the message names <paramref name="name"/>.</exception>
         public static DecodedImage Read(Stream stream, string name)
@@ -166,7 +199,7 @@ namespace AnimeGan.Core.Imaging
             if (width == 0 || height == 0)
                 throw new AnimeGanException(AnimeGanErrorCode.CorruptImage, $"{name}: the image has no pixels ({width}x{height}).", name);
             if (width > MaxSide || height > MaxSide || (long)width * height > MaxPixels)
-                throw new AnimeGanException(AnimeGanErrorCode.ImageTooLarge, $"{name}: {width}x{height} is larger than the {MaxPixels / 1_000_000} megapixels this tool accepts.", name);
+                throw new AnimeGanException(AnimeGanErrorCode.ImageTooLarge, $"{name}: too large: {width} x {height} is more than the {MaxPixels / 1_000_000} megapixels (or {MaxSide} pixels a side) this tool accepts.", name);
         }
 
         private static bool IsDamageWarning(string message)

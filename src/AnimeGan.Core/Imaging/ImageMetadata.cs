@@ -15,6 +15,9 @@ namespace AnimeGan.Core.Imaging
             HadColorProfile = hadColorProfile;
         }
 
+        /// <summary>Metadata for a picture made in memory (a preview, a sample): no EXIF, no colour profile.</summary>
+        public static ImageMetadata Empty(RasterFormat format) => new ImageMetadata(format, null, false);
+
         /// <summary>Gets the format the source was decoded from; the default output format.</summary>
         public RasterFormat SourceFormat { get; }
 

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using AnimeGan.Core.Tests.ImageDecoderTests;
 using AnimeGan.Tests;
 using ImageMagick;
 
@@ -22,7 +21,7 @@ namespace AnimeGan.Core.Tests.HostileInputTests
                 ("truncated.jpg", jpeg.Take(jpeg.Length / 2).ToArray()),
                 ("truncated.png", png.Take(png.Length / 2).ToArray()),
                 ("text.jpg", System.Text.Encoding.UTF8.GetBytes("This is a text file with a .jpg name.\n")),
-                ("bomb.png", TheReadMethod.PngWithHeaderSize(50000, 50000)),
+                ("bomb.png", TestImages.PngWithHeaderSize(50000, 50000)),
                 ("vector.svg", System.Text.Encoding.UTF8.GetBytes("<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'><image href='file:///etc/passwd'/></svg>")),
                 ("draw.mvg", System.Text.Encoding.UTF8.GetBytes("push graphic-context\nviewbox 0 0 640 480\nimage over 0,0 0,0 'text:/etc/passwd'\npop graphic-context\n")),
                 ("script.msl", System.Text.Encoding.UTF8.GetBytes("<?xml version='1.0'?><image><read filename='/etc/passwd'/><write filename='/tmp/leak.png'/></image>")),

@@ -1,0 +1,96 @@
+using System;
+using System.CommandLine;
+using System.Linq;
+using System.Threading.Tasks;
+using AnimeGan.Cli.Console;
+using AnimeGan.Core;
+using AnimeGan.Core.Models;
+using AnimeGan.Core.Options;
+using AnimeGan.Web.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace AnimeGan.Cli.Commands
+{
+    /// <summary>`animegan serve`: the web page and HTTP API, until Ctrl+C.</summary>
+    internal static class ServeCommand
+    {
+        public static void Register(RootCommand root, CliConsole console)
+        {
+            var defaults = new ServeOptions();
+            var port = new Option<int>("--port", "-p") { Description = $"Port to listen on (default {defaults.Port}; 0 picks a free one).", HelpName = "PORT", DefaultValueFactory = _ => defaults.Port };
+            var host = new Option<string>("--host") { Description = "Address to listen on (default 127.0.0.1, this machine only; 0.0.0.0 for the home network, which needs the printed token).", HelpName = "ADDRESS", DefaultValueFactory = _ => defaults.Host };
+            var maxUpload = new Option<int>("--max-upload-mb") { Description = $"Largest upload accepted, in MB (default {defaults.MaxUploadMegabytes}).", HelpName = "N", DefaultValueFactory = _ => defaults.MaxUploadMegabytes };
+            var jobs = new Option<int>("--jobs", "-j") { Description = $"Photos converted at once, {OptionLimits.MinJobs}-{OptionLimits.MaxJobs} (default {BatchDefaults.Jobs}: one per core); up to {defaults.QueueLimit} more wait.", HelpName = "N", DefaultValueFactory = _ => defaults.Jobs };
+            var token = new Option<string?>("--token") { Description = "Access token to require (default: one is generated when listening beyond this machine).", HelpName = "TOKEN" };
+
+            var command = new Command("serve", "Serve the web page (upload, convert, download) and the HTTP API.") { port, host, maxUpload, jobs, token };
+            command.SetAction(async (parseResult, cancellationToken) =>
+            {
+                ServeOptions options;
+                try
+                {
+                    options = new ServeOptions
+                    {
+                        Host = parseResult.GetValue(host)!,
+                        Port = parseResult.GetValue(port),
+                        MaxUploadMegabytes = parseResult.GetValue(maxUpload),
+                        Jobs = parseResult.GetValue(jobs),
+                        Token = parseResult.GetValue(token),
+                        ModelsFolder = parseResult.GetValue(CommonOptions.ModelsFolder),
+                    }.Validated();
+                }
+                catch (ArgumentException ex)
+                {
+                    console.Fail(ex.Message);
+                    return ExitCodes.Usage;
+                }
+
+                var store = new ModelStore(options.ModelsFolder);
+                if (store.Installed(ModelKind.Style).Count == 0)
+                    console.Error.WriteLine($"warning: no style is installed in {store.Folder}; install them with 'animegan models install --all' or 'animegan models install --from <folder>'.");
+
+                var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+                builder.Logging.SetMinimumLevel(LogLevel.Warning);
+                builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
+                await using var app = WebServer.Build(builder, options);
+                try
+                {
+                    await app.StartAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (System.IO.IOException ex)
+                {
+                    console.Fail($"cannot listen on {options.Host}:{options.Port} ({ex.Message}).");
+                    return ExitCodes.Failed;
+                }
+
+                var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Select(a => new Uri(a).Port).First();
+                console.Out.WriteLine($"AnimeGan is serving at {options.BrowserUrl(bound)}");
+                if (options.Token != null)
+                    console.Out.WriteLine($"Open that address (it carries the access token) on any device of your network; API clients send 'Authorization: Bearer {options.Token}'.");
+                console.Out.WriteLine("Press Ctrl+C to stop.");
+                try
+                {
+                    await Task.Delay(System.Threading.Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+
+                await app.StopAsync().ConfigureAwait(false);
+                console.Out.WriteLine("Stopped.");
+                return ExitCodes.Success;
+            });
+            ExamplesHelpAction.Attach(
+                command,
+                "animegan serve                          # http://127.0.0.1:5000/ on this machine",
+                "animegan serve --port 8080 --jobs 1",
+                "animegan serve --host 0.0.0.0           # the home network; prints the address with its token");
+            root.Subcommands.Add(command);
+        }
+    }
+}

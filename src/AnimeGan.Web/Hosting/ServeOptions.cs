@@ -1,0 +1,91 @@
+using System;
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using AnimeGan.Core;
+using AnimeGan.Core.Options;
+using Microsoft.Extensions.Configuration;
+
+namespace AnimeGan.Web.Hosting
+{
+    /// <summary>
+    /// How `animegan serve` runs: where it listens, which models it uses, and its limits. Listening beyond
+    /// this machine needs an access token, because anyone on the network could otherwise use it.
+    /// </summary>
+    public sealed record ServeOptions
+    {
+        /// <summary>The configuration section the app reads (also as --AnimeGan:Port=... on the command line).</summary>
+        public const string Section = "AnimeGan";
+
+        /// <summary>Gets the address to listen on; loopback unless asked.</summary>
+        public string Host { get; init; } = "127.0.0.1";
+
+        /// <summary>Gets the port; 0 picks a free one.</summary>
+        public int Port { get; init; } = 5000;
+
+        /// <summary>Gets the models folder; null resolves it as every front end does.</summary>
+        public string? ModelsFolder { get; init; }
+
+        /// <summary>Gets the largest upload accepted, in megabytes.</summary>
+        public int MaxUploadMegabytes { get; init; } = 50;
+
+        /// <summary>Gets how many photos convert at once (the batch default: one per core).</summary>
+        public int Jobs { get; init; } = BatchDefaults.Jobs;
+
+        /// <summary>Gets how many conversions may wait for a free slot before new ones are turned away with 429.</summary>
+        public int QueueLimit { get; init; } = 16;
+
+        /// <summary>Gets the access token; null generates one when listening beyond loopback.</summary>
+        public string? Token { get; init; }
+
+        /// <summary>Gets whether the address is this machine only (no token needed).</summary>
+        public bool IsLoopback => Host == "localhost" || (IPAddress.TryParse(Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+
+        /// <summary>Reads the options from configuration (section <see cref="Section"/>).</summary>
+        public static ServeOptions From(IConfiguration configuration)
+        {
+            var section = configuration.GetSection(Section);
+            var defaults = new ServeOptions();
+            return new ServeOptions
+            {
+                Host = section["Host"] ?? defaults.Host,
+                Port = Int(section["Port"], defaults.Port),
+                ModelsFolder = section["Models"],
+                MaxUploadMegabytes = Int(section["MaxUploadMb"], defaults.MaxUploadMegabytes),
+                Jobs = Int(section["Jobs"], defaults.Jobs),
+                QueueLimit = Int(section["QueueLimit"], defaults.QueueLimit),
+                Token = section["Token"],
+            }.Validated();
+        }
+
+        /// <summary>Checks the ranges, and makes a token when one is needed and none was given.</summary>
+        /// <exception cref="ArgumentException">A value is out of range; the message names the option.</exception>
+        public ServeOptions Validated()
+        {
+            if (Port < 0 || Port > 65535)
+                throw new ArgumentException($"--port must be between 0 and 65535, not {Port}.");
+            if (MaxUploadMegabytes < 1 || MaxUploadMegabytes > 1024)
+                throw new ArgumentException($"--max-upload-mb must be between 1 and 1024, not {MaxUploadMegabytes}.");
+            if (Jobs < OptionLimits.MinJobs || Jobs > OptionLimits.MaxJobs)
+                throw new ArgumentException($"--jobs must be between {OptionLimits.MinJobs} and {OptionLimits.MaxJobs}, not {Jobs}.");
+            if (QueueLimit < 0 || QueueLimit > 1000)
+                throw new ArgumentException($"The queue limit must be between 0 and 1000, not {QueueLimit}.");
+            if (Host != "localhost" && Host != "0.0.0.0" && Host != "::" && Uri.CheckHostName(Host.Trim('[', ']')) == UriHostNameType.Unknown)
+                throw new ArgumentException($"--host '{Host}' is not a host name or address.");
+            if (Token != null && Token.Length < 16)
+                throw new ArgumentException("--token must be at least 16 characters long.");
+            return Token == null && !IsLoopback ? this with { Token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant() } : this;
+        }
+
+        /// <summary>Gets the address to open in a browser, with the token when one is needed.</summary>
+        public string BrowserUrl(int boundPort)
+        {
+            var host = Host is "0.0.0.0" or "::" ? Environment.MachineName.ToLowerInvariant() : Host.Contains(':') && !Host.StartsWith('[') ? $"[{Host}]" : Host;
+            var url = string.Create(CultureInfo.InvariantCulture, $"http://{host}:{boundPort}/");
+            return Token == null ? url : url + "?token=" + Token;
+        }
+
+        private static int Int(string? value, int fallback)
+            => value == null ? fallback : int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : throw new ArgumentException($"'{value}' is not a whole number.");
+    }
+}

@@ -1,0 +1,139 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Net.NetworkInformation;
+using System.Threading.RateLimiting;
+using AnimeGan.Core;
+using AnimeGan.Core.Models;
+using AnimeGan.Web.Apis;
+using AnimeGan.Web.Jobs;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+
+namespace AnimeGan.Web.Hosting
+{
+    /// <summary>
+    /// Builds the web app: services, limits and the request pipeline. Every limit comes from the framework's
+    /// own parts (Kestrel and form limits, host filtering, a concurrency rate limiter, problem details), so
+    /// nothing is hand-counted; the conversions themselves go through the engine's batch service.
+    /// </summary>
+    public static class WebServer
+    {
+        /// <summary>The rate-limiter policy every conversion endpoint uses.</summary>
+        public const string ConversionPolicy = "conversions";
+
+        /// <summary>The seconds a client told "busy" is asked to wait.</summary>
+        public const int RetryAfterSeconds = 5;
+
+        /// <summary>Configures the builder and builds the app.</summary>
+        /// <param name="builder">The builder.</param>
+        /// <param name="options">The settings (the CLI's); null reads them from configuration section <see cref="ServeOptions.Section"/> when the app starts, as tests and a direct run set them.</param>
+        public static WebApplication Build(WebApplicationBuilder builder, ServeOptions? options = null)
+        {
+            ArgumentNullException.ThrowIfNull(builder);
+            var listen = options ?? ServeOptions.From(builder.Configuration);
+            builder.WebHost.UseUrls($"http://{(listen.Host.Contains(':') && !listen.Host.StartsWith('[') ? $"[{listen.Host}]" : listen.Host)}:{listen.Port}");
+            if (options != null)
+                builder.Services.AddSingleton(options);
+            else
+                builder.Services.AddSingleton(services => ServeOptions.From(services.GetRequiredService<IConfiguration>()));
+
+            builder.Services.AddOptions<KestrelServerOptions>().Configure<ServeOptions>((kestrel, serve) =>
+            {
+                kestrel.AddServerHeader = false;
+                kestrel.Limits.MaxRequestBodySize = UploadLimit(serve);
+            });
+            builder.Services.AddOptions<HostFilteringOptions>().Configure<ServeOptions>((hosts, serve) =>
+            {
+                hosts.AllowedHosts = AllowedHosts(serve).ToList();
+                hosts.AllowEmptyHosts = false;
+            });
+            builder.Services.AddOptions<FormOptions>().Configure<ServeOptions>((form, serve) =>
+            {
+                form.MultipartBodyLengthLimit = UploadLimit(serve);
+                form.ValueCountLimit = 32;
+                form.MultipartHeadersLengthLimit = 16 * 1024;
+            });
+            builder.Services.AddProblemDetails();
+            builder.Services.AddRateLimiter(_ => { });
+            builder.Services.AddOptions<RateLimiterOptions>().Configure<ServeOptions>((limiter, serve) =>
+            {
+                limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+                limiter.AddConcurrencyLimiter(ConversionPolicy, concurrency =>
+                {
+                    concurrency.PermitLimit = serve.Jobs;
+                    concurrency.QueueLimit = serve.QueueLimit;
+                    concurrency.QueueProcessingOrder = QueueProcessingOrder.OldestFirst;
+                });
+                limiter.OnRejected = async (context, cancellationToken) =>
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    await Problems.Write(context.HttpContext, StatusCodes.Status429TooManyRequests, "Busy", $"Every conversion slot is taken and {serve.QueueLimit} more are waiting; try again in a few seconds.").ConfigureAwait(false);
+                };
+            });
+            builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+            builder.Services.AddSingleton(services =>
+            {
+                var serve = services.GetRequiredService<ServeOptions>();
+                return new AnimeGanEngine(new ModelStore(serve.ModelsFolder), BatchDefaults.ThreadsPerRun(serve.Jobs));
+            });
+            builder.Services.AddSingleton<JobStore>();
+            builder.Services.AddSingleton<StylePreviews>();
+
+            var app = builder.Build();
+            app.UseExceptionHandler();
+            app.UseStatusCodePages();
+            app.UseMiddleware<AccessToken>();
+            app.UseRateLimiter();
+
+            var page = new EmbeddedFileProvider(typeof(WebServer).Assembly, "AnimeGan.Web.wwwroot");
+            app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = page });
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = page });
+
+            app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" }));
+            app.MapGroup("/api/styles").MapStyles();
+            app.MapGroup("/api/convert").MapConvert();
+            app.MapGroup("/api/jobs").MapJobs();
+
+            // Stopping cancels running conversions (see Conversions.Token); the job store, disposed with the
+            // app once every request has ended, then removes all temporary files.
+            return app;
+        }
+
+        /// <summary>The request body limit: the upload limit and room for the form's other fields.</summary>
+        private static long UploadLimit(ServeOptions serve) => ((long)serve.MaxUploadMegabytes * 1024 * 1024) + (64 * 1024);
+
+        /// <summary>
+        /// The Host headers accepted: this machine's names, and the configured host. Listening on every
+        /// interface adds this machine's own addresses, so a phone can use its IP; a name a page elsewhere
+        /// points here (DNS rebinding) is never among them.
+        /// </summary>
+        public static IReadOnlyList<string> AllowedHosts(ServeOptions options)
+        {
+            ArgumentNullException.ThrowIfNull(options);
+            var hosts = new List<string> { "localhost", "127.0.0.1", "[::1]" };
+            if (options.Host is "0.0.0.0" or "::")
+            {
+                hosts.Add(Environment.MachineName.ToLowerInvariant());
+                foreach (var address in NetworkInterface.GetAllNetworkInterfaces().SelectMany(n => n.GetIPProperties().UnicastAddresses).Select(u => u.Address))
+                    hosts.Add(address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{address}]" : address.ToString());
+            }
+            else
+            {
+                hosts.Add(IPAddress.TryParse(options.Host, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{options.Host}]" : options.Host);
+            }
+
+            return hosts.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        }
+    }
+}

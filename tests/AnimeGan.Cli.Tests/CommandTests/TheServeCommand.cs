@@ -1,0 +1,93 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+using AnimeGan.Cli.Console;
+using AnimeGan.Tests;
+
+namespace AnimeGan.Cli.Tests.CommandTests
+{
+    public class TheServeCommand
+    {
+        /// <summary>Standard output that hands over the printed address the moment the server prints it.</summary>
+        private sealed class AddressWatcher : StringWriter
+        {
+            public TaskCompletionSource<string> Address { get; } = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+            public override void WriteLine(string? value)
+            {
+                base.WriteLine(value);
+                var match = Regex.Match(value ?? "", @"serving at (\S+)");
+                if (match.Success)
+                    Address.TrySetResult(match.Groups[1].Value);
+            }
+        }
+
+        private static async Task<(int Code, string Out)> ServeAsync(Func<Uri, Task> whileRunning, params string[] options)
+        {
+            var output = new AddressWatcher();
+            using var stop = new CancellationTokenSource();
+            var args = new[] { "--models", TestModels.Folder, "serve", "--port", "0" };
+            var run = CliApp.RunAsync([.. args, .. options], new CliConsole(output, new StringWriter(), false), stop.Token);
+            var address = await output.Address.Task.WaitAsync(TimeSpan.FromMinutes(2));
+            try
+            {
+                await whileRunning(new Uri(address));
+            }
+            finally
+            {
+                stop.Cancel();
+            }
+
+            return (await run, output.ToString());
+        }
+
+        [Fact]
+        public async Task ShouldServeThePageAndApiOnLoopbackUntilStopped()
+        {
+            var (code, printed) = await ServeAsync(async address =>
+            {
+                Assert.Equal("127.0.0.1", address.Host);
+                using var client = new HttpClient { BaseAddress = address };
+                Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+                Assert.Contains("<title>AnimeGan", await client.GetStringAsync("/"));
+                Assert.Contains("\"id\":\"hayao\"", await client.GetStringAsync("/api/styles"));
+            });
+
+            Assert.Equal(0, code);
+            Assert.Contains("Press Ctrl+C to stop.", printed);
+            Assert.Contains("Stopped.", printed);
+        }
+
+        [Fact]
+        public async Task ShouldPrintATokenAddressAndRequireTheTokenBeyondLoopback()
+        {
+            var (code, printed) = await ServeAsync(async address =>
+            {
+                Assert.Matches("^\\?token=[0-9a-f]{48}$", address.Query);
+                using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{address.Port}/") };
+                Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/healthz")).StatusCode);
+                Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz" + address.Query)).StatusCode);
+            }, "--host", "0.0.0.0");
+
+            Assert.Equal(0, code);
+            Assert.Contains("Authorization: Bearer", printed);
+        }
+
+        [Theory]
+        [InlineData("--port", "70000", "--port must be between 0 and 65535")]
+        [InlineData("--jobs", "0", "--jobs must be between 1 and 64")]
+        [InlineData("--max-upload-mb", "0", "--max-upload-mb must be between 1 and 1024")]
+        [InlineData("--token", "short", "--token must be at least 16 characters")]
+        public async Task ShouldRefuseABadOptionAsAUsageError(string option, string value, string message)
+        {
+            var run = await CliRun.RunAsync("serve", option, value);
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.Contains(message, run.Error);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Threading.Tasks;
+using AnimeGan.Web.Hosting;
+
+namespace AnimeGan.Web.Tests.ApiTests
+{
+    public class TheAccessRules
+    {
+        private const string Token = "0123456789abcdef0123456789";
+
+        [Theory]
+        [InlineData("evil.example")]
+        [InlineData("localhost.evil.example")]
+        [InlineData("rebind.127.0.0.1.nip.io")]
+        public async Task ShouldRefuseAHostNameThatIsNotThisMachines(string host)
+        {
+            using var app = new WebApp();
+            using var client = app.CreateClient();
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/styles");
+            request.Headers.Host = host;
+
+            using var response = await client.SendAsync(request);
+
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        }
+
+        [Theory]
+        [InlineData("localhost")]
+        [InlineData("127.0.0.1:5000")]
+        [InlineData("[::1]:5000")]
+        public async Task ShouldServeThisMachinesNames(string host)
+        {
+            using var app = new WebApp();
+            using var client = app.CreateClient();
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/healthz");
+            request.Headers.Host = host;
+
+            using var response = await client.SendAsync(request);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        [Fact]
+        public async Task ShouldAnswer401WithoutTheTokenWhenListeningBeyondLoopback()
+        {
+            using var app = new WebApp(("Host", "0.0.0.0"), ("Token", Token));
+            using var client = app.CreateClient();
+
+            foreach (var path in new[] { "/", "/healthz", "/api/styles" })
+            {
+                using var refused = await client.GetAsync(path);
+                Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+                Assert.Equal("application/problem+json", refused.Content.Headers.ContentType!.MediaType);
+            }
+
+            using var wrong = new HttpRequestMessage(HttpMethod.Get, "/healthz");
+            wrong.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token + "x");
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(wrong)).StatusCode);
+
+            using var bearer = new HttpRequestMessage(HttpMethod.Get, "/api/styles");
+            bearer.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+            Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(bearer)).StatusCode);
+        }
+
+        [Fact]
+        public async Task ShouldLetThePageInWithTheTokenInItsAddressAndKeepItInACookie()
+        {
+            using var app = new WebApp(("Host", "0.0.0.0"), ("Token", Token));
+            using var client = app.CreateClient();
+
+            using var page = await client.GetAsync($"/?token={Token}");
+            using var styles = await client.GetAsync("/api/styles");
+
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Contains(page.Headers.GetValues("Set-Cookie"), c => c.StartsWith(AccessToken.CookieName + "=", System.StringComparison.Ordinal) && c.Contains("httponly", System.StringComparison.OrdinalIgnoreCase));
+            Assert.Equal(HttpStatusCode.OK, styles.StatusCode);
+        }
+
+        [Fact]
+        public void ShouldMakeATokenForTheHomeNetworkAndPutItInTheAddress()
+        {
+            var options = new ServeOptions { Host = "0.0.0.0" }.Validated();
+            var local = new ServeOptions().Validated();
+
+            Assert.Matches("^[0-9a-f]{48}$", options.Token);
+            Assert.EndsWith($":5000/?token={options.Token}", options.BrowserUrl(5000));
+            Assert.Null(local.Token);
+            Assert.Equal("http://127.0.0.1:5000/", local.BrowserUrl(5000));
+            Assert.DoesNotContain(WebServer.AllowedHosts(local), h => h == "*");
+        }
+    }
+}

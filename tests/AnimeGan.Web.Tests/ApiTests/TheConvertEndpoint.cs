@@ -1,0 +1,166 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Tasks;
+using AnimeGan.Tests;
+using ImageMagick;
+
+namespace AnimeGan.Web.Tests.ApiTests
+{
+    public class TheConvertEndpoint : IClassFixture<TheConvertEndpoint.App>
+    {
+        private readonly WebApp _app;
+
+        public TheConvertEndpoint(App app) => _app = app.Web;
+
+        [Fact]
+        public async Task ShouldReturnTheImageAtTheSizeItCameInWithItsTypeAndName()
+        {
+            using var client = _app.CreateClient();
+            var photo = Uploads.Photo(TestFiles.Rickshaw, 300);
+
+            using var response = await client.PostAsync("/api/convert", Uploads.Form(photo, "street.jpg", ("style", "shinkai"), ("strength", "0.8"), ("maxSize", "128"), ("faces", "false")));
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("image/jpeg", response.Content.Headers.ContentType!.MediaType);
+            Assert.Equal("street_anime.jpg", response.Content.Headers.ContentDisposition!.FileName);
+            using var original = new MagickImage(photo);
+            using var result = new MagickImage(await response.Content.ReadAsByteArrayAsync());
+            Assert.Equal((original.Width, original.Height), (result.Width, result.Height));
+            Assert.Empty(Directory.GetFileSystemEntries(_app.Store.Root));
+        }
+
+        [Fact]
+        public async Task ShouldWriteTheFormatAskedFor()
+        {
+            using var client = _app.CreateClient();
+
+            using var response = await client.PostAsync("/api/convert", Uploads.Form(Uploads.Photo(TestFiles.Square, 96), "p.jpg", ("format", "png"), ("maxSize", "64")));
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("image/png", response.Content.Headers.ContentType!.MediaType);
+            Assert.Equal("p_anime.png", response.Content.Headers.ContentDisposition!.FileName);
+        }
+
+        [Theory]
+        [InlineData("strength", "1.5", "strength must be between 0 and 1, not 1.5")]
+        [InlineData("maxSize", "9000", "maxSize must be between 16 and 8192")]
+        [InlineData("style", "nope", "style 'nope' is not a style installed on this server")]
+        [InlineData("faceStyle", "retinaface", "faceStyle 'retinaface' is not a style")]
+        [InlineData("faces", "maybe", "faces 'maybe' is not true or false")]
+        [InlineData("format", "pdf", "format 'pdf' is not one of")]
+        public async Task ShouldAnswer400NamingABadParameter(string field, string value, string detail)
+        {
+            using var client = _app.CreateClient();
+
+            using var response = await client.PostAsync("/api/convert", Uploads.Form(Uploads.Photo(TestFiles.Square, 64), "p.jpg", (field, value)));
+
+            await AssertProblem(response, HttpStatusCode.BadRequest, detail);
+        }
+
+        [Fact]
+        public async Task ShouldRefuseARequestWithoutAPicture()
+        {
+            using var client = _app.CreateClient();
+
+            using var noForm = await client.PostAsync("/api/convert", new StringContent("{}", Encoding.UTF8, "application/json"));
+            using var noFile = await client.PostAsync("/api/convert", new MultipartFormDataContent { { new StringContent("hayao"), "style" } });
+
+            Assert.Equal(HttpStatusCode.UnsupportedMediaType, noForm.StatusCode);
+            Assert.Equal("application/problem+json", noForm.Content.Headers.ContentType!.MediaType);
+            await AssertProblem(noFile, HttpStatusCode.BadRequest, "'image'");
+        }
+
+        [Fact]
+        public async Task ShouldAnswer415ForAFileThatIsNotAPicture()
+        {
+            using var client = _app.CreateClient();
+
+            using var response = await client.PostAsync("/api/convert", Uploads.Form(Encoding.ASCII.GetBytes("hello, not a photo"), "notes.jpg"));
+
+            await AssertProblem(response, HttpStatusCode.UnsupportedMediaType, "notes.jpg: not a JPEG");
+        }
+
+        [Fact]
+        public async Task ShouldAnswer422ForADamagedPicture()
+        {
+            using var client = _app.CreateClient();
+            var photo = Uploads.Photo(TestFiles.Rickshaw, 300);
+
+            using var response = await client.PostAsync("/api/convert", Uploads.Form(photo.Take(photo.Length / 3).ToArray(), "cut.jpg", ("maxSize", "64")));
+
+            await AssertProblem(response, HttpStatusCode.UnprocessableEntity, "cut.jpg");
+            Assert.DoesNotContain(_app.Store.Root, await response.Content.ReadAsStringAsync());
+        }
+
+        [Fact]
+        public async Task ShouldAnswer413ForAPictureTooLargeBeforeDecodingIt()
+        {
+            using var client = _app.CreateClient();
+            var bytes = TestImages.PngWithHeaderSize(61000, 61000);
+
+            using var response = await client.PostAsync("/api/convert", Uploads.Form(bytes, "huge.png"));
+
+            await AssertProblem(response, HttpStatusCode.RequestEntityTooLarge, "too large: 61000 x 61000");
+        }
+
+        [Fact]
+        public async Task ShouldAnswer413ForAnUploadOverTheLimit()
+        {
+            using var limited = new WebApp(("MaxUploadMb", "1"));
+            using var client = limited.CreateClient();
+
+            using var response = await client.PostAsync("/api/convert", Uploads.Form(new byte[3 * 1024 * 1024], "big.jpg"));
+
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        }
+
+        [Fact]
+        public async Task ShouldListTheInstalledStylesAsTheCommandLineDoes()
+        {
+            using var client = _app.CreateClient();
+
+            var styles = await client.GetFromJsonAsync<JsonElement>("/api/styles");
+
+            var ids = styles.EnumerateArray().Select(s => s.GetProperty("id").GetString()).ToList();
+            Assert.Equal(new[] { "hayao", "shinkai", "hayao-v2", "jp-face", "sketch", "cute" }, ids);
+            Assert.True(styles[0].GetProperty("isDefault").GetBoolean());
+            Assert.Contains("non-commercial", styles[0].GetProperty("licence").GetString());
+            using var preview = await client.GetAsync("/api/styles/cute/preview");
+            Assert.Equal("image/jpeg", preview.Content.Headers.ContentType!.MediaType);
+            using var missing = await client.GetAsync("/api/styles/nope/preview");
+            Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        }
+
+        [Fact]
+        public async Task ShouldAnswerTheHealthCheck()
+        {
+            using var client = _app.CreateClient();
+
+            var health = await client.GetFromJsonAsync<JsonElement>("/healthz");
+
+            Assert.Equal("ok", health.GetProperty("status").GetString());
+        }
+
+        internal static async Task AssertProblem(HttpResponseMessage response, HttpStatusCode status, string detail)
+        {
+            Assert.Equal(status, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
+            Assert.Contains(detail, problem.GetProperty("detail").GetString());
+        }
+
+        public sealed class App : IDisposable
+        {
+            public WebApp Web { get; } = new WebApp();
+
+            public void Dispose() => Web.Dispose();
+        }
+    }
+}

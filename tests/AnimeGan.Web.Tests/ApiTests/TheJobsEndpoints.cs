@@ -1,0 +1,205 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using AnimeGan.Tests;
+using ImageMagick;
+
+namespace AnimeGan.Web.Tests.ApiTests
+{
+    public class TheJobsEndpoints : IClassFixture<TheConvertEndpoint.App>
+    {
+        private readonly WebApp _app;
+
+        public TheJobsEndpoints(TheConvertEndpoint.App app) => _app = app.Web;
+
+        private static byte[] Png(string source, int longSide)
+        {
+            using var image = new MagickImage(source);
+            image.Resize((uint)longSide, (uint)longSide);
+            return image.ToByteArray(MagickFormat.Png);
+        }
+
+        /// <summary>Posts a job and reads its lines to the end.</summary>
+        private static async Task<List<JsonElement>> RunJob(HttpClient client, byte[] image, string name, params (string, string)[] fields)
+        {
+            using var response = await client.PostAsync("/api/jobs", Uploads.Form(image, name, fields));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("application/x-ndjson", response.Content.Headers.ContentType!.MediaType);
+            var text = await response.Content.ReadAsStringAsync();
+            return text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
+        }
+
+        private static byte[] Pixels(byte[] encoded)
+        {
+            using var image = new MagickImage(encoded);
+            return image.ToByteArray(MagickFormat.Rgb);
+        }
+
+        [Fact]
+        public async Task ShouldStreamStagesAndKeepAResultThatReblendsLikeAFreshConversion()
+        {
+            using var client = _app.CreateClient();
+            var photo = Png(TestFiles.Rickshaw, 240);
+            var settings = new[] { ("style", "shinkai"), ("maxSize", "128"), ("faces", "false") };
+
+            var lines = await RunJob(client, photo, "street.png", settings);
+
+            Assert.Equal(new[] { "reading", "stylizing", "writing" }, lines.Where(l => l.TryGetProperty("stage", out _)).Select(l => l.GetProperty("stage").GetString()));
+            var done = lines[^1].GetProperty("done");
+            var id = done.GetProperty("id").GetString()!;
+            Assert.Matches("^[0-9a-f]{32}$", id);
+            Assert.Equal(240, done.GetProperty("width").GetInt32());
+
+            var original = Pixels(photo);
+            Assert.Equal(original, Pixels(await client.GetByteArrayAsync($"/api/jobs/{id}/result?strength=0")));
+            foreach (var (strength, keep) in new[] { (1.0, false), (0.6, true) })
+            {
+                using var fresh = await client.PostAsync("/api/convert", Uploads.Form(photo, "street.png", settings.Append(("strength", $"{strength}")).Append(("keepColors", keep ? "true" : "false")).ToArray()));
+                using var reblended = await client.GetAsync($"/api/jobs/{id}/result?strength={strength}&keepColors={keep}");
+                Assert.Equal("street_anime.png", reblended.Content.Headers.ContentDisposition!.FileName);
+                Assert.Equal(Pixels(await fresh.Content.ReadAsByteArrayAsync()), Pixels(await reblended.Content.ReadAsByteArrayAsync()));
+            }
+
+            using var before = new MagickImage(await client.GetByteArrayAsync($"/api/jobs/{id}/preview/before"));
+            using var after = new MagickImage(await client.GetByteArrayAsync($"/api/jobs/{id}/preview/after"));
+            Assert.Equal((before.Width, before.Height), (after.Width, after.Height));
+            Assert.Equal(MagickFormat.Jpeg, after.Format);
+        }
+
+        [Fact]
+        public async Task ShouldZipResultsUnderDistinctNames()
+        {
+            using var client = _app.CreateClient();
+            var ids = new List<string>();
+            foreach (var source in new[] { TestFiles.Square, TestFiles.Rickshaw })
+            {
+                var lines = await RunJob(client, Uploads.Photo(source, 96), "same.jpg", ("maxSize", "64"), ("faces", "false"));
+                ids.Add(lines[^1].GetProperty("done").GetProperty("id").GetString()!);
+            }
+
+            using var response = await client.PostAsJsonAsync("/api/jobs/zip", new { items = ids.Select(id => new { id, strength = 0.5, keepColors = false }) });
+
+            Assert.Equal("application/zip", response.Content.Headers.ContentType!.MediaType);
+            using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync());
+            Assert.Equal(new[] { "same_anime (2).jpg", "same_anime.jpg" }, zip.Entries.Select(e => e.FullName).OrderBy(n => n, StringComparer.Ordinal));
+            foreach (var entry in zip.Entries)
+            {
+                using var stream = entry.Open();
+                using var image = new MagickImage(stream);
+                Assert.Equal(96u, Math.Max(image.Width, image.Height));
+            }
+        }
+
+        [Fact]
+        public async Task ShouldEndTheStreamWithAPlainErrorForADamagedPhotoAndKeepNothing()
+        {
+            using var client = _app.CreateClient();
+            var photo = Uploads.Photo(TestFiles.Rickshaw, 300);
+            var before = _app.Store.Count;
+
+            var lines = await RunJob(client, photo.Take(photo.Length / 3).ToArray(), "cut.jpg", ("maxSize", "64"));
+
+            var error = lines[^1].GetProperty("error");
+            Assert.Equal(422, error.GetProperty("status").GetInt32());
+            Assert.StartsWith("cut.jpg: ", error.GetProperty("detail").GetString());
+            Assert.Equal(before, _app.Store.Count);
+        }
+
+        [Fact]
+        public async Task ShouldRefuseAnUnreadableUploadBeforeStreaming()
+        {
+            using var client = _app.CreateClient();
+
+            using var response = await client.PostAsync("/api/jobs", Uploads.Form(System.Text.Encoding.ASCII.GetBytes("text"), "a.jpg"));
+
+            await TheConvertEndpoint.AssertProblem(response, HttpStatusCode.UnsupportedMediaType, "a.jpg: not a JPEG");
+        }
+
+        [Fact]
+        public async Task ShouldForgetADeletedResultAndAnswer404ForUnknownOnes()
+        {
+            using var client = _app.CreateClient();
+            var lines = await RunJob(client, Uploads.Photo(TestFiles.Square, 64), "p.jpg", ("maxSize", "64"), ("faces", "false"));
+            var id = lines[^1].GetProperty("done").GetProperty("id").GetString();
+
+            using var deleted = await client.DeleteAsync($"/api/jobs/{id}");
+            using var gone = await client.GetAsync($"/api/jobs/{id}/preview/after");
+            using var guessed = await client.GetAsync($"/api/jobs/{new string('0', 32)}/result");
+
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, guessed.StatusCode);
+        }
+    }
+
+    /// <summary>A client that goes away, or a server that stops, mid-conversion; each on a server of its own.</summary>
+    public class TheJobsEndpointsWhenInterrupted
+    {
+        /// <summary>Starts a long conversion and returns once its model run has begun: a known point, not a moment in time.</summary>
+        private static async Task<(HttpResponseMessage Response, StreamReader Lines)> StartLongConversionAsync(HttpClient client)
+        {
+            var photo = Uploads.Photo(TestFiles.Rickshaw, 1280);
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/jobs") { Content = Uploads.Form(photo, "big.jpg", ("maxSize", "1280"), ("style", "hayao-v2"), ("faces", "false")) };
+            var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+            while (await reader.ReadLineAsync() is string line && !line.Contains("stylizing", StringComparison.Ordinal))
+            {
+            }
+
+            return (response, reader);
+        }
+
+        [Fact]
+        public async Task ShouldCancelRunningConversionsAndRemoveEveryFileWhenTheServerStops()
+        {
+            var app = new WebApp();
+            var client = app.CreateClient();
+            var root = app.Store.Root;
+            var (response, lines) = await StartLongConversionAsync(client);
+
+            var stopping = app.DisposeAsync().AsTask();
+            string rest;
+            try
+            {
+                rest = await lines.ReadToEndAsync();
+            }
+            catch (IOException)
+            {
+                rest = "";
+            }
+
+            await stopping;
+
+            Assert.DoesNotContain("\"done\"", rest);
+            Assert.False(Directory.Exists(root), $"{root} was left behind");
+            response.Dispose();
+            client.Dispose();
+        }
+
+        [Fact]
+        public async Task ShouldCancelTheConversionAndRemoveItsFilesWhenTheClientLeaves()
+        {
+            using var app = new WebApp();
+            using var client = app.CreateClient();
+
+            var (response, lines) = await StartLongConversionAsync(client);
+            lines.Dispose();
+            response.Dispose();
+
+            // Cancellation ends the run and removes its folder; wait for that, then check nothing was kept.
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (Directory.GetFileSystemEntries(app.Store.Root).Length > 0 && DateTime.UtcNow < deadline)
+                await Task.Delay(50);
+            Assert.Empty(Directory.GetFileSystemEntries(app.Store.Root));
+            Assert.Equal(0, app.Store.Count);
+        }
+    }
+}
