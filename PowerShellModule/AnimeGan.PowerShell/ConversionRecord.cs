@@ -1,10 +1,19 @@
 using System;
+using AnimeGan.Core;
 
 namespace AnimeGan.PowerShell
 {
-    /// <summary>What Convert-ToAnime wrote for one photo; the module's format file shows it as a table row.</summary>
+    /// <summary>
+    /// What Convert-ToAnime wrote for one photo. It carries the output's provider path as PSPath, the
+    /// property the file cmdlets bind -LiteralPath from, so records pipe straight on
+    /// (<c>| Invoke-Item</c>, <c>| Copy-Item -Destination</c>, <c>| Remove-Item</c>). A record rather than the
+    /// output's FileInfo: the conversion's facts (style, faces, working size, time) stay typed properties that
+    /// a table view can show, and nothing is read back from disk to make them.
+    /// </summary>
     public sealed class ConversionRecord
     {
+        private const string FileSystemProviderPrefix = "Microsoft.PowerShell.Core\\FileSystem::";
+
         internal ConversionRecord(string sourcePath, string outputPath, string style, double strength, int facesFound, int width, int height, TimeSpan duration)
         {
             SourcePath = sourcePath;
@@ -16,6 +25,12 @@ namespace AnimeGan.PowerShell
             Height = height;
             Duration = duration;
         }
+
+        /// <summary>Gets the output's file name.</summary>
+        public string Name => System.IO.Path.GetFileName(OutputPath);
+
+        /// <summary>Gets the output as a provider path, for the file cmdlets' -LiteralPath.</summary>
+        public string PSPath => FileSystemProviderPrefix + OutputPath;
 
         /// <summary>Gets the photo that was read.</summary>
         public string SourcePath { get; }
@@ -40,5 +55,8 @@ namespace AnimeGan.PowerShell
 
         /// <summary>Gets how long the conversion took.</summary>
         public TimeSpan Duration { get; }
+
+        internal static ConversionRecord From(ConversionResult result)
+            => new ConversionRecord(result.SourcePath, result.OutputPath, result.Style, result.Strength, result.FacesFound, result.Width, result.Height, result.Duration);
     }
 }

@@ -12,9 +12,11 @@ namespace AnimeGan.PowerShell
     {
         public static ErrorRecord From(AnimeGanException exception, object? target)
         {
-            var record = new ErrorRecord(exception, exception.Code.ToString(), Category(exception.Code), target ?? exception.Path);
-            if (RecommendedAction(exception) is string fix)
-                record.ErrorDetails = new ErrorDetails($"{exception.Message} {fix}") { RecommendedAction = fix };
+            var fix = RecommendedAction(exception);
+            var worded = fix == null ? exception : new AnimeGanException(exception.Code, $"{exception.Message} {fix}", exception.Path, exception) { ModelId = exception.ModelId };
+            var record = new ErrorRecord(worded, exception.Code.ToString(), Category(exception.Code), target ?? exception.Path);
+            if (fix != null)
+                record.ErrorDetails = new ErrorDetails(worded.Message) { RecommendedAction = fix };
             return record;
         }
 

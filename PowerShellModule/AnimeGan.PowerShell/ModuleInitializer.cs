@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
 using System.Reflection;
 using System.Runtime.InteropServices;
@@ -25,8 +26,17 @@ namespace AnimeGan.PowerShell
         {
             if (_initialized)
                 return;
+            var isFramework = RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
+            if (!isFramework && Environment.Version.Major < 8)
+            {
+                // The private load context is built for .NET 8, which PowerShell 7.4 and later run on.
+                throw new PlatformNotSupportedException(
+                    $"The AnimeGan module needs PowerShell 7.4 or later (or Windows PowerShell 5.1); this is {RuntimeInformation.FrameworkDescription}. Update PowerShell: https://aka.ms/powershell");
+            }
+
+            NativeFolder = ShippedNativeFolder();
             _initialized = true;
-            if (RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal))
+            if (isFramework)
             {
                 AppDomain.CurrentDomain.AssemblyResolve += ResolveFromDependencies;
                 PreloadWindowsNatives();
@@ -47,20 +57,38 @@ namespace AnimeGan.PowerShell
             return File.Exists(path) ? Assembly.LoadFrom(path) : null;
         }
 
+        /// <summary>Gets the folder of native libraries for this process's operating system and architecture.</summary>
+        public static string NativeFolder { get; private set; } = "";
+
+        /// <summary>
+        /// The shipped native folder for this process (win-x64, win-arm64, linux-x64 or osx-arm64), chosen by
+        /// the process's architecture, not its bitness: 64-bit PowerShell on ARM64 Windows needs arm64 natives.
+        /// </summary>
+        /// <exception cref="PlatformNotSupportedException">The module ships no natives for this platform.</exception>
+        private static string ShippedNativeFolder()
+        {
+            var os = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? "win" : RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? "osx" : "linux";
+            var rid = os + "-" + RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant();
+            var folder = Path.Combine(DependencyFolder, "runtimes", rid, "native");
+            if (!Directory.Exists(folder))
+            {
+                var shipped = Directory.Exists(Path.Combine(DependencyFolder, "runtimes"))
+                    ? string.Join(", ", Directory.GetDirectories(Path.Combine(DependencyFolder, "runtimes")).Select(Path.GetFileName))
+                    : "none";
+                throw new PlatformNotSupportedException($"The AnimeGan module has no native libraries for {rid} (a {RuntimeInformation.ProcessArchitecture} process on {RuntimeInformation.OSDescription}); it ships {shipped}.");
+            }
+
+            return folder;
+        }
+
         /// <summary>
         /// .NET Framework looks for native libraries beside the host program, not the module; loading them
         /// once by full path makes later lookups by name find them.
         /// </summary>
         private static void PreloadWindowsNatives()
         {
-            var arch = Environment.Is64BitProcess ? "win-x64" : "win-x86";
-            var native = Path.Combine(DependencyFolder, "runtimes", arch, "native");
-            foreach (var file in new[] { "onnxruntime.dll", "onnxruntime_providers_shared.dll", Environment.Is64BitProcess ? "Magick.Native-Q8-x64.dll" : "Magick.Native-Q8-x86.dll" })
-            {
-                var path = Path.Combine(native, file);
-                if (File.Exists(path))
-                    LoadLibrary(path);
-            }
+            foreach (var path in Directory.GetFiles(NativeFolder, "*.dll"))
+                LoadLibrary(path);
         }
 
         [DllImport("kernel32", CharSet = CharSet.Unicode, SetLastError = true)]

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
@@ -10,6 +11,29 @@ namespace AnimeGan.PowerShell
     /// </summary>
     internal static class ProviderPaths
     {
+        /// <summary>
+        /// Resolves a folder parameter (-Destination, -ModelsPath, -SourcePath ...) against PowerShell's current
+        /// location, PSDrives included, as Copy-Item does; a path on another provider (Variable:, Env:) is a
+        /// terminating error rather than a folder of that name in the process's directory.
+        /// </summary>
+        /// <returns>The file-system path, or null when <paramref name="path"/> is null.</returns>
+        public static string? FileSystemFolder(PSCmdlet cmdlet, string? path, string parameterName)
+        {
+            if (string.IsNullOrEmpty(path))
+                return null;
+            var resolved = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
+            if (provider.Name != "FileSystem")
+            {
+                cmdlet.ThrowTerminatingError(new ErrorRecord(
+                    new ArgumentException($"-{parameterName} '{path}' is a {provider.Name} path; give a file-system folder."),
+                    "NotAFileSystemPath",
+                    ErrorCategory.InvalidArgument,
+                    path));
+            }
+
+            return resolved;
+        }
+
         public static IEnumerable<string> ResolveFiles(PSCmdlet cmdlet, IEnumerable<string> paths, bool literal)
         {
             if (literal)

@@ -14,14 +14,50 @@ namespace AnimeGan.PowerShell
         /// <inheritdoc />
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            var folder = fakeBoundParameters != null && fakeBoundParameters.Contains("ModelsPath") ? fakeBoundParameters["ModelsPath"] as string : null;
-            var store = new ModelStore(folder);
+            var store = ModelsFolder.StoreFor(fakeBoundParameters);
             var styles = store.Installed(ModelKind.Style);
             if (styles.Count == 0)
                 styles = store.Manifest.Styles.ToList();
-            return styles
-                .Where(s => s.Id.StartsWith(wordToComplete ?? "", StringComparison.OrdinalIgnoreCase))
-                .Select(s => new CompletionResult(s.Id, s.Id, CompletionResultType.ParameterValue, $"{s.DisplayName} ({s.Family}): {s.Description}"));
+            return ModelsFolder.Complete(styles, wordToComplete);
         }
+    }
+
+    /// <summary>Tab-completes model ids for Install-AnimeModel: every model the manifest knows, face detectors included.</summary>
+    public sealed class ModelCompleter : IArgumentCompleter
+    {
+        /// <inheritdoc />
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+            => ModelsFolder.Complete(ModelsFolder.StoreFor(fakeBoundParameters).Manifest.Models, wordToComplete);
+    }
+
+    /// <summary>The models folder a command line being completed names, resolved as the cmdlet itself will resolve it.</summary>
+    internal static class ModelsFolder
+    {
+        public static ModelStore StoreFor(IDictionary? fakeBoundParameters)
+        {
+            var folder = fakeBoundParameters != null && fakeBoundParameters.Contains("ModelsPath") ? fakeBoundParameters["ModelsPath"] as string : null;
+            if (!string.IsNullOrEmpty(folder))
+            {
+                // Completion runs inside the session's own pipeline, so the path is resolved by a nested one.
+                using var shell = System.Management.Automation.PowerShell.Create(RunspaceMode.CurrentRunspace);
+                shell.AddScript("$ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($args[0])").AddArgument(folder);
+                try
+                {
+                    folder = shell.Invoke().FirstOrDefault()?.BaseObject as string;
+                }
+                catch (RuntimeException)
+                {
+                    // An unresolvable path completes against the default folder.
+                    folder = null;
+                }
+            }
+
+            return new ModelStore(folder);
+        }
+
+        public static IEnumerable<CompletionResult> Complete(IEnumerable<ModelEntry> models, string? wordToComplete)
+            => models
+                .Where(m => m.Id.StartsWith(wordToComplete ?? "", StringComparison.OrdinalIgnoreCase))
+                .Select(m => new CompletionResult(m.Id, m.Id, CompletionResultType.ParameterValue, $"{m.DisplayName} ({m.Family}): {m.Description}"));
     }
 }

@@ -1,59 +1,162 @@
-#Requires -Modules Pester
-# Pester 5 suite for people with pwsh and Pester: Invoke-Pester ./tests/PowerShell
-# Build the module first: dotnet publish PowerShellModule/AnimeGan.PowerShell -c Release
-
 BeforeAll {
-    $repo = Resolve-Path (Join-Path $PSScriptRoot '..' '..')
-    Import-Module (Join-Path $repo 'artifacts' 'module' 'AnimeGan' 'AnimeGan.psd1') -Force
-    $models = if ($env:ANIMEGAN_MODELS) { $env:ANIMEGAN_MODELS } else { Join-Path ([IO.Path]::GetTempPath()) 'animegan-test-models' }
-    $shared = Join-Path $repo '..' 'shared'
-    Install-AnimeModel -All -SourcePath (Join-Path $shared 'models') -ModelsPath $models | Out-Null
-    $photo = Join-Path $shared 'images' 'scenes' 'v3_8.jpg'
+    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    $Fast = @{ MaxSize = 64; NoFaceEnhancement = $true; ModelsPath = $Models }
 }
 
 Describe 'Convert-ToAnime' {
     BeforeEach {
-        $work = Join-Path ([IO.Path]::GetTempPath()) ([Guid]::NewGuid())
-        New-Item -ItemType Directory -Path $work | Out-Null
-        Copy-Item $photo (Join-Path $work 'a.jpg')
-        Copy-Item $photo (Join-Path $work 'b.jpg')
+        $work = New-TestFolder
+        Copy-Item $Photo (Join-Path $work 'a.jpg')
+        Copy-Item $Street (Join-Path $work 'b.jpg')
     }
-    AfterEach { Remove-Item $work -Recurse -Force }
+    AfterEach { Remove-Item -LiteralPath $work -Recurse -Force }
 
-    It 'converts Get-ChildItem output and returns result objects' {
-        $results = Get-ChildItem $work -Filter *.jpg | Convert-ToAnime -MaxSize 128 -ModelsPath $models
+    It 'converts Get-ChildItem output and returns records that pipe into the file cmdlets' {
+        $results = Get-ChildItem $work -Filter *.jpg | Convert-ToAnime @Fast
         $results | Should -HaveCount 2
         $results[0].Style | Should -Be 'hayao'
-        Join-Path $work 'a_anime.jpg' | Should -Exist
+        $results[0].Name | Should -Be 'a_anime.jpg'
+        ($results | Get-Item).FullName | Should -Be @((Join-Path $work 'a_anime.jpg'), (Join-Path $work 'b_anime.jpg'))
+        $copies = New-Item -ItemType Directory -Path (Join-Path $work 'copies')
+        $results | Copy-Item -Destination $copies
+        Join-Path $copies 'b_anime.jpg' | Should -Exist
     }
 
-    It 'writes nothing with -WhatIf' {
-        Convert-ToAnime -Path (Join-Path $work '*.jpg') -WhatIf -ModelsPath $models
-        (Get-ChildItem $work).Count | Should -Be 2
+    It 'is also called ConvertTo-Anime' {
+        (Get-Alias ConvertTo-Anime).Definition | Should -Be 'Convert-ToAnime'
     }
 
-    It 'reports a corrupt file and converts the others' {
+    It 'writes nothing with -WhatIf and converts with -Confirm:$false' {
+        Convert-ToAnime (Join-Path $work '*.jpg') @Fast -WhatIf | Should -BeNullOrEmpty
+        Get-ChildItem $work | Should -HaveCount 2
+        Convert-ToAnime (Join-Path $work 'a.jpg') @Fast -Confirm:$false | Should -HaveCount 1
+    }
+
+    It 'takes -LiteralPath with brackets in the name' {
+        Copy-Item -LiteralPath $Photo -Destination (Join-Path $work '[x].jpg')
+        $result = Convert-ToAnime -LiteralPath (Join-Path $work '[x].jpg') @Fast
+        $result.OutputPath | Should -Be (Join-Path $work '[x]_anime.jpg')
+        Test-Path -LiteralPath $result.OutputPath | Should -BeTrue
+    }
+
+    It 'reads from and writes to a PSDrive' {
+        New-PSDrive -Name AnimeIn -PSProvider FileSystem -Root $work | Out-Null
+        try {
+            $result = Convert-ToAnime AnimeIn:\a.jpg -Destination AnimeIn:\out @Fast
+            $result.OutputPath | Should -Be (Join-Path $work 'out' 'a_anime.jpg')
+            $result.OutputPath | Should -Exist
+        }
+        finally { Remove-PSDrive AnimeIn }
+    }
+
+    It 'resolves relative paths against the current location, not the process folder' {
+        Push-Location $work
+        try {
+            $result = Convert-ToAnime ./a.jpg -Destination ./here @Fast
+            $result.OutputPath | Should -Be (Join-Path $work 'here' 'a_anime.jpg')
+        }
+        finally { Pop-Location }
+    }
+
+    It 'binds the Path column of Import-Csv' {
+        $list = Join-Path $work 'list.csv'
+        [pscustomobject]@{ Path = Join-Path $work 'a.jpg' }, [pscustomobject]@{ Path = Join-Path $work 'b.jpg' } | Export-Csv -Path $list
+        $results = Import-Csv $list | Convert-ToAnime @Fast
+        $results | Should -HaveCount 2
+    }
+
+    It 'mirrors sub-folders of a recursive listing under -Destination' {
+        $tree = New-Item -ItemType Directory -Path (Join-Path $work 'tree' 'day1') -Force
+        Copy-Item $Photo (Join-Path $work 'tree' 'p.jpg')
+        Copy-Item $Street (Join-Path $tree 'p.jpg')
+        $results = Get-ChildItem (Join-Path $work 'tree') -Recurse -Filter *.jpg | Convert-ToAnime -Destination (Join-Path $work 'out') @Fast
+        $results | Should -HaveCount 2
+        Join-Path $work 'out' 'p_anime.jpg' | Should -Exist
+        Join-Path $work 'out' 'day1' 'p_anime.jpg' | Should -Exist
+    }
+
+    It 'refuses a -Destination that is not a file-system path' {
+        { Convert-ToAnime (Join-Path $work 'a.jpg') -Destination Variable:/x @Fast -ErrorAction Stop } |
+            Should -Throw -ErrorId 'NotAFileSystemPath,AnimeGan.PowerShell.Cmdlets.ConvertToAnimeCommand'
+        Get-ChildItem $work -Recurse | Should -HaveCount 2
+    }
+
+    It 'reports a bad photo as an ErrorRecord with a category and the file as target, and converts the rest' {
         Set-Content -Path (Join-Path $work 'c.jpg') -Value 'not a photo'
-        $results = Convert-ToAnime -Path (Join-Path $work '*.jpg') -MaxSize 128 -ModelsPath $models -ErrorVariable failures -ErrorAction SilentlyContinue
+        $results = Convert-ToAnime (Join-Path $work '*.jpg') @Fast -ErrorVariable failures -ErrorAction SilentlyContinue
         $results | Should -HaveCount 2
         $failures | Should -HaveCount 1
         $failures[0].CategoryInfo.Category | Should -Be 'InvalidData'
+        $failures[0].TargetObject | Should -Be (Join-Path $work 'c.jpg')
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'UnsupportedFormat*'
     }
 
-    It 'writes a different picture with -KeepColors' {
-        Convert-ToAnime -Path (Join-Path $work 'a.jpg') -MaxSize 128 -NoFaceEnhancement -Format png -ModelsPath $models | Out-Null
-        Convert-ToAnime -Path (Join-Path $work 'a.jpg') -MaxSize 128 -NoFaceEnhancement -Format png -KeepColors -Suffix _kept -ModelsPath $models | Out-Null
-        $styled = (Get-FileHash (Join-Path $work 'a_anime.png')).Hash
-        (Get-FileHash (Join-Path $work 'a_kept.png')).Hash | Should -Not -Be $styled
+    It 'ends the whole batch at the first failure with -ErrorAction Stop, leaving only the outputs it returned' {
+        Set-Content -Path (Join-Path $work '0.jpg') -Value 'not a photo'
+        1..4 | ForEach-Object { Copy-Item $Street (Join-Path $work "p$_.jpg") }
+        $taken = [Collections.ArrayList]::new()
+        { Get-ChildItem $work -Filter *.jpg | Convert-ToAnime -Destination (Join-Path $work 'out') -ThrottleLimit 2 @Fast -ErrorAction Stop | ForEach-Object { [void]$taken.Add($_) } } | Should -Throw
+        $out = Join-Path $work 'out'
+        $written = if (Test-Path $out) { @(Get-ChildItem $out -Force) } else { @() }
+        $written | Should -HaveCount $taken.Count
+        Start-Sleep -Seconds 3   # nothing may still be converting behind the returned cmdlet
+        $later = if (Test-Path $out) { @(Get-ChildItem $out -Force) } else { @() }
+        $later | Should -HaveCount $taken.Count
     }
 
-    It 'validates -Strength' {
-        { Convert-ToAnime -Path (Join-Path $work 'a.jpg') -Strength 1.5 } | Should -Throw
+    It 'leaves exactly one output for Select-Object -First 1' {
+        1..4 | ForEach-Object { Copy-Item $Street (Join-Path $work "p$_.jpg") }
+        $first = Get-ChildItem $work -Filter *.jpg | Convert-ToAnime -Destination (Join-Path $work 'out') -ThrottleLimit 2 @Fast | Select-Object -First 1
+        $first | Should -HaveCount 1
+        Get-ChildItem (Join-Path $work 'out') -Force | Should -HaveCount 1
+        Start-Sleep -Seconds 3
+        Get-ChildItem (Join-Path $work 'out') -Force | Should -HaveCount 1
     }
-}
 
-Describe 'Get-AnimeStyle' {
-    It 'lists the installed styles' {
-        (Get-AnimeStyle -ModelsPath $models).Id | Should -Contain 'hayao'
+    It 'converts with -ThrottleLimit <limit>' -TestCases @{ limit = 1 }, @{ limit = 2 } {
+        param($limit)
+        Get-ChildItem $work -Filter *.jpg | Convert-ToAnime -ThrottleLimit $limit @Fast | Should -HaveCount 2
+    }
+
+    It 'refuses a -ThrottleLimit outside 1..64' {
+        { Convert-ToAnime (Join-Path $work 'a.jpg') -ThrottleLimit 0 @Fast } | Should -Throw -ErrorId 'ParameterArgumentValidationError,AnimeGan.PowerShell.Cmdlets.ConvertToAnimeCommand'
+    }
+
+    It 'refuses a -Strength outside 0..1 before touching any photo' {
+        { Convert-ToAnime (Join-Path $work 'a.jpg') -Strength 2 -ModelsPath $Models } | Should -Throw -ErrorId 'ParameterArgumentValidationError,AnimeGan.PowerShell.Cmdlets.ConvertToAnimeCommand'
+        Get-ChildItem $work | Should -HaveCount 2
+    }
+
+    It 'keeps an existing output unless -Force, and says so in PowerShell terms' {
+        Set-Content -Path (Join-Path $work 'a_anime.jpg') -Value 'keep me'
+        Convert-ToAnime (Join-Path $work 'a.jpg') @Fast -ErrorVariable failures -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'OutputExists*'
+        "$($failures[0])" | Should -BeLike '*Use -Force to replace it.*'
+        Get-Content (Join-Path $work 'a_anime.jpg') | Should -Be 'keep me'
+        Convert-ToAnime (Join-Path $work 'a.jpg') @Fast -Force | Should -HaveCount 1
+    }
+
+    It 'names Install-AnimeModel when the style is not installed' {
+        $empty = Join-Path $work 'no-models'
+        { Convert-ToAnime (Join-Path $work 'a.jpg') -ModelsPath $empty -ErrorAction Stop } | Should -Throw -ExpectedMessage "*Install-AnimeModel hayao*"
+    }
+
+    It 'shows its records in a table that fits 80 columns under property names' {
+        $results = Get-ChildItem $work -Filter *.jpg | Convert-ToAnime @Fast
+        $table = $results | Format-Table | Out-String -Width 80
+        $table -split "`n" | Where-Object { $_.TrimEnd().Length -gt 80 } | Should -BeNullOrEmpty
+        $header = ($table -split "`n" | Where-Object { $_ -match '\S' } | Select-Object -First 1)
+        foreach ($name in 'Name', 'Style', 'Strength', 'FacesFound', 'Width', 'Height', 'Duration') {
+            $header | Should -Match "\b$name\b"
+            $results[0].PSObject.Properties.Name | Should -Contain $name
+        }
+    }
+
+    It 'uses a variant made earlier in the same session' {
+        $models = Join-Path $work 'models'
+        Install-AnimeModel jp-face -SourcePath $SharedModels -ModelsPath $models | Out-Null
+        Convert-ToAnime (Join-Path $work 'a.jpg') -Style jp-face -MaxSize 64 -NoFaceEnhancement -ModelsPath $models | Should -HaveCount 1
+        Optimize-AnimeModel jp-face -Kind Float32 -ModelsPath $models | Out-Null
+        (Convert-ToAnime (Join-Path $work 'a.jpg') -Style jp-face@fp32 -Suffix _fp32 -MaxSize 64 -NoFaceEnhancement -ModelsPath $models).Style | Should -Be 'jp-face@fp32'
     }
 }

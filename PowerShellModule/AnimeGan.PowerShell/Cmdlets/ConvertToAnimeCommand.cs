@@ -14,7 +14,7 @@ namespace AnimeGan.PowerShell.Cmdlets
     /// asks ShouldProcess for it, then lets the engine's batch service run them and presents its outcomes
     /// as records, errors and progress on the pipeline thread.
     /// </summary>
-    [Cmdlet(VerbsData.Convert, "ToAnime", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsData.Convert, "ToAnime", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.ConvertToAnime)]
     [Alias("ConvertTo-Anime")]
     [OutputType(typeof(ConversionRecord))]
     public sealed class ConvertToAnimeCommand : CancellableCmdlet
@@ -22,13 +22,14 @@ namespace AnimeGan.PowerShell.Cmdlets
         private const string PathSet = "Path";
         private const string LiteralPathSet = "LiteralPath";
 
+        private readonly List<string> _photos = new List<string>();
         private readonly List<PlannedConversion> _work = new List<PlannedConversion>();
-        private OutputPlanner? _planner;
         private BatchOptions? _options;
+        private string? _modelsFolder;
         private BatchProgressView? _progress;
 
         /// <summary>Gets or sets photos to convert; wildcards allowed.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string[] Path { get; set; } = Array.Empty<string>();
@@ -108,6 +109,7 @@ namespace AnimeGan.PowerShell.Cmdlets
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
+            _modelsFolder = ProviderPaths.FileSystemFolder(this, ModelsPath, nameof(ModelsPath));
             _options = new BatchOptions
             {
                 Stylize = new StylizeOptions
@@ -125,29 +127,59 @@ namespace AnimeGan.PowerShell.Cmdlets
                     Quality = Quality,
                     Overwrite = Force,
                 },
-                Destination = Destination == null ? null : GetUnresolvedProviderPathFromPSPath(Destination),
+                Destination = ProviderPaths.FileSystemFolder(this, Destination, nameof(Destination)),
                 Suffix = Suffix,
                 Jobs = ThrottleLimit,
             };
-            try
-            {
-                _planner = new OutputPlanner(_options);
-            }
-            catch (AnimeGanException ex)
-            {
-                ThrowTerminatingError(ErrorRecords.From(ex, Suffix));
-            }
         }
 
         /// <inheritdoc />
         protected override void ProcessRecord()
+            => _photos.AddRange(ProviderPaths.ResolveFiles(this, ParameterSetName == LiteralPathSet ? LiteralPath : Path, ParameterSetName == LiteralPathSet));
+
+        /// <inheritdoc />
+        protected override void EndProcessing()
         {
-            foreach (var file in ProviderPaths.ResolveFiles(this, ParameterSetName == LiteralPathSet ? LiteralPath : Path, ParameterSetName == LiteralPathSet))
+            try
+            {
+                Plan();
+                if (_work.Count > 0)
+                {
+                    _progress = new BatchProgressView(this, _work.Count);
+                    Present(Run(new ConvertRequest(_modelsFolder, _work, _options!)));
+                }
+            }
+            finally
+            {
+                base.EndProcessing();
+            }
+        }
+
+        /// <summary>
+        /// Names every output once all photos are known: with -Destination, photos from several folders (a
+        /// Get-ChildItem -Recurse) keep their folders below the one they share, so same-named photos stay apart.
+        /// ShouldProcess is asked for each output.
+        /// </summary>
+        private void Plan()
+        {
+            OutputPlanner planner;
+            try
+            {
+                planner = new OutputPlanner(_options!);
+            }
+            catch (AnimeGanException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.From(ex, Suffix));
+                return;
+            }
+
+            var root = _options!.Destination == null ? null : PhotoFolders.CommonFolder(_photos);
+            foreach (var file in _photos)
             {
                 PlannedConversion? planned;
                 try
                 {
-                    planned = _planner!.Plan(new BatchInput(file));
+                    planned = planner.Plan(new BatchInput(file, root));
                 }
                 catch (AnimeGanException ex)
                 {
@@ -157,23 +189,6 @@ namespace AnimeGan.PowerShell.Cmdlets
 
                 if (planned != null && ShouldProcess(planned.OutputPath, $"Convert '{file}' to anime style ({Style ?? "default style"})"))
                     _work.Add(planned);
-            }
-        }
-
-        /// <inheritdoc />
-        protected override void EndProcessing()
-        {
-            try
-            {
-                if (_work.Count > 0)
-                {
-                    _progress = new BatchProgressView(this, _work.Count);
-                    Present(Run(new ConvertRequest(ModelsPath, _work, _options!)));
-                }
-            }
-            finally
-            {
-                base.EndProcessing();
             }
         }
 
@@ -205,7 +220,7 @@ namespace AnimeGan.PowerShell.Cmdlets
                 {
                     _progress!.Done(outcome);
                     if (outcome.Result is ConversionResult result)
-                        WriteObject(new ConversionRecord(result.SourcePath, result.OutputPath, result.Style, result.Strength, result.FacesFound, result.Width, result.Height, result.Duration));
+                        WriteObject(ConversionRecord.From(result));
                     else
                         WriteError(ErrorRecords.From(outcome.Error!, outcome.InputPath));
                 }

@@ -8,7 +8,7 @@ using AnimeGan.Core.Imaging;
 namespace AnimeGan.PowerShell.Cmdlets
 {
     /// <summary>Get-AnimeFace: the faces face enhancement would work on, one object per face.</summary>
-    [Cmdlet(VerbsCommon.Get, "AnimeFace", DefaultParameterSetName = PathSet)]
+    [Cmdlet(VerbsCommon.Get, "AnimeFace", DefaultParameterSetName = PathSet, HelpUri = HelpLinks.GetAnimeFace)]
     [OutputType(typeof(AnimeFaceInfo))]
     public sealed class GetAnimeFaceCommand : PSCmdlet
     {
@@ -16,7 +16,7 @@ namespace AnimeGan.PowerShell.Cmdlets
         private const string LiteralPathSet = "LiteralPath";
 
         /// <summary>Gets or sets images; wildcards allowed.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         public string[] Path { get; set; } = Array.Empty<string>();
 
@@ -37,7 +37,7 @@ namespace AnimeGan.PowerShell.Cmdlets
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            var engine = EngineCache.For(ModelsPath);
+            var engine = EngineCache.For(ProviderPaths.FileSystemFolder(this, ModelsPath, nameof(ModelsPath)));
             foreach (var file in ProviderPaths.ResolveFiles(this, ParameterSetName == LiteralPathSet ? LiteralPath : Path, ParameterSetName == LiteralPathSet))
             {
                 try

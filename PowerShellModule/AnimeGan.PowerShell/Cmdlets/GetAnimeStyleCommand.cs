@@ -5,7 +5,7 @@ using AnimeGan.Core.Models;
 namespace AnimeGan.PowerShell.Cmdlets
 {
     /// <summary>Get-AnimeStyle: the installed styles, or with -ListAvailable every style the manifest knows.</summary>
-    [Cmdlet(VerbsCommon.Get, "AnimeStyle")]
+    [Cmdlet(VerbsCommon.Get, "AnimeStyle", HelpUri = HelpLinks.GetAnimeStyle)]
     [OutputType(typeof(AnimeStyleInfo))]
     public sealed class GetAnimeStyleCommand : PSCmdlet
     {
@@ -26,13 +26,36 @@ namespace AnimeGan.PowerShell.Cmdlets
         /// <inheritdoc />
         protected override void EndProcessing()
         {
-            var store = new ModelStore(ModelsPath);
-            var patterns = (Name ?? new[] { "*" }).Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
+            var store = new ModelStore(ProviderPaths.FileSystemFolder(this, ModelsPath, nameof(ModelsPath)));
+            var names = Name ?? new[] { "*" };
+            var matched = new bool[names.Length];
             foreach (var style in store.Manifest.Styles)
             {
                 var installed = store.IsInstalled(style);
-                if ((installed || ListAvailable) && patterns.Any(p => p.IsMatch(style.Id)))
+                var shown = false;
+                for (var i = 0; i < names.Length; i++)
+                {
+                    if (new WildcardPattern(names[i], WildcardOptions.IgnoreCase).IsMatch(style.Id))
+                    {
+                        matched[i] |= installed || ListAvailable || !WildcardPattern.ContainsWildcardCharacters(names[i]);
+                        shown |= installed || ListAvailable;
+                    }
+                }
+
+                if (shown)
                     WriteObject(new AnimeStyleInfo(style, installed, style.Id == store.Manifest.DefaultStyleId, store.GetPath(style)));
+            }
+
+            // Like Get-Module or Get-Service: a name without wildcards that matches nothing is an error.
+            for (var i = 0; i < names.Length; i++)
+            {
+                if (matched[i] || WildcardPattern.ContainsWildcardCharacters(names[i]))
+                    continue;
+                WriteError(new ErrorRecord(
+                    new ItemNotFoundException($"No style '{names[i]}'. Known styles: {string.Join(", ", store.Manifest.Styles.Select(s => s.Id))}."),
+                    "StyleNotFound",
+                    ErrorCategory.ObjectNotFound,
+                    names[i]));
             }
         }
     }
@@ -43,7 +66,7 @@ namespace AnimeGan.PowerShell.Cmdlets
         internal AnimeStyleInfo(ModelEntry entry, bool installed, bool isDefault, string path)
         {
             Id = entry.Id;
-            Name = entry.DisplayName;
+            DisplayName = entry.DisplayName;
             Family = entry.Family;
             Installed = installed;
             IsDefault = isDefault;
@@ -56,8 +79,11 @@ namespace AnimeGan.PowerShell.Cmdlets
         /// <summary>Gets the id to pass to -Style.</summary>
         public string Id { get; }
 
-        /// <summary>Gets the display name.</summary>
-        public string Name { get; }
+        /// <summary>
+        /// Gets the display name. Not called Name: piped into Install-AnimeModel or Optimize-AnimeModel, the
+        /// id must bind to their -Name (through its Id alias), not the display name.
+        /// </summary>
+        public string DisplayName { get; }
 
         /// <summary>Gets the model family.</summary>
         public string Family { get; }

@@ -9,7 +9,7 @@ using AnimeGan.Core.Models;
 namespace AnimeGan.PowerShell.Cmdlets
 {
     /// <summary>Install-AnimeModel: downloads (https, pinned) or copies (-SourcePath) models, SHA-256 verified.</summary>
-    [Cmdlet(VerbsLifecycle.Install, "AnimeModel", DefaultParameterSetName = NameSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsLifecycle.Install, "AnimeModel", DefaultParameterSetName = NameSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, HelpUri = HelpLinks.InstallAnimeModel)]
     [OutputType(typeof(AnimeModelInstallResult))]
     public sealed class InstallAnimeModelCommand : CancellableCmdlet
     {
@@ -18,7 +18,7 @@ namespace AnimeGan.PowerShell.Cmdlets
         /// <summary>Gets or sets the model ids to install.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = NameSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
-        [ArgumentCompleter(typeof(StyleCompleter))]
+        [ArgumentCompleter(typeof(ModelCompleter))]
         public string[] Name { get; set; } = System.Array.Empty<string>();
 
         /// <summary>Gets or sets whether to install every model in the manifest (with -SourcePath: every one found there).</summary>
@@ -36,12 +36,23 @@ namespace AnimeGan.PowerShell.Cmdlets
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            var store = new ModelStore(ModelsPath);
-            var source = SourcePath == null ? null : GetUnresolvedProviderPathFromPSPath(SourcePath);
+            var store = new ModelStore(ProviderPaths.FileSystemFolder(this, ModelsPath, nameof(ModelsPath)));
+            var source = ProviderPaths.FileSystemFolder(this, SourcePath, nameof(SourcePath));
+            if (source != null && !Directory.Exists(source))
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new DirectoryNotFoundException($"-SourcePath '{SourcePath}': no such folder ({source})."),
+                    "SourceFolderNotFound",
+                    ErrorCategory.ObjectNotFound,
+                    SourcePath));
+            }
+
             IEnumerable<ModelEntry> models;
             if (All)
             {
-                models = store.Manifest.Models.Where(m => source == null || File.Exists(Path.Combine(source, m.FileName)));
+                models = store.Manifest.Models.Where(m => source == null || File.Exists(Path.Combine(source, m.FileName))).ToList();
+                if (!models.Any())
+                    WriteError(new ErrorRecord(new FileNotFoundException($"{source}: no model file from the manifest is in this folder."), "NoModelFiles", ErrorCategory.ObjectNotFound, SourcePath));
             }
             else
             {

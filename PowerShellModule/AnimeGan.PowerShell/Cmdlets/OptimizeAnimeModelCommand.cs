@@ -12,7 +12,7 @@ using AnimeGan.Core.Onnx;
 namespace AnimeGan.PowerShell.Cmdlets
 {
     /// <summary>Optimize-AnimeModel: makes an INT8 or float32 variant of a style and registers it (e.g. hayao@int8).</summary>
-    [Cmdlet(VerbsCommon.Optimize, "AnimeModel", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsCommon.Optimize, "AnimeModel", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, HelpUri = HelpLinks.OptimizeAnimeModel)]
     [OutputType(typeof(AnimeStyleInfo))]
     public sealed class OptimizeAnimeModelCommand : CancellableCmdlet
     {
@@ -38,16 +38,15 @@ namespace AnimeGan.PowerShell.Cmdlets
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            var store = new ModelStore(ModelsPath);
+            var store = new ModelStore(ProviderPaths.FileSystemFolder(this, ModelsPath, nameof(ModelsPath)));
             var kind = string.Equals(Kind, "Float32", StringComparison.OrdinalIgnoreCase) ? OptimizationKind.Float32 : OptimizationKind.Int8;
             var id = ModelOptimizer.VariantId(Name, kind);
             if (!ShouldProcess(id, $"Optimize '{Name}' ({kind})"))
                 return;
             try
             {
-                var samples = CalibrationPath == null
-                    ? Array.Empty<PixelImage>()
-                    : Calibrator.ReadSamples(GetUnresolvedProviderPathFromPSPath(CalibrationPath));
+                var calibration = ProviderPaths.FileSystemFolder(this, CalibrationPath, nameof(CalibrationPath));
+                var samples = calibration == null ? Array.Empty<PixelImage>() : Calibrator.ReadSamples(calibration);
 
                 var variant = new ModelOptimizer(store).Optimize(Name, kind, samples, CancellationToken);
                 WriteObject(new AnimeStyleInfo(variant, true, false, store.GetPath(variant)));

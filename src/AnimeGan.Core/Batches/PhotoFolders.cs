@@ -30,5 +30,35 @@ namespace AnimeGan.Core.Batches
             => RasterFormats.FromExtension(path) != null
                && !Path.GetFileNameWithoutExtension(path).EndsWith(suffix ?? OutputPaths.DefaultSuffix, StringComparison.OrdinalIgnoreCase)
                && !Path.GetFileName(path).StartsWith(".", StringComparison.Ordinal);
+
+        /// <summary>
+        /// The deepest folder that holds every one of the files (directly or below), compared by the
+        /// operating system's path rules: the root under which a batch from a tree walk mirrors its folders.
+        /// </summary>
+        /// <returns>The common folder, or null for no files or files on different drives.</returns>
+        public static string? CommonFolder(IEnumerable<string> files)
+        {
+            Throw.IfNull(files);
+            string[]? common = null;
+            foreach (var file in files)
+            {
+                var parts = Path.GetDirectoryName(Path.GetFullPath(file))!.Split(Path.DirectorySeparatorChar);
+                if (common == null)
+                {
+                    common = parts;
+                    continue;
+                }
+
+                var same = 0;
+                while (same < common.Length && same < parts.Length && string.Equals(common[same], parts[same], OutputPaths.PathComparison))
+                    same++;
+                common = common.Take(same).ToArray();
+            }
+
+            if (common == null || common.Length == 0)
+                return null;
+            var joined = string.Join(Path.DirectorySeparatorChar.ToString(), common);
+            return joined.Length == 0 || joined.EndsWith(":", StringComparison.Ordinal) ? joined + Path.DirectorySeparatorChar : joined;
+        }
     }
 }

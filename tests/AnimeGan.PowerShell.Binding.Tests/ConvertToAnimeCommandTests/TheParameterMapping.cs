@@ -48,7 +48,7 @@ namespace AnimeGan.PowerShell.Binding.Tests.ConvertToAnimeCommandTests
 
             Assert.Empty(errors);
             var request = Assert.Single(_requests);
-            Assert.Equal("m", request.ModelsFolder);
+            Assert.Equal(_folder.File("m"), request.ModelsFolder);
             Assert.Equal(new StylizeOptions { Style = "shinkai", Strength = 0.4, MaxSize = 512, Faces = false, FaceStyle = "jp-face", KeepColors = true }, request.Options.Stylize);
             Assert.Equal(new OutputOptions { Format = RasterFormat.WebP, Quality = 80, Overwrite = true }, request.Options.Output);
             Assert.Equal(_folder.File("out"), request.Options.Destination);

@@ -20,41 +20,6 @@ namespace AnimeGan.PowerShell.Tests.CmdletTests
         }
 
         [Fact]
-        public void ShouldConvertFileInfoObjectsPipedFromAFolderAndReturnResults()
-        {
-            using var folder = new TemporaryDirectory();
-            Photos(folder, "a.jpg", "b.jpg");
-            var output = folder.File("anime");
-
-            var results = _host.Invoke($"[System.IO.DirectoryInfo]::new('{folder.Path}').GetFiles('*.jpg') | Convert-ToAnime -MaxSize 128 -NoFaceEnhancement -Destination '{output}' -ModelsPath '{ModuleHost.Models}'");
-
-            Assert.Equal(2, results.Count);
-            Assert.All(results, r => Assert.Equal("AnimeGan.PowerShell.ConversionRecord", r.BaseObject.GetType().FullName));
-            Assert.Equal(new[] { "a_anime.jpg", "b_anime.jpg" }, Directory.GetFiles(output).Select(Path.GetFileName).OrderBy(n => n));
-            var first = results[0];
-            Assert.Equal("hayao", first.Properties["Style"].Value);
-            Assert.Equal(512, first.Properties["Width"].Value);
-            Assert.True(File.Exists((string)first.Properties["OutputPath"].Value));
-        }
-
-        [Fact]
-        public void ShouldWriteNothingWithWhatIf()
-        {
-            using var folder = new TemporaryDirectory();
-            Photos(folder, "a.jpg", "b.jpg");
-
-            var (output, shell) = _host.Run($"Convert-ToAnime -Path '{folder.Path}/*.jpg' -WhatIf -ModelsPath '{ModuleHost.Models}'");
-
-            using (shell)
-            {
-                Assert.Empty(output);
-                Assert.False(shell.HadErrors);
-            }
-
-            Assert.Equal(2, Directory.GetFiles(folder.Path).Length);
-        }
-
-        [Fact]
         public void ShouldReportOneErrorForACorruptFileAndConvertTheOthers()
         {
             using var folder = new TemporaryDirectory();
@@ -82,17 +47,6 @@ namespace AnimeGan.PowerShell.Tests.CmdletTests
         }
 
         [Fact]
-        public void ShouldStopAtTheFirstFailureWithErrorActionStop()
-        {
-            using var folder = new TemporaryDirectory();
-            File.WriteAllText(folder.File("bad.jpg"), "not a photo");
-
-            var ex = Assert.ThrowsAny<Exception>(() => _host.Invoke($"Convert-ToAnime -LiteralPath '{folder.File("bad.jpg")}' -ErrorAction Stop -ModelsPath '{ModuleHost.Models}'"));
-
-            Assert.Contains("bad.jpg", ex.Message);
-        }
-
-        [Fact]
         public void ShouldKeepThePhotosColoursWithKeepColors()
         {
             using var folder = new TemporaryDirectory();
@@ -110,46 +64,6 @@ namespace AnimeGan.PowerShell.Tests.CmdletTests
             var styledShift = ChromaMetrics.MeanDifference(original, styled);
             var keptShift = ChromaMetrics.MeanDifference(original, kept);
             Assert.True(keptShift < styledShift / 3, $"chroma moved {keptShift:0.0} with -KeepColors, {styledShift:0.0} without");
-        }
-
-        [Fact]
-        public void ShouldExplainAStrengthOutOfRange()
-        {
-            var ex = Assert.ThrowsAny<Exception>(() => _host.Invoke("Convert-ToAnime -Path x.jpg -Strength 2"));
-            Assert.Contains("Strength", ex.Message);
-            Assert.Contains("1", ex.Message);
-        }
-
-        [Fact]
-        public void ShouldRefuseAnUnknownFormat()
-        {
-            var ex = Assert.ThrowsAny<Exception>(() => _host.Invoke("Convert-ToAnime -Path x.jpg -Format pdf"));
-            Assert.Contains("Format", ex.Message);
-        }
-
-        [Fact]
-        public void ShouldCompleteStylesWithTheInstalledOnes()
-        {
-            var input = $"Convert-ToAnime -ModelsPath '{ModuleHost.Models}' -Style sh";
-            using var shell = System.Management.Automation.PowerShell.Create();
-            shell.Runspace = _host.Runspace;
-
-            var completion = CommandCompletion.CompleteInput(input, input.Length, null, shell);
-
-            Assert.Contains(completion.CompletionMatches, m => m.CompletionText == "shinkai");
-            Assert.DoesNotContain(completion.CompletionMatches, m => m.CompletionText == "hayao");
-        }
-
-        [Fact]
-        public void ShouldShowFullHelpWithExamples()
-        {
-            var help = _host.Invoke("Get-Help Convert-ToAnime -Full").Single();
-            Assert.Contains("anime", help.Properties["Synopsis"].Value.ToString(), StringComparison.OrdinalIgnoreCase);
-            var examples = _host.Invoke("(Get-Help Convert-ToAnime -Full).examples.example");
-            Assert.True(examples.Count >= 3);
-            var parameters = _host.Invoke("(Get-Help Convert-ToAnime -Full).parameters.parameter | ForEach-Object { $_.name }").Select(p => p.ToString()).ToList();
-            foreach (var name in new[] { "Path", "LiteralPath", "Style", "Strength", "NoFaceEnhancement", "KeepColors", "Destination", "Suffix", "Format", "MaxSize", "Force", "ThrottleLimit" })
-                Assert.Contains(name, parameters);
         }
 
         [Fact]

@@ -1,0 +1,56 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    $folder = Split-Path $ModuleManifest
+}
+
+Describe 'The module folder' {
+    It 'has a valid manifest whose licence link names a file the repository has' {
+        $manifest = Test-ModuleManifest $ModuleManifest
+        $manifest.LicenseUri | Should -Not -BeNullOrEmpty
+        $file = ($manifest.LicenseUri.AbsolutePath -split '/blob/main/')[-1]
+        Join-Path $Repo $file | Should -Exist
+    }
+
+    It 'ships natives for the platforms README names only, without debug symbols' {
+        (Get-ChildItem (Join-Path $folder 'dependencies' 'runtimes') -Directory).Name | Sort-Object | Should -Be @('linux-x64', 'osx-arm64', 'win-arm64', 'win-x64')
+        Get-ChildItem $folder -Recurse -Include *.pdb, *.lib | Should -BeNullOrEmpty
+        $megabytes = (Get-ChildItem $folder -Recurse -File | Measure-Object Length -Sum).Sum / 1MB
+        Write-Host ("Module folder: {0:N0} MB" -f $megabytes)
+        $megabytes | Should -BeLessThan 250
+    }
+}
+
+Describe 'The PowerShell Gallery package' {
+    BeforeAll {
+        $work = New-TestFolder
+        $feed = New-Item -ItemType Directory -Path (Join-Path $work 'feed')
+        $repository = 'AnimeGanTest' + [Guid]::NewGuid().ToString('N').Substring(0, 8)
+        Register-PSResourceRepository -Name $repository -Uri $feed.FullName -Trusted
+    }
+    AfterAll {
+        Unregister-PSResourceRepository -Name $repository
+        Remove-Item -LiteralPath $work -Recurse -Force
+    }
+
+    It 'publishes to a repository, installs from it into a clean folder, imports and converts a photo' {
+        Publish-PSResource -Path $folder -Repository $repository
+        $package = Get-ChildItem $feed -Filter 'AnimeGan.*.nupkg'
+        $package | Should -HaveCount 1
+        Write-Host ("Gallery package: {0:N0} MB" -f ($package.Length / 1MB))
+        $package.Length | Should -BeLessThan 250MB
+
+        $clean = New-Item -ItemType Directory -Path (Join-Path $work 'modules')
+        Save-PSResource -Name AnimeGan -Repository $repository -Path $clean.FullName -TrustRepository
+        $installed = Get-ChildItem $clean -Recurse -Filter AnimeGan.psd1 | Select-Object -First 1
+        $installed | Should -Not -BeNullOrEmpty
+        Copy-Item $Photo (Join-Path $work 'p.jpg')
+
+        # A fresh PowerShell, so the copy under test is the one installed from the package.
+        $script = "Import-Module '$($installed.FullName)' -ErrorAction Stop; (Get-Module AnimeGan).ModuleBase; (Convert-ToAnime '$(Join-Path $work 'p.jpg')' -MaxSize 64 -NoFaceEnhancement -ModelsPath '$Models').OutputPath"
+        $lines = & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -Command $script
+        $LASTEXITCODE | Should -Be 0
+        $lines[0] | Should -Be (Split-Path $installed.FullName)
+        $lines[1] | Should -Be (Join-Path $work 'p_anime.jpg')
+        $lines[1] | Should -Exist
+    }
+}
