@@ -10,6 +10,7 @@ using AnimeGan.Core.Imaging;
 using AnimeGan.Core.Inference;
 using AnimeGan.Core.Models;
 using AnimeGan.Core.Options;
+using AnimeGan.Core.IO;
 
 namespace AnimeGan.Core
 {

@@ -6,6 +6,7 @@ using AnimeGan.Core.Batches;
 using AnimeGan.Core.Exceptions;
 using AnimeGan.Core.Imaging;
 using AnimeGan.Core.Options;
+using AnimeGan.Core.IO;
 
 namespace AnimeGan.PowerShell.Cmdlets
 {

@@ -4,6 +4,7 @@ using AnimeGan.Core;
 using AnimeGan.Core.Batches;
 using AnimeGan.Core.Imaging;
 using AnimeGan.Core.Options;
+using AnimeGan.Core.IO;
 
 namespace AnimeGan.Cli.Commands
 {

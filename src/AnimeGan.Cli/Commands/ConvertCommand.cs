@@ -7,6 +7,7 @@ using AnimeGan.Core;
 using AnimeGan.Core.Exceptions;
 using AnimeGan.Core.Imaging;
 using AnimeGan.Core.Options;
+using AnimeGan.Core.IO;
 
 namespace AnimeGan.Cli.Commands
 {

@@ -10,6 +10,7 @@ using AnimeGan.Core.Batches;
 using AnimeGan.Core.Exceptions;
 using AnimeGan.Core.Models;
 using Spectre.Console;
+using AnimeGan.Core.IO;
 
 namespace AnimeGan.Cli.Commands
 {

@@ -1,3 +1,4 @@
+using AnimeGan.Core.IO;
 using AnimeGan.Core.Options;
 
 namespace AnimeGan.Core.Batches

@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using AnimeGan.Core.Exceptions;
 using AnimeGan.Core.Options;
+using AnimeGan.Core.IO;
 
 namespace AnimeGan.Core.Batches
 {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using AnimeGan.Core.Exceptions;
+using AnimeGan.Core.IO;
 
 namespace AnimeGan.Core.Batches
 {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using AnimeGan.Core.Imaging;
+using AnimeGan.Core.IO;
 
 namespace AnimeGan.Core.Batches
 {

@@ -14,7 +14,7 @@ namespace AnimeGan.Core.Faces
     /// What the two detectors share: one ONNX Runtime session, detection on a copy whose long side is at
     /// most <see cref="DetectionSize"/>, a BGR planar tensor, and mapping results back to source pixels.
     /// </summary>
-    public abstract class FaceDetectorModel : IFaceDetector, IDisposable
+    internal abstract class FaceDetectorModel : IFaceDetector, IDisposable
     {
         /// <summary>The long side detection runs at: faces of about 1/50 of the picture's width and up are found.</summary>
         public const int DetectionSize = 800;

@@ -1,7 +1,7 @@
 namespace AnimeGan.Core.Faces
 {
     /// <summary>The geometry of face enhancement, tuned on the portraits in the test set.</summary>
-    public static class FaceGeometry
+    internal static class FaceGeometry
     {
         /// <summary>Faces whose box is narrower than this (source pixels) are left to the plain pass: too little to align.</summary>
         public const int MinimumFaceSize = 24;

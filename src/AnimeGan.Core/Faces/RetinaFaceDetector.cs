@@ -9,7 +9,7 @@ namespace AnimeGan.Core.Faces
     /// RetinaFace (mobilenet0.25): anchor boxes on strides 8/16/32, box and landmark offsets decoded with
     /// variances 0.1 and 0.2, as in the reference implementation.
     /// </summary>
-    public sealed class RetinaFaceDetector : FaceDetectorModel
+    internal sealed class RetinaFaceDetector : FaceDetectorModel
     {
         private static readonly int[][] MinSizes = { new[] { 16, 32 }, new[] { 64, 128 }, new[] { 256, 512 } };
         private static readonly int[] Steps = { 8, 16, 32 };

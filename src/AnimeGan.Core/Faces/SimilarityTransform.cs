@@ -7,7 +7,7 @@ namespace AnimeGan.Core.Faces
     /// Rotation, uniform scale and translation: u = a·x − b·y + tx, v = b·x + a·y + ty. Enough to bring any
     /// tilted face upright without distorting it.
     /// </summary>
-    public readonly struct SimilarityTransform
+    internal readonly struct SimilarityTransform
     {
         private SimilarityTransform(float a, float b, float tx, float ty)
         {

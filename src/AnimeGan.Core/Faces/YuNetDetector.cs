@@ -9,7 +9,7 @@ namespace AnimeGan.Core.Faces
     /// YuNet: anchor-free heads on strides 8/16/32, score = sqrt(class * objectness), decoded as OpenCV's
     /// FaceDetectorYN does. Its landmarks come in the same image order as RetinaFace's.
     /// </summary>
-    public sealed class YuNetDetector : FaceDetectorModel
+    internal sealed class YuNetDetector : FaceDetectorModel
     {
         private static readonly int[] Strides = { 8, 16, 32 };
 

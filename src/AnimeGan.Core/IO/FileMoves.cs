@@ -1,6 +1,6 @@
 using System.IO;
 
-namespace AnimeGan.Core
+namespace AnimeGan.Core.IO
 {
     /// <summary>
     /// The last step of every write: a complete temporary file in the target's folder is renamed over the

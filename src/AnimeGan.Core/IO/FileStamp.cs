@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 
-namespace AnimeGan.Core
+namespace AnimeGan.Core.IO
 {
     /// <summary>
     /// A file's length and last write time: cheap to read on every access, and different whenever a writer

@@ -3,7 +3,7 @@ using System.IO;
 using System.Runtime.InteropServices;
 using AnimeGan.Core.Imaging;
 
-namespace AnimeGan.Core
+namespace AnimeGan.Core.IO
 {
     /// <summary>
     /// Names output files the same way in every front end: beside the photo (or in a destination folder),

@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using AnimeGan.Core.Exceptions;
 
-namespace AnimeGan.Core
+namespace AnimeGan.Core.IO
 {
     /// <summary>
     /// A complete output waiting in a hidden temporary file beside its target. <see cref="Commit"/> renames it

@@ -9,7 +9,7 @@ namespace AnimeGan.Core.Imaging
     /// applied to the full-size photo's luminance. Flat stylized areas stay flat (the fit's slope is near
     /// zero there) while edges land where the full-size photo has them.
     /// </summary>
-    public static class GuidedUpsampler
+    internal static class GuidedUpsampler
     {
         /// <summary>The window radius at the working size, in pixels.</summary>
         public const int Radius = 2;

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using AnimeGan.Core.Exceptions;
 using ImageMagick;
+using AnimeGan.Core.IO;
 
 namespace AnimeGan.Core.Imaging
 {

@@ -7,7 +7,7 @@ namespace AnimeGan.Core.Imaging
     /// filtering, no aliasing, a tenth of the time of a Lanczos pass over a 24-megapixel photo); the last
     /// step of at most 2x, and every enlargement, uses ImageMagick's Lanczos filter.
     /// </summary>
-    public static class Resampler
+    internal static class Resampler
     {
         /// <summary>Resizes to exactly <paramref name="width"/> x <paramref name="height"/> (aspect ratio not kept).</summary>
         public static byte[] Resize(byte[] rgb, int sourceWidth, int sourceHeight, int width, int height)

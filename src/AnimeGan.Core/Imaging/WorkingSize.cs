@@ -3,7 +3,7 @@ using System;
 namespace AnimeGan.Core.Imaging
 {
     /// <summary>Chooses the size a model runs at for a given photo.</summary>
-    public static class WorkingSize
+    internal static class WorkingSize
     {
         /// <summary>The smallest side, in size multiples, the model is run at.</summary>
         public const int MinimumMultiples = 4;

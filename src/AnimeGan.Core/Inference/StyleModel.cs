@@ -69,7 +69,7 @@ namespace AnimeGan.Core.Inference
         public string Path { get; }
 
         /// <summary>Gets the tensor contract read from the file.</summary>
-        public TensorContract Contract { get; }
+        internal TensorContract Contract { get; }
 
         /// <summary>
         /// Gets the number both sides of the input must be a multiple of. ONNX files do not state it, so it

@@ -11,7 +11,7 @@ namespace AnimeGan.Core.Inference
     /// How to feed a generator, read from the ONNX file itself (names, layout, element type, fixed or
     /// dynamic size) rather than from a table in code, so a new model file needs no code change.
     /// </summary>
-    public sealed class TensorContract
+    internal sealed class TensorContract
     {
         private TensorContract(string inputName, string outputName, TensorLayout layout, TensorElementType elementType, int? fixedHeight, int? fixedWidth)
         {

@@ -1,7 +1,7 @@
 namespace AnimeGan.Core.Inference
 {
     /// <summary>Where the channel axis of an image tensor is.</summary>
-    public enum TensorLayout
+    internal enum TensorLayout
     {
         /// <summary>[batch, height, width, channels], as TensorFlow-born AnimeGAN models use.</summary>
         Nhwc,

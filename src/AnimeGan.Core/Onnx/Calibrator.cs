@@ -40,7 +40,7 @@ namespace AnimeGan.Core.Onnx
         /// <param name="floatModel">A float32 model.</param>
         /// <param name="samples">Sample pictures (the shared photos, or the user's own).</param>
         /// <param name="cancellationToken">Stops calibration, including a run in progress.</param>
-        public static TensorRanges Calibrate(ModelProto floatModel, IEnumerable<PixelImage> samples, CancellationToken cancellationToken = default)
+        internal static TensorRanges Calibrate(ModelProto floatModel, IEnumerable<PixelImage> samples, CancellationToken cancellationToken = default)
         {
             Throw.IfNull(floatModel);
             Throw.IfNull(samples);

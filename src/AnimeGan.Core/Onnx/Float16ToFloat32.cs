@@ -11,7 +11,7 @@ namespace AnimeGan.Core.Onnx
     /// intermediate value infos) is declared float32. On x86 CPUs ONNX Runtime has few float16 kernels and
     /// wraps the rest in casts; the float32 model avoids them (measured in docs/performance.md).
     /// </summary>
-    public static class Float16ToFloat32
+    internal static class Float16ToFloat32
     {
         private const int Float = (int)TensorProto.Types.DataType.Float;
         private const int Float16 = (int)TensorProto.Types.DataType.Float16;

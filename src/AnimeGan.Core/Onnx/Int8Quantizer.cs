@@ -13,7 +13,7 @@ namespace AnimeGan.Core.Onnx
     /// int32, each behind a DequantizeLinear; with calibrated activation ranges its input and output also get
     /// QuantizeLinear/DequantizeLinear pairs (asymmetric uint8), so the whole Conv can run on integers.
     /// </summary>
-    public static class Int8Quantizer
+    internal static class Int8Quantizer
     {
         private const int Float = (int)TensorProto.Types.DataType.Float;
         private const int Int8 = (int)TensorProto.Types.DataType.Int8;

@@ -6,6 +6,7 @@ using System.Threading;
 using AnimeGan.Core.Exceptions;
 using AnimeGan.Core.Imaging;
 using AnimeGan.Core.Models;
+using AnimeGan.Core.IO;
 
 namespace AnimeGan.Core.Onnx
 {

@@ -3,11 +3,12 @@ using System.IO;
 using AnimeGan.Core.Exceptions;
 using AnimeGan.Core.Onnx.Proto;
 using Google.Protobuf;
+using AnimeGan.Core.IO;
 
 namespace AnimeGan.Core.Onnx
 {
     /// <summary>Reads and writes ONNX model files (ModelProto) for the optimizer.</summary>
-    public static class OnnxModelFile
+    internal static class OnnxModelFile
     {
         /// <summary>Parses a model, refusing anything that is not a ModelProto with a graph.</summary>
         /// <exception cref="AnimeGanException">Malformed or empty; the message names <paramref name="name"/>.</exception>

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace AnimeGan.Core.Onnx
 {
     /// <summary>Observed value ranges of named tensors, gathered by running a model on sample pictures.</summary>
-    public sealed class TensorRanges
+    internal sealed class TensorRanges
     {
         private readonly Dictionary<string, (float Min, float Max)> _ranges = new Dictionary<string, (float, float)>(StringComparer.Ordinal);
 

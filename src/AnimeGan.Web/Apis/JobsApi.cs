@@ -122,7 +122,7 @@ namespace AnimeGan.Web.Apis
                 return NotFound(id);
             if (kind != "before" && kind != "after")
                 return Problems.BadRequest($"kind '{kind}' is not before or after.");
-            var jpeg = job.Previews.GetOrAdd(kind, k => PreviewJpeg(k == "before" ? job.OriginalPath : job.StyledPath));
+            var jpeg = job.Previews.GetOrAdd(kind, k => PreviewImages.Jpeg(k == "before" ? job.OriginalPath : job.StyledPath, PreviewSize, 90));
             return TypedResults.File(jpeg, "image/jpeg");
         }
 
@@ -177,22 +177,6 @@ namespace AnimeGan.Web.Apis
 
         /// <summary>The body of POST /api/jobs/zip.</summary>
         public sealed record ZipRequest(IReadOnlyList<ZipItem>? Items);
-
-        private static byte[] PreviewJpeg(string path)
-        {
-            var picture = ImageDecoder.Read(path).Pixels;
-            var scale = Math.Min(1.0, (double)PreviewSize / Math.Max(picture.Width, picture.Height));
-            if (scale < 1)
-            {
-                var width = Math.Max(1, (int)Math.Round(picture.Width * scale));
-                var height = Math.Max(1, (int)Math.Round(picture.Height * scale));
-                picture = new PixelImage(width, height, Resampler.Resize(picture.Rgb, picture.Width, picture.Height, width, height));
-            }
-
-            using var jpeg = new MemoryStream();
-            ImageEncoder.Encode(picture, ImageMetadata.Empty(RasterFormat.Jpeg), jpeg, RasterFormat.Jpeg, 90);
-            return jpeg.ToArray();
-        }
 
         private static IResult NotFound(string id)
             => TypedResults.Problem($"No result '{id}' on this server (results are kept for {JobStore.IdleLifetime.TotalMinutes:0} minutes).", statusCode: StatusCodes.Status404NotFound, title: "Unknown result");

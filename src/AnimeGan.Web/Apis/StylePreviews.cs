@@ -36,9 +36,7 @@ namespace AnimeGan.Web.Apis
         private byte[] Render(string styleId)
         {
             var styled = _engine.Stylize(_sample.Value, new StylizeOptions { Style = styleId, Faces = false }).Image;
-            using var jpeg = new MemoryStream();
-            ImageEncoder.Encode(styled, ImageMetadata.Empty(RasterFormat.Jpeg), jpeg, RasterFormat.Jpeg, 88);
-            return jpeg.ToArray();
+            return PreviewImages.Jpeg(styled, Math.Max(Width, Height), 88);
         }
 
         private static PixelImage DrawSample()

@@ -2,6 +2,7 @@ using System.IO;
 using System.Linq;
 using AnimeGan.Core;
 using AnimeGan.Core.Imaging;
+using AnimeGan.Core.IO;
 
 namespace AnimeGan.Web.Jobs
 {

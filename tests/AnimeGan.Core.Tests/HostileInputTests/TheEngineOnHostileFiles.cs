@@ -6,6 +6,7 @@ using AnimeGan.Core.Exceptions;
 using AnimeGan.Core.Models;
 using AnimeGan.Core.Options;
 using AnimeGan.Tests;
+using AnimeGan.Core.IO;
 
 namespace AnimeGan.Core.Tests.HostileInputTests
 {

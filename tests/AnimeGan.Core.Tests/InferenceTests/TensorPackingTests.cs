@@ -15,10 +15,11 @@ namespace AnimeGan.Core.Tests.InferenceTests
         }
 
         [Theory]
-        [InlineData(TensorLayout.Nhwc)]
-        [InlineData(TensorLayout.Nchw)]
-        public void ShouldRoundTripEveryByteThroughFloat32(TensorLayout layout)
+        [InlineData(nameof(TensorLayout.Nhwc))]
+        [InlineData(nameof(TensorLayout.Nchw))]
+        public void ShouldRoundTripEveryByteThroughFloat32(string layoutName)
         {
+            var layout = Enum.Parse<TensorLayout>(layoutName);
             var rgb = EveryByteValue(37, 11);
 
             var tensor = TensorPacking.Pack(rgb, 37, 11, layout);
@@ -27,10 +28,11 @@ namespace AnimeGan.Core.Tests.InferenceTests
         }
 
         [Theory]
-        [InlineData(TensorLayout.Nhwc)]
-        [InlineData(TensorLayout.Nchw)]
-        public void ShouldRoundTripEveryByteThroughFloat16(TensorLayout layout)
+        [InlineData(nameof(TensorLayout.Nhwc))]
+        [InlineData(nameof(TensorLayout.Nchw))]
+        public void ShouldRoundTripEveryByteThroughFloat16(string layoutName)
         {
+            var layout = Enum.Parse<TensorLayout>(layoutName);
             var rgb = EveryByteValue(37, 11);
 
             var tensor = TensorPacking.PackHalf(rgb, 37, 11, layout);
