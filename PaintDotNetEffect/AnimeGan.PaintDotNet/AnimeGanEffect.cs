@@ -4,7 +4,6 @@ using AnimeGan.Core;
 using AnimeGan.Core.Exceptions;
 using AnimeGan.Core.Imaging;
 using AnimeGan.Core.Options;
-using PaintDotNet;
 using PaintDotNet.Effects;
 using PaintDotNet.Imaging;
 using PaintDotNet.IndirectUI;

@@ -1,5 +1,4 @@
 using System;
-using System.Reflection;
 using PaintDotNet;
 
 [assembly: PluginSupportInfo(typeof(AnimeGan.PaintDotNet.PluginSupportInfo))]

@@ -1,7 +1,5 @@
-using System;
 using System.Collections.Concurrent;
 using AnimeGan.Core;
-using System.Collections.Generic;
 using AnimeGan.Core.Models;
 
 namespace AnimeGan.PowerShell

@@ -1,4 +1,3 @@
-using System.Threading.Tasks;
 using AnimeGan.Cli;
 using AnimeGan.Cli.Console;
 

@@ -8,9 +8,9 @@ using AnimeGan.Core.Exceptions;
 using AnimeGan.Core.Faces;
 using AnimeGan.Core.Imaging;
 using AnimeGan.Core.Inference;
+using AnimeGan.Core.IO;
 using AnimeGan.Core.Models;
 using AnimeGan.Core.Options;
-using AnimeGan.Core.IO;
 
 namespace AnimeGan.Core
 {

@@ -2,11 +2,9 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using AnimeGan.Core.Models;
 using AnimeGan.Core.Onnx;
 using AnimeGan.Tests;
 using Microsoft.ML.OnnxRuntime;
-using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace AnimeGan.Benchmarks
 {

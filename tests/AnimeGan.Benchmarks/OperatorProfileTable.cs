@@ -7,7 +7,6 @@ using AnimeGan.Core.Models;
 using AnimeGan.Core.Onnx;
 using AnimeGan.Tests;
 using Microsoft.ML.OnnxRuntime;
-using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace AnimeGan.Benchmarks
 {

@@ -1,5 +1,3 @@
-using System;
-using System.IO;
 using AnimeGan.Core.Imaging;
 using AnimeGan.Tests;
 using PaintDotNet.PropertySystem;

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using AnimeGan.Tests;
 using AnimeGan.Web.Jobs;
 using Microsoft.AspNetCore.Hosting;

@@ -5,8 +5,8 @@ using AnimeGan.Core;
 using AnimeGan.Core.Batches;
 using AnimeGan.Core.Exceptions;
 using AnimeGan.Core.Imaging;
-using AnimeGan.Core.Options;
 using AnimeGan.Core.IO;
+using AnimeGan.Core.Options;
 
 namespace AnimeGan.PowerShell.Cmdlets
 {

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using System.Threading;
 using AnimeGan.Core.Exceptions;
 using AnimeGan.Core.Models;
 

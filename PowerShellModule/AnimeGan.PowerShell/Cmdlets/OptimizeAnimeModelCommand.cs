@@ -1,9 +1,5 @@
 using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
 using System.Management.Automation;
-using System.Threading;
 using AnimeGan.Core.Exceptions;
 using AnimeGan.Core.Imaging;
 using AnimeGan.Core.Models;

@@ -1,10 +1,9 @@
 using System;
 using System.Collections.Generic;
-using AnimeGan.Core;
 using AnimeGan.Core.Batches;
 using AnimeGan.Core.Imaging;
-using AnimeGan.Core.Options;
 using AnimeGan.Core.IO;
+using AnimeGan.Core.Options;
 
 namespace AnimeGan.Cli.Commands
 {

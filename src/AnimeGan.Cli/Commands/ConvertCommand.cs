@@ -6,8 +6,8 @@ using AnimeGan.Cli.Console;
 using AnimeGan.Core;
 using AnimeGan.Core.Exceptions;
 using AnimeGan.Core.Imaging;
-using AnimeGan.Core.Options;
 using AnimeGan.Core.IO;
+using AnimeGan.Core.Options;
 
 namespace AnimeGan.Cli.Commands
 {

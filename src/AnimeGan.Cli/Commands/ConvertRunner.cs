@@ -8,9 +8,9 @@ using AnimeGan.Cli.Console;
 using AnimeGan.Core;
 using AnimeGan.Core.Batches;
 using AnimeGan.Core.Exceptions;
+using AnimeGan.Core.IO;
 using AnimeGan.Core.Models;
 using Spectre.Console;
-using AnimeGan.Core.IO;
 
 namespace AnimeGan.Cli.Commands
 {

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using System.Linq;
-using System.Threading;
 using AnimeGan.Cli.Console;
 using AnimeGan.Core;
 using AnimeGan.Core.Exceptions;

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.Linq;
-using System.Threading.Tasks;
 using AnimeGan.Cli.Console;
 using AnimeGan.Core.Exceptions;
 using AnimeGan.Core.Models;

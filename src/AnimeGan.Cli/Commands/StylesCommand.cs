@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Linq;
 using AnimeGan.Cli.Console;
 using AnimeGan.Core.Models;
 

@@ -6,8 +6,8 @@ using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using AnimeGan.Core.Exceptions;
-using AnimeGan.Core.Options;
 using AnimeGan.Core.IO;
+using AnimeGan.Core.Options;
 
 namespace AnimeGan.Core.Batches
 {

@@ -1,8 +1,8 @@
 using System;
 using System.IO;
 using AnimeGan.Core.Exceptions;
-using ImageMagick;
 using AnimeGan.Core.IO;
+using ImageMagick;
 
 namespace AnimeGan.Core.Imaging
 {

@@ -1,6 +1,5 @@
 using System;
 using System.Threading;
-using System.Threading.Tasks;
 using AnimeGan.Core.Exceptions;
 using AnimeGan.Core.Models;
 using Microsoft.ML.OnnxRuntime;

@@ -1,12 +1,11 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading;
 using AnimeGan.Core.Exceptions;
 using AnimeGan.Core.Imaging;
-using AnimeGan.Core.Models;
 using AnimeGan.Core.IO;
+using AnimeGan.Core.Models;
 
 namespace AnimeGan.Core.Onnx
 {

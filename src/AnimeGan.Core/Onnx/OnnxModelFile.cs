@@ -1,9 +1,9 @@
 using System;
 using System.IO;
 using AnimeGan.Core.Exceptions;
+using AnimeGan.Core.IO;
 using AnimeGan.Core.Onnx.Proto;
 using Google.Protobuf;
-using AnimeGan.Core.IO;
 
 namespace AnimeGan.Core.Onnx
 {

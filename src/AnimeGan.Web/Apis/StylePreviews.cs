@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Concurrent;
-using System.IO;
 using System.Linq;
 using AnimeGan.Core;
 using AnimeGan.Core.Imaging;

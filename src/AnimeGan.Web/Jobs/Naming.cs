@@ -1,6 +1,5 @@
 using System.IO;
 using System.Linq;
-using AnimeGan.Core;
 using AnimeGan.Core.Imaging;
 using AnimeGan.Core.IO;
 

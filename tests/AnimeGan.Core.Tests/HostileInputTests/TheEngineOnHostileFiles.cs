@@ -3,10 +3,10 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using AnimeGan.Core.Exceptions;
+using AnimeGan.Core.IO;
 using AnimeGan.Core.Models;
 using AnimeGan.Core.Options;
 using AnimeGan.Tests;
-using AnimeGan.Core.IO;
 
 namespace AnimeGan.Core.Tests.HostileInputTests
 {
