@@ -239,6 +239,21 @@ namespace AnimeGan.PaintDotNet
             return new PixelImage(bounds.Width, bounds.Height, rgb, alpha);
         }
 
+        /// <summary>
+        /// Frees the cached full-size result when Paint.NET closes the effect: for a 24-megapixel picture it
+        /// is 72 MB that would otherwise live until the collector finds the effect.
+        /// </summary>
+        protected override void OnDispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _styled = null;
+                _cacheKey = null;
+            }
+
+            base.OnDispose(disposing);
+        }
+
         private static System.Drawing.Image? LoadIcon()
         {
             if (!OperatingSystem.IsWindowsVersionAtLeast(6, 1))

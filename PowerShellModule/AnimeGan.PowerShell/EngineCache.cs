@@ -5,8 +5,10 @@ using AnimeGan.Core.Models;
 namespace AnimeGan.PowerShell
 {
     /// <summary>
-    /// One engine per models folder for the whole session, so the second Convert-ToAnime in a script pays
-    /// no model load. Engines live until the process ends, as PowerShell keeps binary modules loaded.
+    /// Engines kept for the whole session, one per models folder and ONNX Runtime thread count (a session's
+    /// threads are fixed when it is created, and -ThrottleLimit changes how many each run should use), so
+    /// the second Convert-ToAnime in a script pays no model load. They live until the process ends, as
+    /// PowerShell keeps binary modules loaded.
     /// </summary>
     internal static class EngineCache
     {

@@ -38,6 +38,7 @@ namespace AnimeGan.PowerShell
             AnimeGanErrorCode.OutputExists => ErrorCategory.ResourceExists,
             AnimeGanErrorCode.OutputIsInput => ErrorCategory.InvalidArgument,
             AnimeGanErrorCode.DuplicateOutput => ErrorCategory.ResourceExists,
+            AnimeGanErrorCode.ProcessingFailed => ErrorCategory.InvalidResult,
             AnimeGanErrorCode.WriteFailed => ErrorCategory.WriteError,
             AnimeGanErrorCode.UnknownModel => ErrorCategory.InvalidArgument,
             AnimeGanErrorCode.ModelNotInstalled => ErrorCategory.NotInstalled,

@@ -113,19 +113,22 @@ namespace AnimeGan.Core
 
             onStage?.Invoke(ConversionStage.Stylizing);
             var timings = new StageTimings();
-            byte[] small = source.Rgb;
-            timings.Resize = StageTimings.Measure(() => small = Resampler.Resize(source.Rgb, source.Width, source.Height, workWidth, workHeight));
+            var watch = Stopwatch.StartNew();
+            var small = Resampler.Resize(source.Rgb, source.Width, source.Height, workWidth, workHeight);
+            timings.Resize = watch.Elapsed;
             var styledSmall = model.Run(small, workWidth, workHeight, timings, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
 
-            byte[] styled = styledSmall;
-            timings.Upsample = StageTimings.Measure(() => styled = Upsample(small, styledSmall, workWidth, workHeight, source, options.Upsampling ?? UpsamplingMode.Guided));
-            IReadOnlyList<DetectedFace> faces = Array.Empty<DetectedFace>();
+            watch.Restart();
+            var styled = Upsample(small, styledSmall, workWidth, workHeight, source, options.Upsampling ?? UpsamplingMode.Guided);
+            timings.Upsample = watch.Elapsed;
             var working = new PixelImage(workWidth, workHeight, small);
-            timings.Faces = StageTimings.Measure(() => faces = EnhanceFaces(source, working, styled, styleId, options, onStage, cancellationToken));
-            var blendWatch = Stopwatch.StartNew();
+            watch.Restart();
+            var faces = EnhanceFaces(source, working, styled, styleId, options, onStage, cancellationToken);
+            timings.Faces = watch.Elapsed;
+            watch.Restart();
             var mixed = ResultBlend.Apply(source.Rgb, styled, strength, options.KeepColors == true);
-            timings.Blend = blendWatch.Elapsed;
+            timings.Blend = watch.Elapsed;
             return new StylizeResult(source.WithRgb(mixed), styleId, strength, workWidth, workHeight, faces, timings);
         }
 

@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 
 namespace AnimeGan.Core
 {
@@ -38,12 +37,5 @@ namespace AnimeGan.Core
 
         /// <summary>Gets the sum of all stages.</summary>
         public TimeSpan Total => Decode + Resize + Pack + Inference + Unpack + Upsample + Faces + Blend + Encode;
-
-        internal static TimeSpan Measure(Action action)
-        {
-            var watch = Stopwatch.StartNew();
-            action();
-            return watch.Elapsed;
-        }
     }
 }

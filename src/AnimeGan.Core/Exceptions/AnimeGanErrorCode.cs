@@ -56,5 +56,8 @@ namespace AnimeGan.Core.Exceptions
 
         /// <summary>Two inputs of one batch would write the same output file; the later one is skipped.</summary>
         DuplicateOutput,
+
+        /// <summary>ImageMagick failed on pixels already in memory (resampling), for a reason other than size.</summary>
+        ProcessingFailed,
     }
 }

@@ -27,14 +27,7 @@ namespace AnimeGan.Core.Faces
         {
             Entry = Throw.IfNull(entry);
             using var options = SessionOptionsFactory.Create(intraOpThreads);
-            try
-            {
-                _session = new InferenceSession(path, options);
-            }
-            catch (OnnxRuntimeException ex)
-            {
-                throw new AnimeGanException(AnimeGanErrorCode.ModelLoadFailed, $"{path}: ONNX Runtime cannot load the face detector ({ErrorText.FirstLine(ex.Message)}).", path, ex);
-            }
+            _session = LibraryFailures.OpenSession(() => new InferenceSession(path, options), path, "face detector");
 
             InputName = _session.InputMetadata.Keys.First();
         }
@@ -45,11 +38,14 @@ namespace AnimeGan.Core.Faces
         /// <inheritdoc />
         public string Id => Entry.Id;
 
-        /// <summary>Gets or sets the minimum confidence for a face to count.</summary>
-        public float ScoreThreshold { get; set; } = 0.6f;
+        /// <summary>
+        /// The minimum confidence for a face to count. Fixed: detectors are shared through the engine's cache,
+        /// so a setting changed for one caller would change every caller's results.
+        /// </summary>
+        public const float ScoreThreshold = 0.6f;
 
-        /// <summary>Gets or sets the overlap above which the weaker of two detections is dropped.</summary>
-        public float OverlapThreshold { get; set; } = 0.4f;
+        /// <summary>The overlap above which the weaker of two detections is dropped.</summary>
+        public const float OverlapThreshold = 0.4f;
 
         /// <summary>Gets the input tensor's name.</summary>
         protected string InputName { get; }
@@ -91,7 +87,7 @@ namespace AnimeGan.Core.Faces
                 new[] { input },
                 _session.OutputNames,
                 cancellationToken,
-                ex => new AnimeGanException(AnimeGanErrorCode.InferenceFailed, $"Face detector '{Id}' failed ({ErrorText.FirstLine(ex.Message)}).", Entry.FileName, ex)))
+                ex => LibraryFailures.RunFailed(ex, Entry.FileName, $"face detector '{Id}'")))
             {
                 var byName = new Dictionary<string, OrtValue>(StringComparer.Ordinal);
                 for (var i = 0; i < outputs.Count; i++)

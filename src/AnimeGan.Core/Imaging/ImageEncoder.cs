@@ -22,6 +22,16 @@ namespace AnimeGan.Core.Imaging
         /// <param name="format">The format.</param>
         /// <param name="quality">1..100 for the lossy formats (JPEG, WebP, HEIC, AVIF); null for <see cref="DefaultJpegQuality"/>.</param>
         public static void Encode(PixelImage picture, ImageMetadata metadata, Stream destination, RasterFormat format, int? quality = null)
+            => LibraryFailures.Imaging(
+                () =>
+                {
+                    EncodeRaw(picture, metadata, destination, format, quality);
+                    return true;
+                },
+                $"Encoding a {picture?.Width}x{picture?.Height} picture as {format}");
+
+        /// <summary>Encodes without translating Magick.NET's failures, for callers that word them with a file name.</summary>
+        private static void EncodeRaw(PixelImage picture, ImageMetadata metadata, Stream destination, RasterFormat format, int? quality)
         {
             Throw.IfNull(picture);
             Throw.IfNull(metadata);
@@ -72,7 +82,7 @@ namespace AnimeGan.Core.Imaging
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                 using (var stream = new FileStream(staged.TemporaryPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-                    Encode(picture, metadata, stream, chosen, quality);
+                    EncodeRaw(picture, metadata, stream, chosen, quality);
                 return staged;
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is MagickException)
@@ -93,30 +103,24 @@ namespace AnimeGan.Core.Imaging
                 return MagickPixels.FromBytes(picture.Rgb, picture.Width, picture.Height, PixelMapping.RGB);
 
             var count = picture.Width * picture.Height;
-            if (keepAlpha)
+            var rgba = new byte[count * 4];
+            for (int i = 0, s = 0, d = 0; i < count; i++, s += 3, d += 4)
             {
-                var rgba = new byte[count * 4];
-                for (int i = 0, s = 0, d = 0; i < count; i++, s += 3, d += 4)
-                {
-                    rgba[d] = picture.Rgb[s];
-                    rgba[d + 1] = picture.Rgb[s + 1];
-                    rgba[d + 2] = picture.Rgb[s + 2];
-                    rgba[d + 3] = picture.Alpha[i];
-                }
-
-                return MagickPixels.FromBytes(rgba, picture.Width, picture.Height, PixelMapping.RGBA);
+                rgba[d] = picture.Rgb[s];
+                rgba[d + 1] = picture.Rgb[s + 1];
+                rgba[d + 2] = picture.Rgb[s + 2];
+                rgba[d + 3] = picture.Alpha[i];
             }
 
-            // A format without alpha: lay the picture on white, as viewers show transparency.
-            var flat = new byte[count * 3];
-            for (int i = 0, s = 0; i < count; i++, s += 3)
+            var image = MagickPixels.FromBytes(rgba, picture.Width, picture.Height, PixelMapping.RGBA);
+            if (!keepAlpha)
             {
-                var a = picture.Alpha[i];
-                for (var c = 0; c < 3; c++)
-                    flat[s + c] = (byte)(((picture.Rgb[s + c] * a) + (255 * (255 - a)) + 127) / 255);
+                // A format without alpha: lay the picture on white, as viewers show transparency.
+                image.BackgroundColor = MagickColors.White;
+                image.Alpha(AlphaAction.Remove);
             }
 
-            return MagickPixels.FromBytes(flat, picture.Width, picture.Height, PixelMapping.RGB);
+            return image;
         }
 
         private static void CarryMetadata(MagickImage image, ImageMetadata metadata)

@@ -1,3 +1,4 @@
+using AnimeGan.Core.Exceptions;
 using ImageMagick;
 
 namespace AnimeGan.Core.Imaging
@@ -26,12 +27,15 @@ namespace AnimeGan.Core.Imaging
         }
 
         private static byte[] Lanczos(byte[] rgb, int sourceWidth, int sourceHeight, int width, int height)
-        {
-            using var image = MagickPixels.FromBytes(rgb, sourceWidth, sourceHeight, PixelMapping.RGB);
-            image.FilterType = FilterType.Lanczos;
-            image.Resize(new MagickGeometry((uint)width, (uint)height) { IgnoreAspectRatio = true });
-            return MagickPixels.ToBytes(image, PixelMapping.RGB);
-        }
+            => LibraryFailures.Imaging(
+                () =>
+                {
+                    using var image = MagickPixels.FromBytes(rgb, sourceWidth, sourceHeight, PixelMapping.RGB);
+                    image.FilterType = FilterType.Lanczos;
+                    image.Resize(new MagickGeometry((uint)width, (uint)height) { IgnoreAspectRatio = true });
+                    return MagickPixels.ToBytes(image, PixelMapping.RGB);
+                },
+                $"Resampling {sourceWidth}x{sourceHeight} to {width}x{height}");
 
         /// <summary>Each target pixel is the mean of the source pixels its area covers (fractional edges weighted).</summary>
         private static byte[] AreaAverage(byte[] rgb, int sourceWidth, int sourceHeight, int width, int height)

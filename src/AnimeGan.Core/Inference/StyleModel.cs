@@ -28,16 +28,7 @@ namespace AnimeGan.Core.Inference
             Entry = Throw.IfNull(entry);
             Throw.IfNullOrEmpty(path);
             using (var options = SessionOptionsFactory.Create(intraOpThreads))
-            {
-                try
-                {
-                    _session = new InferenceSession(path, options);
-                }
-                catch (OnnxRuntimeException ex)
-                {
-                    throw new AnimeGanException(AnimeGanErrorCode.ModelLoadFailed, $"{path}: ONNX Runtime cannot load the model ({ErrorText.FirstLine(ex.Message)}).", path, ex);
-                }
-            }
+                _session = LibraryFailures.OpenSession(() => new InferenceSession(path, options), path, "model");
 
             try
             {
@@ -104,7 +95,7 @@ namespace AnimeGan.Core.Inference
                 new[] { input },
                 new[] { Contract.OutputName },
                 cancellationToken,
-                ex => new AnimeGanException(AnimeGanErrorCode.InferenceFailed, $"{Path}: inference failed at {width}x{height} ({ErrorText.FirstLine(ex.Message)}).", Path, ex));
+                ex => LibraryFailures.RunFailed(ex, Path, $"inference at {width}x{height}"));
             if (timings != null)
                 timings.Inference += watch.Elapsed;
             var output = outputs[0];

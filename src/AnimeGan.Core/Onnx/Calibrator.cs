@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Numerics.Tensors;
 using System.Threading;
 using AnimeGan.Core.Exceptions;
 using AnimeGan.Core.Imaging;
@@ -46,7 +47,7 @@ namespace AnimeGan.Core.Onnx
             Throw.IfNull(samples);
             var probe = Int8Quantizer.WithConvTensorsAsOutputs(floatModel);
             using var options = SessionOptionsFactory.Create(0);
-            using var session = new InferenceSession(OnnxModelFile.ToBytes(probe), options);
+            using var session = LibraryFailures.OpenSession(() => new InferenceSession(OnnxModelFile.ToBytes(probe), options), "calibration model", "model");
             var contract = TensorContract.Read(session.InputMetadata, session.OutputMetadata, "calibration model");
             var ranges = new TensorRanges();
             var count = 0;
@@ -62,20 +63,11 @@ namespace AnimeGan.Core.Onnx
                     new[] { input },
                     session.OutputNames,
                     cancellationToken,
-                    ex => new AnimeGanException(AnimeGanErrorCode.InferenceFailed, $"Calibration failed at {width}x{height} ({ErrorText.FirstLine(ex.Message)}).", null, ex));
+                    ex => LibraryFailures.RunFailed(ex, "calibration model", $"calibration at {width}x{height}"));
                 for (var i = 0; i < outputs.Count; i++)
                 {
                     var values = outputs[i].GetTensorDataAsSpan<float>();
-                    float min = float.MaxValue, max = float.MinValue;
-                    foreach (var v in values)
-                    {
-                        if (v < min)
-                            min = v;
-                        if (v > max)
-                            max = v;
-                    }
-
-                    ranges.Observe(session.OutputNames[i], min, max);
+                    ranges.Observe(session.OutputNames[i], TensorPrimitives.Min(values), TensorPrimitives.Max(values));
                 }
 
                 count++;

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using AnimeGan.Core.Onnx.Proto;
 using Google.Protobuf;
+using Microsoft.ML.OnnxRuntime;
 
 namespace AnimeGan.Core.Onnx
 {
@@ -70,13 +71,13 @@ namespace AnimeGan.Core.Onnx
             {
                 var raw = tensor.RawData.Span;
                 for (var i = 0; i < count; i++)
-                    floats[i] = HalfBits.ToSingle((ushort)(raw[2 * i] | (raw[(2 * i) + 1] << 8)));
+                    floats[i] = (float)new Float16((ushort)(raw[2 * i] | (raw[(2 * i) + 1] << 8)));
             }
             else
             {
                 // float16 values stored one per int32_data entry (the low 16 bits).
                 for (var i = 0; i < count; i++)
-                    floats[i] = HalfBits.ToSingle((ushort)tensor.Int32Data[i]);
+                    floats[i] = (float)new Float16((ushort)tensor.Int32Data[i]);
                 tensor.Int32Data.Clear();
             }
 

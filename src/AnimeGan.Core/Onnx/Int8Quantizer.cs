@@ -21,9 +21,6 @@ namespace AnimeGan.Core.Onnx
         private const int Int32 = (int)TensorProto.Types.DataType.Int32;
         private const string MicrosoftDomain = "com.microsoft";
 
-        [ThreadStatic]
-        private static string? _domain;
-
         /// <summary>Returns a quantized copy of a float32 model.</summary>
         /// <param name="model">A float32 model (convert float16 models first).</param>
         /// <param name="ranges">Activation ranges from calibration; null quantizes weights only.</param>
@@ -35,7 +32,7 @@ namespace AnimeGan.Core.Onnx
                 throw new AnimeGanException(AnimeGanErrorCode.InvalidOption, "INT8 quantization needs a float32 model; convert float16 models to float32 first.");
             var result = model.Clone();
             OpsetUpgrade.To10(result);
-            _domain = QdqDomain(result);
+            var domain = QdqDomain(result);
             var graph = result.Graph;
             var initializers = graph.Initializer.ToDictionary(t => t.Name, StringComparer.Ordinal);
             var uses = graph.Node.SelectMany(n => n.Input).GroupBy(i => i).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
@@ -52,20 +49,20 @@ namespace AnimeGan.Core.Onnx
                 }
 
                 quantized++;
-                var weightScales = QuantizeWeight(graph, weight, uses[weight.Name] == 1, out var weightDq, nodes);
+                var weightScales = QuantizeWeight(graph, weight, uses[weight.Name] == 1, out var weightDq, nodes, domain);
                 node.Input[1] = weightDq;
 
                 if (ranges != null && ranges.TryGet(node.Input[0], out var inputRange))
                 {
                     if (!activationDq.TryGetValue(node.Input[0], out var inputDq))
                     {
-                        inputDq = AddActivationQdq(graph, nodes, node.Input[0], node.Input[0] + "_dq", inputRange);
+                        inputDq = AddActivationQdq(graph, nodes, node.Input[0], node.Input[0] + "_dq", inputRange, domain);
                         activationDq[node.Input[0]] = inputDq;
                     }
 
                     node.Input[0] = inputDq;
                     if (node.Input.Count > 2 && initializers.TryGetValue(node.Input[2], out var bias) && bias.DataType == Float)
-                        node.Input[2] = QuantizeBias(graph, nodes, bias, ScaleOf(inputRange).Scale, weightScales);
+                        node.Input[2] = QuantizeBias(graph, nodes, bias, ScaleOf(inputRange).Scale, weightScales, domain);
                 }
 
                 nodes.Add(node);
@@ -74,7 +71,7 @@ namespace AnimeGan.Core.Onnx
                     // Conv -> Q -> DQ, keeping the original output name for the consumers.
                     var original = node.Output[0];
                     node.Output[0] = original + "_float";
-                    AddActivationQdq(graph, nodes, node.Output[0], original, outputRange);
+                    AddActivationQdq(graph, nodes, node.Output[0], original, outputRange, domain);
                 }
             }
 
@@ -106,7 +103,7 @@ namespace AnimeGan.Core.Onnx
             return result;
         }
 
-        private static float[] QuantizeWeight(GraphProto graph, TensorProto weight, bool onlyUse, out string dequantized, List<NodeProto> nodes)
+        private static float[] QuantizeWeight(GraphProto graph, TensorProto weight, bool onlyUse, out string dequantized, List<NodeProto> nodes, string domain)
         {
             var values = FloatValues(weight);
             var channels = (int)weight.Dims[0];
@@ -133,13 +130,13 @@ namespace AnimeGan.Core.Onnx
             graph.Initializer.Add(Vector(name + "_scale", scales));
             graph.Initializer.Add(ZeroPoints(name + "_zero_point", channels, Int8));
             dequantized = name + "_dequantized";
-            nodes.Add(Node("DequantizeLinear", name + "_dq", new[] { q8.Name, name + "_scale", name + "_zero_point" }, dequantized, axis: 0));
+            nodes.Add(Node(domain, "DequantizeLinear", name + "_dq", new[] { q8.Name, name + "_scale", name + "_zero_point" }, dequantized, axis: 0));
             if (onlyUse)
                 graph.Initializer.Remove(weight);
             return scales;
         }
 
-        private static string QuantizeBias(GraphProto graph, List<NodeProto> nodes, TensorProto bias, float inputScale, float[] weightScales)
+        private static string QuantizeBias(GraphProto graph, List<NodeProto> nodes, TensorProto bias, float inputScale, float[] weightScales, string domain)
         {
             var values = FloatValues(bias);
             var scales = weightScales.Select(s => s * inputScale).ToArray();
@@ -154,11 +151,11 @@ namespace AnimeGan.Core.Onnx
             graph.Initializer.Add(q32);
             graph.Initializer.Add(Vector(name + "_scale", scales));
             graph.Initializer.Add(ZeroPoints(name + "_zero_point", scales.Length, Int32));
-            nodes.Add(Node("DequantizeLinear", name + "_dq", new[] { q32.Name, name + "_scale", name + "_zero_point" }, name + "_dequantized", axis: 0));
+            nodes.Add(Node(domain, "DequantizeLinear", name + "_dq", new[] { q32.Name, name + "_scale", name + "_zero_point" }, name + "_dequantized", axis: 0));
             return name + "_dequantized";
         }
 
-        private static string AddActivationQdq(GraphProto graph, List<NodeProto> nodes, string input, string output, (float Min, float Max) range)
+        private static string AddActivationQdq(GraphProto graph, List<NodeProto> nodes, string input, string output, (float Min, float Max) range, string domain)
         {
             var (scale, zeroPoint) = ScaleOf(range);
             var scaleName = input + "_act_scale";
@@ -169,8 +166,8 @@ namespace AnimeGan.Core.Onnx
                 graph.Initializer.Add(new TensorProto { Name = zeroName, DataType = UInt8, RawData = ByteString.CopyFrom(new[] { zeroPoint }) });
             }
 
-            nodes.Add(Node("QuantizeLinear", input + "_q", new[] { input, scaleName, zeroName }, input + "_quantized", axis: null));
-            nodes.Add(Node("DequantizeLinear", input + "_dq_node", new[] { input + "_quantized", scaleName, zeroName }, output, axis: null));
+            nodes.Add(Node(domain, "QuantizeLinear", input + "_q", new[] { input, scaleName, zeroName }, input + "_quantized", axis: null));
+            nodes.Add(Node(domain, "DequantizeLinear", input + "_dq_node", new[] { input + "_quantized", scaleName, zeroName }, output, axis: null));
             return output;
         }
 
@@ -212,9 +209,9 @@ namespace AnimeGan.Core.Onnx
             return tensor;
         }
 
-        private static NodeProto Node(string opType, string name, string[] inputs, string output, int? axis)
+        private static NodeProto Node(string domain, string opType, string name, string[] inputs, string output, int? axis)
         {
-            var node = new NodeProto { OpType = opType, Name = name, Domain = _domain ?? "" };
+            var node = new NodeProto { OpType = opType, Name = name, Domain = domain };
             node.Input.AddRange(inputs);
             node.Output.Add(output);
             if (axis != null)

@@ -8,9 +8,6 @@ namespace AnimeGan.Core.Onnx
     {
         private readonly Dictionary<string, (float Min, float Max)> _ranges = new Dictionary<string, (float, float)>(StringComparer.Ordinal);
 
-        /// <summary>Gets the tensors with a range.</summary>
-        public IReadOnlyCollection<string> Names => _ranges.Keys;
-
         /// <summary>Widens the range of a tensor to include <paramref name="min"/>..<paramref name="max"/>.</summary>
         public void Observe(string name, float min, float max)
         {
