@@ -12,6 +12,9 @@ namespace AnimeGan.Core.Exceptions
     /// </summary>
     internal static class LibraryFailures
     {
+        /// <summary>ImageMagick's tag for a frame beyond its width or height limit (an image error, not a resource-limit one).</summary>
+        private const string WidthOrHeightTag = "WidthOrHeightExceedsLimit";
+
         /// <summary>Opens an ONNX Runtime session; a failure is <see cref="AnimeGanErrorCode.ModelLoadFailed"/> naming the model.</summary>
         /// <param name="open">Creates the session.</param>
         /// <param name="source">The file (or description) the model came from.</param>
@@ -33,8 +36,8 @@ namespace AnimeGan.Core.Exceptions
             => new AnimeGanException(AnimeGanErrorCode.InferenceFailed, $"{source}: {detail} failed ({ErrorText.FirstLine(failure.Message)}).", source, failure);
 
         /// <summary>
-        /// Runs a Magick.NET call on pixels already in memory (resampling, packing for encode): a resource
-        /// limit is <see cref="AnimeGanErrorCode.ImageTooLarge"/>, any other failure
+        /// Runs a Magick.NET call on pixels already in memory (resampling, packing for encode): a resource or
+        /// size limit is <see cref="AnimeGanErrorCode.ImageTooLarge"/>, any other failure
         /// <see cref="AnimeGanErrorCode.ProcessingFailed"/>.
         /// </summary>
         public static T Imaging<T>(Func<T> call, string what)
@@ -43,7 +46,7 @@ namespace AnimeGan.Core.Exceptions
             {
                 return call();
             }
-            catch (MagickResourceLimitErrorException ex)
+            catch (MagickException ex) when (ex is MagickResourceLimitErrorException || ex.Message.StartsWith(WidthOrHeightTag, StringComparison.Ordinal))
             {
                 throw new AnimeGanException(AnimeGanErrorCode.ImageTooLarge, $"{what}: the picture is larger than ImageMagick's limits allow ({ErrorText.FirstLine(ex.Message)}).", null, ex);
             }
