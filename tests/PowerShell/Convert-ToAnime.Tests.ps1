@@ -122,9 +122,20 @@ Describe 'Convert-ToAnime' {
         { Convert-ToAnime (Join-Path $work 'a.jpg') -ThrottleLimit 0 @Fast } | Should -Throw -ErrorId 'ParameterArgumentValidationError,AnimeGan.PowerShell.Cmdlets.ConvertToAnimeCommand'
     }
 
-    It 'refuses a -Strength outside 0..1 before touching any photo' {
-        { Convert-ToAnime (Join-Path $work 'a.jpg') -Strength 2 -ModelsPath $Models } | Should -Throw -ErrorId 'ParameterArgumentValidationError,AnimeGan.PowerShell.Cmdlets.ConvertToAnimeCommand'
-        Get-ChildItem $work | Should -HaveCount 2
+    It 'takes the engine''s ranges for -Strength and -MaxSize, edges included, and refuses beyond them' {
+        # The edges are the engine's (OptionLimits): a cmdlet range that drifted from them fails here.
+        Convert-ToAnime (Join-Path $work 'a.jpg') -Strength 0 -MaxSize 16 -NoFaceEnhancement -Suffix _s0 -ModelsPath $Models | Should -HaveCount 1
+        Convert-ToAnime (Join-Path $work 'a.jpg') -Strength 1 -MaxSize 8192 -NoFaceEnhancement -Suffix _s1 -ModelsPath $Models -WhatIf | Should -BeNullOrEmpty
+        { Convert-ToAnime (Join-Path $work 'a.jpg') -Strength 1.001 -ModelsPath $Models } | Should -Throw -ErrorId 'ParameterArgumentValidationError,AnimeGan.PowerShell.Cmdlets.ConvertToAnimeCommand'
+        { Convert-ToAnime (Join-Path $work 'a.jpg') -MaxSize 15 -ModelsPath $Models } | Should -Throw -ErrorId 'ParameterArgumentValidationError,AnimeGan.PowerShell.Cmdlets.ConvertToAnimeCommand'
+        Get-ChildItem $work | Should -HaveCount 3
+    }
+
+    It 'writes the format -Format names, whatever the photo''s own' {
+        $result = Convert-ToAnime (Join-Path $work 'a.jpg') -Format png @Fast
+        $result.Name | Should -Be 'a_anime.png'
+        $bytes = [IO.File]::ReadAllBytes($result.OutputPath)
+        $bytes[1..3] | Should -Be @(0x50, 0x4E, 0x47)   # the PNG signature, not a renamed JPEG
     }
 
     It 'keeps an existing output unless -Force, and says so in PowerShell terms' {

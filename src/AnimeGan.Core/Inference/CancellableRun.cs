@@ -13,6 +13,13 @@ namespace AnimeGan.Core.Inference
     /// </summary>
     internal static class CancellableRun
     {
+        /// <summary>
+        /// A test seam: raised with a run's token once that token is tied to ONNX Runtime's terminate flag,
+        /// just before the run starts, so a test can cancel at exactly that point instead of after a delay.
+        /// Nothing subscribes in normal use.
+        /// </summary>
+        internal static event Action<CancellationToken>? RunStarting;
+
         /// <summary>Runs the session; the caller owns (and disposes) the outputs.</summary>
         /// <param name="session">The session.</param>
         /// <param name="inputNames">Input names, in the order of <paramref name="inputs"/>.</param>
@@ -35,6 +42,7 @@ namespace AnimeGan.Core.Inference
             // the process, and disposing the registration waits for a callback that is setting the flag.
             using var runOptions = new RunOptions();
             using var registration = cancellationToken.Register(() => runOptions.Terminate = true);
+            RunStarting?.Invoke(cancellationToken);
             try
             {
                 return session.Run(runOptions, inputNames, inputs, outputNames);

@@ -124,15 +124,16 @@ namespace AnimeGan.Core.Tests.AnimeGanEngineTests
         [Fact]
         public void ShouldStopAModelRunInProgressWhenCancelled()
         {
-            // A 1536-px run takes seconds here and everything before it milliseconds, so the token fires
-            // inside the run; ONNX Runtime's terminate flag must end it as a cancellation that carries the
-            // run's own error (proof it stopped mid-run), not as an inference failure.
+            // Cancelled as the run starts, with the terminate flag already tied to the token: ONNX Runtime
+            // must end the run as a cancellation that carries the run's own error (proof that the run itself
+            // was stopped), not as an inference failure and not after finishing.
             var photo = TestImages.Photo(TestFiles.Rickshaw, 1536);
             _ = TestModels.Engine.LoadStyle().SizeMultiple;
-            using var cancellation = new DelayedCancellation(TimeSpan.FromSeconds(1));
+            using var cancellation = new CancelAtModelRun();
 
             var ex = Assert.ThrowsAny<OperationCanceledException>(() => TestModels.Engine.Stylize(photo, new StylizeOptions { MaxSize = 1536, Faces = false }, cancellation.Token));
 
+            Assert.True(cancellation.Reached);
             Assert.IsType<OnnxRuntimeException>(ex.InnerException);
         }
 

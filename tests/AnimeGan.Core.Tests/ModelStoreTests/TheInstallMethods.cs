@@ -129,10 +129,23 @@ namespace AnimeGan.Core.Tests.ModelStoreTests
         [Fact]
         public async Task ShouldNotFollowARedirectAwayFromHttps()
         {
-            var ex = await FailedDownload(_ => new LoopbackHttpsServer.Response(302, "Found", Array.Empty<byte>(), "http://127.0.0.1:9/yunet.onnx"));
+            // A plain-http server the redirect points at: it must never be asked for anything.
+            var plain = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+            plain.Start();
+            try
+            {
+                var port = ((System.Net.IPEndPoint)plain.LocalEndpoint).Port;
 
-            Assert.Equal(AnimeGanErrorCode.InstallFailed, ex.Code);
-            Assert.Contains("302", ex.Message);
+                var ex = await FailedDownload(_ => new LoopbackHttpsServer.Response(302, "Found", Array.Empty<byte>(), $"http://127.0.0.1:{port}/yunet.onnx"));
+
+                Assert.Equal(AnimeGanErrorCode.InstallFailed, ex.Code);
+                Assert.Contains("302", ex.Message);
+                Assert.False(plain.Pending(), "the download followed the redirect to plain http");
+            }
+            finally
+            {
+                plain.Stop();
+            }
         }
 
         // Downloads yunet from a server answering as told; the install must fail and leave the folder empty.

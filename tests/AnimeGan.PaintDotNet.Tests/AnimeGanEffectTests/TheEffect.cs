@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using System.Threading;
 using AnimeGan.Core.Imaging;
 using AnimeGan.Core.Options;
 using AnimeGan.Tests;
@@ -139,31 +138,20 @@ namespace AnimeGan.PaintDotNet.Tests.AnimeGanEffectTests
         }
 
         [Fact]
-        public void ShouldStopPromptlyAndLeaveThePictureWhenCancelled()
+        public void ShouldAbandonAModelRunWhenTheDialogIsClosedMidway()
         {
+            // Paint.NET cancels the effect's token when the dialog closes; here it is cancelled as the model
+            // run starts. The effect must hand its token to the engine: if it did not, the run would finish,
+            // the result would be cached, and the tiles rendered afterwards (with no cancellation) would be
+            // stylized instead of the original picture.
             var (bgra, picture) = EffectFixture.Photo(600);
             var effect = EffectFixture.CreateEffect();
             using var host = new EffectHost(bgra, picture.Width, picture.Height);
-            using var cancellation = new CancellationTokenSource();
-            cancellation.Cancel();
-
-            var rendered = host.Render(effect, EffectFixture.Settings(effect, detail: AnimeGanEffect.DetailLevel.Fine), cancellationToken: cancellation.Token);
-
-            Assert.Equal(0, host.TilesRendered);
-            Assert.Equal(bgra, rendered);
-            Assert.Null(effect.LastError);
-        }
-
-        [Fact]
-        public void ShouldAbandonAModelRunWhenTheDialogIsClosedMidway()
-        {
-            var (bgra, picture) = EffectFixture.Photo(1536);
-            var effect = EffectFixture.CreateEffect();
-            using var host = new EffectHost(bgra, picture.Width, picture.Height);
-            using var cancellation = new DelayedCancellation(TimeSpan.FromSeconds(1));
+            using var cancellation = new CancelAtModelRun();
 
             host.SetToken(effect, EffectFixture.Settings(effect, detail: AnimeGanEffect.DetailLevel.Fine), cancellation.Token);
 
+            Assert.True(cancellation.Reached);
             Assert.Equal(1, effect.StylizeCount);
             Assert.Null(effect.LastError);
             Assert.Equal(bgra, host.RenderTiles(effect));

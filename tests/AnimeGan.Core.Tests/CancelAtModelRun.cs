@@ -1,0 +1,36 @@
+using System;
+using System.Threading;
+using AnimeGan.Core.Inference;
+
+namespace AnimeGan.Tests
+{
+    /// <summary>
+    /// A token cancelled at a known point: the moment a model run given this token is about to start, with
+    /// ONNX Runtime's terminate flag already tied to it. No delay, so it cannot fire too early or too late.
+    /// </summary>
+    internal sealed class CancelAtModelRun : IDisposable
+    {
+        private readonly CancellationTokenSource _source = new CancellationTokenSource();
+
+        public CancelAtModelRun() => CancellableRun.RunStarting += OnRunStarting;
+
+        public CancellationToken Token => _source.Token;
+
+        /// <summary>Gets whether a model run with this token reached its start.</summary>
+        public bool Reached { get; private set; }
+
+        public void Dispose()
+        {
+            CancellableRun.RunStarting -= OnRunStarting;
+            _source.Dispose();
+        }
+
+        private void OnRunStarting(CancellationToken token)
+        {
+            if (token != _source.Token)
+                return;
+            Reached = true;
+            _source.Cancel();
+        }
+    }
+}
