@@ -57,12 +57,7 @@ namespace AnimeGan.Core.Imaging
         {
             Throw.IfNull(stream);
             var start = stream.Position;
-            var head = new byte[RasterFormats.SniffLength];
-            var length = ReadFully(stream, head);
-            if (length == 0)
-                throw new AnimeGanException(AnimeGanErrorCode.CorruptImage, $"{name}: the file is empty.", name);
-            var format = RasterFormats.Sniff(head.AsSpan(0, length))
-                ?? throw new AnimeGanException(AnimeGanErrorCode.UnsupportedFormat, $"{name}: not a JPEG, PNG, WebP, TIFF, BMP, GIF, HEIC or AVIF image.", name);
+            var format = SniffFormat(stream, name);
             try
             {
                 stream.Position = start;
@@ -94,12 +89,7 @@ namespace AnimeGan.Core.Imaging
             }
 
             var start = stream.Position;
-            var head = new byte[RasterFormats.SniffLength];
-            var length = ReadFully(stream, head);
-            if (length == 0)
-                throw new AnimeGanException(AnimeGanErrorCode.CorruptImage, $"{name}: the file is empty.", name);
-            var format = RasterFormats.Sniff(head.AsSpan(0, length))
-                ?? throw new AnimeGanException(AnimeGanErrorCode.UnsupportedFormat, $"{name}: not a JPEG, PNG, WebP, TIFF, BMP, GIF, HEIC or AVIF image.", name);
+            var format = SniffFormat(stream, name);
 
             var settings = new MagickReadSettings
             {
@@ -207,6 +197,17 @@ namespace AnimeGan.Core.Imaging
                || message.IndexOf("truncat", StringComparison.OrdinalIgnoreCase) >= 0
                || message.IndexOf("insufficient image data", StringComparison.OrdinalIgnoreCase) >= 0
                || message.IndexOf("corrupt image", StringComparison.OrdinalIgnoreCase) >= 0;
+
+        /// <summary>The format a file's first bytes name, among the allowed ones; the stream is left past them.</summary>
+        private static RasterFormat SniffFormat(Stream stream, string name)
+        {
+            var head = new byte[RasterFormats.SniffLength];
+            var length = ReadFully(stream, head);
+            if (length == 0)
+                throw new AnimeGanException(AnimeGanErrorCode.CorruptImage, $"{name}: the file is empty.", name);
+            return RasterFormats.Sniff(head.AsSpan(0, length))
+                ?? throw new AnimeGanException(AnimeGanErrorCode.UnsupportedFormat, $"{name}: not a JPEG, PNG, WebP, TIFF, BMP, GIF, HEIC or AVIF image.", name);
+        }
 
         private static int ReadFully(Stream stream, byte[] buffer)
         {
