@@ -61,8 +61,6 @@ namespace AnimeGan.PaintDotNet
             Fine,
         }
 
-        /// <summary>Gets how many times the model pipeline ran (tests count it to prove Strength never re-runs it).</summary>
-        internal int StylizeCount { get; private set; }
 
         /// <summary>Gets the last failure, shown instead of a crash; the picture is then left unchanged.</summary>
         internal string? LastError { get; private set; }
@@ -161,7 +159,6 @@ namespace AnimeGan.PaintDotNet
                     Faces = faces ? (bool?)null : false,
                     FaceStyle = faceStyle == SameAsStyle ? null : faceStyle,
                 };
-                StylizeCount++;
                 _styled = _catalog.EngineFor(style).Stylize(source, options, CancellationToken).Image.Rgb;
                 _styledBounds = bounds;
                 _cacheKey = key;

@@ -59,14 +59,15 @@ namespace AnimeGan.PaintDotNet.Tests.AnimeGanEffectTests
             var (bgra, picture) = EffectFixture.Photo();
             var effect = EffectFixture.CreateEffect();
             using var host = new EffectHost(bgra, picture.Width, picture.Height);
+            using var runs = new ModelRunCounter();
 
-            var styled = host.Render(effect, EffectFixture.Settings(effect, strength: 80));
-            var kept = host.Render(effect, EffectFixture.Settings(effect, strength: 80, keepColors: true), tileSize: 48);
+            var styled = host.Render(effect, EffectFixture.Settings(effect, strength: 80), cancellationToken: runs.Token);
+            var kept = host.Render(effect, EffectFixture.Settings(effect, strength: 80, keepColors: true), tileSize: 48, cancellationToken: runs.Token);
 
             var expected = TestModels.Engine.Stylize(picture, new StylizeOptions { Strength = 0.8, MaxSize = 512, Faces = false, KeepColors = true }).Image;
             Assert.Equal(ToBgra(expected), kept);
             Assert.NotEqual(styled, kept);
-            Assert.Equal(1, effect.StylizeCount);
+            Assert.Equal(1, runs.Runs);
         }
 
         [Fact]
@@ -84,17 +85,18 @@ namespace AnimeGan.PaintDotNet.Tests.AnimeGanEffectTests
             var (bgra, picture) = EffectFixture.Photo();
             var effect = EffectFixture.CreateEffect();
             using var host = new EffectHost(bgra, picture.Width, picture.Height);
+            using var runs = new ModelRunCounter();
 
-            var full = host.Render(effect, EffectFixture.Settings(effect, strength: 100));
-            var half = host.Render(effect, EffectFixture.Settings(effect, strength: 50));
-            var quarter = host.Render(effect, EffectFixture.Settings(effect, strength: 25));
+            var full = host.Render(effect, EffectFixture.Settings(effect, strength: 100), cancellationToken: runs.Token);
+            var half = host.Render(effect, EffectFixture.Settings(effect, strength: 50), cancellationToken: runs.Token);
+            var quarter = host.Render(effect, EffectFixture.Settings(effect, strength: 25), cancellationToken: runs.Token);
 
-            Assert.Equal(1, effect.StylizeCount);
+            Assert.Equal(1, runs.Runs);
             Assert.NotEqual(full, half);
             Assert.NotEqual(half, quarter);
 
-            host.Render(effect, EffectFixture.Settings(effect, strength: 25, style: "shinkai"));
-            Assert.Equal(2, effect.StylizeCount);
+            host.Render(effect, EffectFixture.Settings(effect, strength: 25, style: "shinkai"), cancellationToken: runs.Token);
+            Assert.Equal(2, runs.Runs);
         }
 
         [Fact]
@@ -152,7 +154,6 @@ namespace AnimeGan.PaintDotNet.Tests.AnimeGanEffectTests
             host.SetToken(effect, EffectFixture.Settings(effect, detail: AnimeGanEffect.DetailLevel.Fine), cancellation.Token);
 
             Assert.True(cancellation.Reached);
-            Assert.Equal(1, effect.StylizeCount);
             Assert.Null(effect.LastError);
             Assert.Equal(bgra, host.RenderTiles(effect));
         }

@@ -34,3 +34,34 @@ namespace AnimeGan.Tests
         }
     }
 }
+
+namespace AnimeGan.Tests
+{
+    /// <summary>
+    /// Counts the model runs started with its token, as seen by the engine itself: a test passes the token to
+    /// the code under test and learns how often the model really ran, without a counter in that code.
+    /// </summary>
+    internal sealed class ModelRunCounter : System.IDisposable
+    {
+        private readonly System.Threading.CancellationTokenSource _source = new System.Threading.CancellationTokenSource();
+        private int _runs;
+
+        public ModelRunCounter() => AnimeGan.Core.Inference.CancellableRun.RunStarting += OnRunStarting;
+
+        public System.Threading.CancellationToken Token => _source.Token;
+
+        public int Runs => System.Threading.Volatile.Read(ref _runs);
+
+        public void Dispose()
+        {
+            AnimeGan.Core.Inference.CancellableRun.RunStarting -= OnRunStarting;
+            _source.Dispose();
+        }
+
+        private void OnRunStarting(System.Threading.CancellationToken token)
+        {
+            if (token == _source.Token)
+                System.Threading.Interlocked.Increment(ref _runs);
+        }
+    }
+}
