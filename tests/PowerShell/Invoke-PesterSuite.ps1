@@ -23,5 +23,5 @@ $result = Invoke-Pester -Configuration $config
 $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
 $skipped = $result.SkippedCount + $result.NotRunCount
 "$($result.PassedCount + $failed + $skipped) $($result.PassedCount) $failed $skipped" | Set-Content -Path (Join-Path $ResultsFolder 'pester-counts.txt')
-Write-Host "Pester: $($result.PassedCount) passed, $failed failed, $skipped skipped"
+Write-Host "The Pester suite: $($result.PassedCount) passed, $failed failed, $skipped skipped (joined into the closing Tests line)"
 exit ([int]($failed -gt 0))
