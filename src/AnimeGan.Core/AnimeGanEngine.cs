@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Threading;
+using AnimeGan.Core.Animation;
 using AnimeGan.Core.Exceptions;
 using AnimeGan.Core.Faces;
 using AnimeGan.Core.Imaging;
@@ -170,6 +171,10 @@ namespace AnimeGan.Core
                 throw new AnimeGanException(AnimeGanErrorCode.OutputIsInput, $"{target}: the output would overwrite its own input; choose another name or folder.", target);
             if (!output.Overwrite && File.Exists(target))
                 throw StagedFile.Exists(target);
+
+            var animatedFormat = output.Format ?? RasterFormats.FromExtension(target);
+            if (animatedFormat is RasterFormat animated && AnimatedPictures.CanAnimate(animated) && File.Exists(source) && AnimatedPictures.FrameCount(source) > 1)
+                return AnimatedPictures.Stage(this, source, target, animated, options, output, onStage, cancellationToken);
 
             onStage?.Invoke(ConversionStage.Reading);
             var decodeWatch = Stopwatch.StartNew();
