@@ -30,13 +30,17 @@ namespace AnimeGan.PowerShell
         }
 
         public void Report(BatchProgress value)
-            => Show($"{Path.GetFileName(value.InputPath)}: {ConversionStages.Describe(value.Stage)} ({_completed} of {_total} done)");
+        {
+            var stage = value.Frames > 0 ? $"frame {value.Frame} of {value.Frames}" : ConversionStages.Describe(value.Stage);
+            var within = value.Frames > 0 ? (double)value.Frame / value.Frames : 0;
+            Show($"{Path.GetFileName(value.InputPath)}: {stage} ({_completed} of {_total} done)", (int)((_completed + within) * 100 / _total));
+        }
 
         /// <summary>Counts a photo as done.</summary>
         public void Done(BatchOutcome outcome)
         {
             _completed++;
-            Show($"{_completed} of {_total} done: {Path.GetFileName(outcome.InputPath)}");
+            Show($"{_completed} of {_total} done: {Path.GetFileName(outcome.InputPath)}", _completed * 100 / _total);
         }
 
         /// <summary>Removes the progress bar.</summary>
@@ -46,10 +50,10 @@ namespace AnimeGan.PowerShell
                 _cmdlet.WriteProgress(new ProgressRecord(_activityId, Activity, "Done") { RecordType = ProgressRecordType.Completed, PercentComplete = 100 });
         }
 
-        private void Show(string status)
+        private void Show(string status, int percent)
         {
             _shown = true;
-            _cmdlet.WriteProgress(new ProgressRecord(_activityId, Activity, status) { PercentComplete = _completed * 100 / _total });
+            _cmdlet.WriteProgress(new ProgressRecord(_activityId, Activity, status) { PercentComplete = Math.Min(100, percent) });
         }
     }
 }

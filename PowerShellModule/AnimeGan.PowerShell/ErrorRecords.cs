@@ -39,6 +39,7 @@ namespace AnimeGan.PowerShell
             AnimeGanErrorCode.OutputIsInput => ErrorCategory.InvalidArgument,
             AnimeGanErrorCode.DuplicateOutput => ErrorCategory.ResourceExists,
             AnimeGanErrorCode.ProcessingFailed => ErrorCategory.InvalidResult,
+            AnimeGanErrorCode.ToolMissing => ErrorCategory.NotInstalled,
             AnimeGanErrorCode.WriteFailed => ErrorCategory.WriteError,
             AnimeGanErrorCode.UnknownModel => ErrorCategory.InvalidArgument,
             AnimeGanErrorCode.ModelNotInstalled => ErrorCategory.NotInstalled,

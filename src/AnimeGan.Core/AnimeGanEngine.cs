@@ -12,6 +12,7 @@ using AnimeGan.Core.Inference;
 using AnimeGan.Core.IO;
 using AnimeGan.Core.Models;
 using AnimeGan.Core.Options;
+using AnimeGan.Core.Video;
 
 namespace AnimeGan.Core
 {
@@ -145,7 +146,7 @@ namespace AnimeGan.Core
         /// <exception cref="AnimeGanException">Any failure, naming the file and the cause.</exception>
         public ConversionResult Convert(string inputPath, string outputPath, StylizeOptions? options = null, OutputOptions? output = null, CancellationToken cancellationToken = default)
         {
-            var (result, staged) = Stage(inputPath, outputPath, options, output, onStage: null, cancellationToken);
+            var (result, staged) = Stage(inputPath, outputPath, options, output, onStage: null, onFrame: null, cancellationToken);
             using (staged)
                 staged.Commit();
             return result;
@@ -157,7 +158,7 @@ namespace AnimeGan.Core
         /// consumer takes the result.
         /// </summary>
         /// <exception cref="AnimeGanException">Any failure, naming the file and the cause.</exception>
-        internal (ConversionResult Result, StagedFile Output) Stage(string inputPath, string outputPath, StylizeOptions? options, OutputOptions? output, Action<ConversionStage>? onStage, CancellationToken cancellationToken)
+        internal (ConversionResult Result, StagedFile Output) Stage(string inputPath, string outputPath, StylizeOptions? options, OutputOptions? output, Action<ConversionStage>? onStage, Action<int, int>? onFrame, CancellationToken cancellationToken)
         {
             ThrowIfDisposed();
             Throw.IfNullOrEmpty(inputPath);
@@ -171,6 +172,13 @@ namespace AnimeGan.Core
                 throw new AnimeGanException(AnimeGanErrorCode.OutputIsInput, $"{target}: the output would overwrite its own input; choose another name or folder.", target);
             if (!output.Overwrite && File.Exists(target))
                 throw StagedFile.Exists(target);
+
+            if (VideoFiles.IsVideo(source))
+            {
+                if (!File.Exists(source))
+                    throw new AnimeGanException(AnimeGanErrorCode.InputNotFound, $"{source}: no such file.", source);
+                return VideoConverter.Stage(this, source, target, options, output, onStage, onFrame, cancellationToken);
+            }
 
             var animatedFormat = output.Format ?? RasterFormats.FromExtension(target);
             if (animatedFormat is RasterFormat animated && AnimatedPictures.CanAnimate(animated) && File.Exists(source) && AnimatedPictures.FrameCount(source) > 1)

@@ -50,6 +50,9 @@ namespace AnimeGan.Core
         /// <summary>Gets the time from reading to the renamed output.</summary>
         public TimeSpan Duration { get; }
 
+        /// <summary>Gets how many frames were stylized: 1 for a photo, more for an animation or a clip.</summary>
+        public int Frames { get; internal set; } = 1;
+
         /// <summary>Gets where the time went, stage by stage.</summary>
         public StageTimings Timings { get; }
     }

@@ -157,8 +157,12 @@ namespace AnimeGan.Cli.Commands
 
             public void Report(BatchProgress value)
             {
-                if (Bar != null)
-                    Bar.Description = Markup.Escape($"{Path.GetFileName(value.InputPath)}: {ConversionStages.Describe(value.Stage)}");
+                if (Bar == null)
+                    return;
+                var stage = value.Frames > 0 ? $"frame {value.Frame} of {value.Frames}" : ConversionStages.Describe(value.Stage);
+                Bar.Description = Markup.Escape($"{Path.GetFileName(value.InputPath)}: {stage}");
+                if (value.Frames > 0)
+                    Bar.Value = value.Completed + ((double)value.Frame / value.Frames);
             }
         }
 

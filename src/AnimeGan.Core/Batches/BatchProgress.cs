@@ -26,5 +26,11 @@ namespace AnimeGan.Core.Batches
 
         /// <summary>Gets how many photos the batch runs.</summary>
         public int Total { get; }
+
+        /// <summary>Gets the frame just stylized, for a video (counting from 1); 0 otherwise.</summary>
+        public int Frame { get; internal set; }
+
+        /// <summary>Gets how many frames the video has (an estimate from its duration until the last one); 0 for a photo.</summary>
+        public int Frames { get; internal set; }
     }
 }

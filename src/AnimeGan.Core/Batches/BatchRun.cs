@@ -55,7 +55,7 @@ namespace AnimeGan.Core.Batches
             {
                 if (next.Stage is ConversionStage stage)
                 {
-                    progress?.Report(new BatchProgress(next.Item.InputPath, stage, _completed, _work.Count));
+                    progress?.Report(new BatchProgress(next.Item.InputPath, stage, _completed, _work.Count) { Frame = next.Frame, Frames = next.Frames });
                     continue;
                 }
 
@@ -128,7 +128,14 @@ namespace AnimeGan.Core.Batches
                 {
                     try
                     {
-                        var staged = _engine.Stage(item.InputPath, item.OutputPath, _stylize, _output, stage => _events.Add(new RunEvent(item) { Stage = stage }), _stop.Token);
+                        var staged = _engine.Stage(
+                            item.InputPath,
+                            item.OutputPath,
+                            _stylize,
+                            _output,
+                            stage => _events.Add(new RunEvent(item) { Stage = stage }),
+                            (frame, frames) => _events.Add(new RunEvent(item) { Stage = ConversionStage.Stylizing, Frame = frame, Frames = frames }),
+                            _stop.Token);
                         _events.Add(new RunEvent(item) { Staged = staged });
                     }
                     catch (Exception ex) when (_stop.IsCancellationRequested && (ex is OperationCanceledException || ex is AnimeGanException))
@@ -185,6 +192,10 @@ namespace AnimeGan.Core.Batches
             public PlannedConversion Item { get; }
 
             public ConversionStage? Stage { get; init; }
+
+            public int Frame { get; init; }
+
+            public int Frames { get; init; }
 
             public (ConversionResult Result, StagedFile Output)? Staged { get; init; }
 

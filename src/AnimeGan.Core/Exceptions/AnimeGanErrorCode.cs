@@ -59,5 +59,8 @@ namespace AnimeGan.Core.Exceptions
 
         /// <summary>ImageMagick failed on pixels already in memory (resampling), for a reason other than size.</summary>
         ProcessingFailed,
+
+        /// <summary>A program the work needs (ffmpeg, for videos) is not installed; the message says how to install it.</summary>
+        ToolMissing,
     }
 }

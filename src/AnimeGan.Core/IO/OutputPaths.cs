@@ -24,7 +24,9 @@ namespace AnimeGan.Core.IO
             Throw.IfNullOrEmpty(inputPath);
             var full = Path.GetFullPath(inputPath);
             var folder = destinationFolder == null ? Path.GetDirectoryName(full)! : Path.GetFullPath(destinationFolder);
-            var extension = format != null
+            var extension = Video.VideoFiles.IsVideo(full)
+                ? Video.VideoFiles.OutputExtension(full)
+                : format != null
                 ? RasterFormats.Extension(format.Value)
                 : RasterFormats.FromExtension(full) is RasterFormat known && known != RasterFormat.Heic && known != RasterFormat.Avif
                     ? Path.GetExtension(full)

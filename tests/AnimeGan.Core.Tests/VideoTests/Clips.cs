@@ -1,0 +1,57 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json;
+
+namespace AnimeGan.Tests
+{
+    /// <summary>Short clips the tests make with ffmpeg (its testsrc2 picture and a sine tone), and what ffprobe says of clips.</summary>
+    internal static class Clips
+    {
+        public static string Make(string path, int width, int height, int rate, double seconds, bool sound = true)
+        {
+            var arguments = $"-v error -y -f lavfi -i testsrc2=size={width}x{height}:rate={rate}:duration={seconds.ToString(CultureInfo.InvariantCulture)}";
+            if (sound)
+                arguments += $" -f lavfi -i sine=frequency=440:duration={seconds.ToString(CultureInfo.InvariantCulture)} -c:a aac";
+            Run("ffmpeg", $"{arguments} -c:v libx264 -pix_fmt yuv420p \"{path}\"");
+            return path;
+        }
+
+        public static JsonElement Probe(string path)
+            => JsonDocument.Parse(Run("ffprobe", $"-v error -count_frames -show_entries stream=codec_type,codec_name,width,height,r_frame_rate,nb_read_frames:format=duration -of json \"{path}\"")).RootElement.Clone();
+
+        public static JsonElement Stream(JsonElement probe, string type)
+            => probe.GetProperty("streams").EnumerateArray().First(s => s.GetProperty("codec_type").GetString() == type);
+
+        public static byte[] Frame(string path, int index, int width, int height)
+        {
+            var start = new ProcessStartInfo("ffmpeg", $"-v error -i \"{path}\" -vf select=eq(n\\,{index}) -vframes 1 -f rawvideo -pix_fmt rgb24 -")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            using var process = Process.Start(start)!;
+            using var buffer = new System.IO.MemoryStream();
+            process.StandardOutput.BaseStream.CopyTo(buffer);
+            process.WaitForExit();
+            Assert.Equal(width * height * 3, buffer.Length);
+            return buffer.ToArray();
+        }
+
+        public static int RunningFfmpegs() => Process.GetProcessesByName("ffmpeg").Length;
+
+        private static string Run(string program, string arguments)
+        {
+            var start = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start; install ffmpeg (apt-get install -y ffmpeg), as .ci/run does.");
+            var errors = process.StandardError.ReadToEndAsync();
+            var output = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            if (process.ExitCode != 0)
+                throw new InvalidOperationException($"{program} {arguments} failed: {errors.Result}");
+            return output;
+        }
+    }
+}
