@@ -93,9 +93,13 @@ namespace AnimeGan.Core
         /// <param name="cancellationToken">Stops the work, including a model run in progress.</param>
         /// <exception cref="AnimeGanException">The model cannot be loaded or run.</exception>
         public StylizeResult Stylize(PixelImage source, StylizeOptions? options = null, CancellationToken cancellationToken = default)
-            => Stylize(source, options, onStage: null, cancellationToken);
+            => Stylize(source, options, onStage: null, faceSmoothing: null, cancellationToken);
 
-        private StylizeResult Stylize(PixelImage source, StylizeOptions? options, Action<ConversionStage>? onStage, CancellationToken cancellationToken)
+        /// <summary>Stylizes one frame of a sequence, its faces kept steady against the previous frames'.</summary>
+        internal StylizeResult StylizeFrame(PixelImage frame, StylizeOptions? options, FaceSmoothing faceSmoothing, CancellationToken cancellationToken)
+            => Stylize(frame, options, onStage: null, faceSmoothing, cancellationToken);
+
+        private StylizeResult Stylize(PixelImage source, StylizeOptions? options, Action<ConversionStage>? onStage, FaceSmoothing? faceSmoothing, CancellationToken cancellationToken)
         {
             ThrowIfDisposed();
             Throw.IfNull(source);
@@ -126,7 +130,7 @@ namespace AnimeGan.Core
             timings.Upsample = watch.Elapsed;
             var working = new PixelImage(workWidth, workHeight, small);
             watch.Restart();
-            var faces = EnhanceFaces(source, working, styled, styleId, options, onStage, cancellationToken);
+            var faces = EnhanceFaces(source, working, styled, styleId, options, onStage, faceSmoothing, cancellationToken);
             timings.Faces = watch.Elapsed;
             watch.Restart();
             var mixed = ResultBlend.Apply(source.Rgb, styled, strength, options.KeepColors == true);
@@ -189,7 +193,7 @@ namespace AnimeGan.Core
             var decoded = ImageDecoder.Read(source);
             var decode = decodeWatch.Elapsed;
             cancellationToken.ThrowIfCancellationRequested();
-            var result = Stylize(decoded.Pixels, options, onStage, cancellationToken);
+            var result = Stylize(decoded.Pixels, options, onStage, faceSmoothing: null, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
             var format = output.Format ?? RasterFormats.FromExtension(target) ?? decoded.Metadata.SourceFormat;
             result.Timings.Decode = decode;
@@ -213,7 +217,7 @@ namespace AnimeGan.Core
             _detectors.Dispose();
         }
 
-        private IReadOnlyList<DetectedFace> EnhanceFaces(PixelImage source, PixelImage working, byte[] styled, string styleId, StylizeOptions options, Action<ConversionStage>? onStage, CancellationToken cancellationToken)
+        private IReadOnlyList<DetectedFace> EnhanceFaces(PixelImage source, PixelImage working, byte[] styled, string styleId, StylizeOptions options, Action<ConversionStage>? onStage, FaceSmoothing? faceSmoothing, CancellationToken cancellationToken)
         {
             if (options.Faces == false)
                 return Array.Empty<DetectedFace>();
@@ -227,9 +231,15 @@ namespace AnimeGan.Core
             var detectOn = Math.Max(working.Width, working.Height) >= FaceDetectorModel.DetectionSize || working.Width >= source.Width ? working : source;
             var faces = LoadFaceDetector(detectorEntry.Id).Detect(detectOn, cancellationToken);
             if (faces.Count == 0)
+            {
+                faceSmoothing?.Smooth(faces);
                 return faces;
+            }
+
             if (detectOn != source)
                 faces = faces.Select(f => f.Scaled((float)source.Width / working.Width, (float)source.Height / working.Height)).ToList();
+            if (faceSmoothing != null)
+                faces = faceSmoothing.Smooth(faces);
             onStage?.Invoke(ConversionStage.EnhancingFaces);
             var faceModel = LoadStyle(options.FaceStyle ?? styleId);
             return FaceCompositor.Apply(source, styled, faces, faceModel, cancellationToken);

@@ -163,6 +163,15 @@ Describe 'Convert-ToAnime' {
         }
     }
 
+    It 'converts a video clip with its sound' {
+        $clip = Join-Path $work 'clip.mp4'
+        & ffmpeg -v error -y -f lavfi -i testsrc2=size=160x120:rate=10:duration=1 -f lavfi -i sine=frequency=440:duration=1 -c:a aac -c:v libx264 -pix_fmt yuv420p $clip
+        $result = Convert-ToAnime $clip -MaxSize 96 -ModelsPath $Models
+        $result.Name | Should -Be 'clip_anime.mp4'
+        $streams = & ffprobe -v error -show_entries stream=codec_type -of csv=p=0 $result.OutputPath
+        $streams | Should -Be @('video', 'audio')
+    }
+
     It 'uses a variant made earlier in the same session' {
         $models = Join-Path $work 'models'
         Install-AnimeModel jp-face -SourcePath $SharedModels -ModelsPath $models | Out-Null

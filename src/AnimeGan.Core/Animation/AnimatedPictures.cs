@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Threading;
 using AnimeGan.Core.Exceptions;
+using AnimeGan.Core.Faces;
 using AnimeGan.Core.Imaging;
 using AnimeGan.Core.IO;
 using AnimeGan.Core.Options;
@@ -59,8 +60,8 @@ namespace AnimeGan.Core.Animation
                 disposal[i] = frames[i].GifDisposeMethod;
             LibraryFailures.Imaging(() => { frames.Coalesce(); return true; }, $"{source}: laying out the animation's frames");
 
-            // Faces are found afresh in every frame and would jitter; they are enhanced only when asked for.
-            var frameOptions = (options ?? new StylizeOptions()) with { Faces = options?.Faces == true };
+            var frameOptions = options ?? new StylizeOptions();
+            var faceSmoothing = new FaceSmoothing();
             var smoothing = new TemporalSmoothing();
             var result = new MagickImageCollection();
             StylizeResult? last = null;
@@ -72,7 +73,7 @@ namespace AnimeGan.Core.Animation
                     var frame = frames[index];
                     cancellationToken.ThrowIfCancellationRequested();
                     var picture = Pixels(frame);
-                    last = engine.Stylize(picture, frameOptions, cancellationToken);
+                    last = engine.StylizeFrame(picture, frameOptions, faceSmoothing, cancellationToken);
                     var rgb = smoothing.Apply(picture.Rgb, last.Image.Rgb);
                     var styledFrame = Frame(last.Image.WithRgb(rgb));
                     styledFrame.AnimationDelay = frame.AnimationDelay;

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using AnimeGan.Core.Animation;
 using AnimeGan.Core.Exceptions;
+using AnimeGan.Core.Faces;
 using AnimeGan.Core.Imaging;
 using AnimeGan.Core.IO;
 using AnimeGan.Core.Options;
@@ -30,7 +31,8 @@ namespace AnimeGan.Core.Video
             var info = FFmpeg.Probe(source);
             var frameBytes = info.Width * info.Height * 3;
             var expected = (int)Math.Round(info.Seconds * info.FramesPerSecond);
-            var frameOptions = (options ?? new StylizeOptions()) with { Faces = options?.Faces == true };
+            var frameOptions = options ?? new StylizeOptions();
+            var faceSmoothing = new FaceSmoothing();
             var staged = new StagedFile(target, output.Overwrite);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
 
@@ -66,7 +68,7 @@ namespace AnimeGan.Core.Video
                 var count = 0;
                 foreach (var rgb in frames.GetConsumingEnumerable(stop.Token))
                 {
-                    last = engine.Stylize(new PixelImage(info.Width, info.Height, rgb), frameOptions, stop.Token);
+                    last = engine.StylizeFrame(new PixelImage(info.Width, info.Height, rgb), frameOptions, faceSmoothing, stop.Token);
                     styled.Add(smoothing.Apply(rgb, last.Image.Rgb), stop.Token);
                     count++;
                     onFrame?.Invoke(count, Math.Max(count, expected));

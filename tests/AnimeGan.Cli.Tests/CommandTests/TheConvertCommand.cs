@@ -167,6 +167,21 @@ namespace AnimeGan.Cli.Tests.CommandTests
         }
 
         [Fact]
+        public async Task ShouldConvertAVideoKeepingItsSound()
+        {
+            using var folder = new TemporaryDirectory();
+            var clip = Clips.Make(folder.File("clip.mp4"), 160, 120, 10, 1);
+
+            var run = await CliRun.RunAsync("convert", clip, "-s", "shinkai", "--max-size", "96");
+
+            Assert.Equal(0, run.ExitCode);
+            Assert.Contains("clip_anime.mp4", run.Out);
+            var probe = Clips.Probe(folder.File("clip_anime.mp4"));
+            Assert.Equal("10", Clips.Stream(probe, "video").GetProperty("nb_read_frames").GetString());
+            Assert.Equal("aac", Clips.Stream(probe, "audio").GetProperty("codec_name").GetString());
+        }
+
+        [Fact]
         public async Task ShouldNameAMissingInput()
         {
             var run = await CliRun.RunAsync("convert", "/no/such/photo.jpg");

@@ -66,6 +66,23 @@ namespace AnimeGan.PowerShell.Tests.CmdletTests
         }
 
         [Fact]
+        public void ShouldReportAVideosProgressFrameByFrame()
+        {
+            using var folder = new TemporaryDirectory();
+            var clip = Clips.Make(folder.File("clip.mp4"), 160, 120, 10, 1);
+            using var shell = System.Management.Automation.PowerShell.Create();
+            shell.Runspace = _host.Runspace;
+            shell.AddScript($"Convert-ToAnime '{clip}' -MaxSize 96 -NoFaceEnhancement -ModelsPath '{ModuleHost.Models}'");
+
+            var output = shell.Invoke();
+
+            Assert.Single(output);
+            var statuses = shell.Streams.Progress.Select(p => p.StatusDescription).ToList();
+            Assert.Contains("clip.mp4: frame 5 of 10 (0 of 1 done)", statuses);
+            Assert.Contains(shell.Streams.Progress, p => p.StatusDescription.StartsWith("clip.mp4: frame 5", StringComparison.Ordinal) && p.PercentComplete == 50);
+        }
+
+        [Fact]
         public void ShouldStopAtAKnownStageAndLeaveOnlyCompleteFiles()
         {
             using var folder = new TemporaryDirectory();
