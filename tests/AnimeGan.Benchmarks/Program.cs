@@ -45,10 +45,16 @@ switch (mode)
         }
 
         return 0;
+    case "video":
+        VideoTable.Run(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1);
+        return 0;
+    case "video-flicker":
+        VideoTable.RunFlicker(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1);
+        return 0;
     case "faces":
         FaceDetectionTable.Run(args.Length > 1 ? args[1] : null);
         return 0;
     default:
-        Console.WriteLine("usage: dotnet run -c Release --project tests/AnimeGan.Benchmarks -- e2e|batch|batch-ceiling|memory|sizes|faces|fp16|optimize|op-profile|stages");
+        Console.WriteLine("usage: dotnet run -c Release --project tests/AnimeGan.Benchmarks -- e2e|batch|batch-ceiling|memory|sizes|faces|fp16|optimize|op-profile|video|stages");
         return mode == "help" ? 0 : 2;
 }

@@ -18,6 +18,28 @@ namespace AnimeGan.Tests
             return path;
         }
 
+        /// <summary>A still photo with a little sensor-like noise and a red square moving across it: a static background and one moving object.</summary>
+        public static string MakeMovingSquare(string path, string photo, int width, int height, double seconds)
+        {
+            var s = seconds.ToString(CultureInfo.InvariantCulture);
+            var filter = $"scale={width}:{height},noise=alls=4:allf=t+u,drawbox=x='mod(t*{width / 2}\\,{width - (width / 8)})':y={height / 2}:w={width / 8}:h={width / 8}:color=red:t=fill";
+            Run("ffmpeg", $"-v error -y -loop 1 -i \"{photo}\" -vf \"{filter}\" -t {s} -r 30 -c:v libx264 -crf 18 -pix_fmt yuv420p \"{path}\"");
+            return path;
+        }
+
+        /// <summary>Every frame of a clip as RGB.</summary>
+        public static byte[][] Frames(string path, int width, int height)
+        {
+            var start = new ProcessStartInfo("ffmpeg", $"-v error -i \"{path}\" -f rawvideo -pix_fmt rgb24 -") { RedirectStandardOutput = true, UseShellExecute = false };
+            using var process = Process.Start(start)!;
+            using var buffer = new System.IO.MemoryStream();
+            process.StandardOutput.BaseStream.CopyTo(buffer);
+            process.WaitForExit();
+            var size = width * height * 3;
+            var all = buffer.ToArray();
+            return Enumerable.Range(0, all.Length / size).Select(i => all.AsSpan(i * size, size).ToArray()).ToArray();
+        }
+
         public static JsonElement Probe(string path)
             => JsonDocument.Parse(Run("ffprobe", $"-v error -count_frames -show_entries stream=codec_type,codec_name,width,height,r_frame_rate,nb_read_frames:format=duration -of json \"{path}\"")).RootElement.Clone();
 

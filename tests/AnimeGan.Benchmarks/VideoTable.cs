@@ -1,0 +1,132 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using AnimeGan.Core.Options;
+using AnimeGan.Core.Video;
+using AnimeGan.Tests;
+
+namespace AnimeGan.Benchmarks
+{
+    /// <summary>
+    /// Clips end to end: frames per second of a whole conversion (decode, model, smoothing, encode) against the
+    /// bare model run per frame at the same working size, and still-area flicker with and without smoothing.
+    /// The clips are a real photo (the rickshaw scene) with a red square moving across it, H.264 with sound,
+    /// made by ffmpeg; no video footage is available offline.
+    /// </summary>
+    internal static class VideoTable
+    {
+        public static void Run(double seconds)
+        {
+            RunSpeed(seconds);
+            Console.WriteLine();
+            RunFlicker(seconds);
+        }
+
+        public static void RunSpeed(double seconds)
+        {
+            using var folder = new TemporaryDirectory();
+            Console.WriteLine($"Video, style hayao (default), working size 1024, faces off, {Environment.ProcessorCount} cores, clips of {seconds} s at 30 fps");
+            Console.WriteLine();
+            Console.WriteLine("| clip | frames | whole conversion | clip fps | bare model run per frame | model-only fps | conversion / model |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+            foreach (var (w, h) in new[] { (540, 960), (1280, 720) })
+            {
+                var clip = MakeClip(folder.File($"clip{w}x{h}.mp4"), w, h, seconds);
+                var options = new StylizeOptions { Faces = false };
+                var watch = Stopwatch.StartNew();
+                var result = TestModels.Engine.Convert(clip, folder.File($"clip{w}x{h}_anime.mp4"), options);
+                var total = watch.Elapsed.TotalSeconds;
+                var model = TestModels.Engine.LoadStyle();
+                var frame = new byte[result.WorkingWidth * result.WorkingHeight * 3];
+                new Random(1).NextBytes(frame);
+                model.Run(frame, result.WorkingWidth, result.WorkingHeight);
+                var bare = Enumerable.Range(0, 5).Select(_ => { var t = Stopwatch.StartNew(); model.Run(frame, result.WorkingWidth, result.WorkingHeight); return t.Elapsed.TotalSeconds; }).OrderBy(v => v).ElementAt(2);
+                Console.WriteLine($"| {w}x{h} (works at {result.WorkingWidth}x{result.WorkingHeight}) | {result.Frames} | {total:0.0} s | {result.Frames / total:0.00} | {bare * 1000:0} ms | {1 / bare:0.00} | {total / result.Frames / bare:0.00}x |");
+            }
+
+        }
+
+        public static void RunFlicker(double seconds)
+        {
+            using var folder = new TemporaryDirectory();
+            var flickerClip = MakeClip(folder.File("flicker.mp4"), 1280, 720, seconds);
+            var small = new StylizeOptions { Faces = false, MaxSize = 512 };
+            VideoConverter.SmoothFrames = false;
+            var plain = TestModels.Engine.Convert(flickerClip, folder.File("plain.mp4"), small).OutputPath;
+            VideoConverter.SmoothFrames = true;
+            var smooth = TestModels.Engine.Convert(flickerClip, folder.File("smooth.mp4"), small).OutputPath;
+            var input = Frames(flickerClip, 1280, 720);
+            var (inputStill, plainStill, _) = Flicker(input, Frames(plain, 1280, 720));
+            var (_, smoothStill, moved) = Flicker(input, Frames(smooth, 1280, 720), Frames(plain, 1280, 720));
+            Console.WriteLine("Still-area flicker (mean change between consecutive frames, 0..255, on pixels whose input changed by at most 2), after H.264 encoding, working size 512:");
+            Console.WriteLine();
+            Console.WriteLine("| | flicker | against the input's own |");
+            Console.WriteLine("|---|---:|---:|");
+            Console.WriteLine($"| input | {inputStill:0.0000} | 1.00x |");
+            Console.WriteLine($"| frame by frame | {plainStill:0.0000} | {plainStill / inputStill:0.00}x |");
+            Console.WriteLine($"| smoothed | {smoothStill:0.0000} | {smoothStill / inputStill:0.00}x |");
+            Console.WriteLine();
+            Console.WriteLine($"Moving pixels (input change of 24 or more): mean difference between the smoothed and the frame-by-frame output {moved:0.000}.");
+        }
+
+        private static string MakeClip(string path, int width, int height, double seconds)
+        {
+            var s = seconds.ToString(CultureInfo.InvariantCulture);
+            var filter = $"scale={width}:{height},drawbox=x='mod(t*400\\,{width - 80})':y={height / 2}:w=80:h=80:color=red:t=fill";
+            Ffmpeg($"-v error -y -loop 1 -i \"{TestFiles.Rickshaw}\" -f lavfi -i sine=frequency=440:duration={s} -vf \"{filter}\" -t {s} -r 30 -c:v libx264 -crf 18 -pix_fmt yuv420p -c:a aac -shortest \"{path}\"");
+            return path;
+        }
+
+        private static byte[][] Frames(string path, int width, int height)
+        {
+            var start = new ProcessStartInfo("ffmpeg", $"-v error -i \"{path}\" -f rawvideo -pix_fmt rgb24 -") { RedirectStandardOutput = true, UseShellExecute = false };
+            using var process = Process.Start(start)!;
+            using var buffer = new MemoryStream();
+            process.StandardOutput.BaseStream.CopyTo(buffer);
+            process.WaitForExit();
+            var size = width * height * 3;
+            var all = buffer.ToArray();
+            return Enumerable.Range(0, all.Length / size).Select(i => all.AsSpan(i * size, size).ToArray()).ToArray();
+        }
+
+        /// <summary>Input, output flicker on still pixels; and on moving pixels the mean difference from a reference output.</summary>
+        private static (double Input, double Output, double Moved) Flicker(byte[][] input, byte[][] output, byte[][]? reference = null)
+        {
+            double inputSum = 0, outputSum = 0, movedSum = 0;
+            long still = 0, moving = 0;
+            for (var t = 1; t < Math.Min(input.Length, output.Length); t++)
+            {
+                for (var i = 0; i < input[t].Length; i += 3)
+                {
+                    var change = Math.Max(Math.Abs(input[t][i] - input[t - 1][i]), Math.Max(Math.Abs(input[t][i + 1] - input[t - 1][i + 1]), Math.Abs(input[t][i + 2] - input[t - 1][i + 2])));
+                    for (var c = 0; c < 3; c++)
+                    {
+                        if (change <= 2)
+                        {
+                            inputSum += Math.Abs(input[t][i + c] - input[t - 1][i + c]);
+                            outputSum += Math.Abs(output[t][i + c] - output[t - 1][i + c]);
+                            still++;
+                        }
+                        else if (change >= 24 && reference != null)
+                        {
+                            movedSum += Math.Abs(output[t][i + c] - reference[t][i + c]);
+                            moving++;
+                        }
+                    }
+                }
+            }
+
+            return (inputSum / still, outputSum / still, moving == 0 ? 0 : movedSum / moving);
+        }
+
+        private static void Ffmpeg(string arguments)
+        {
+            using var process = Process.Start(new ProcessStartInfo("ffmpeg", arguments) { UseShellExecute = false })!;
+            process.WaitForExit();
+            if (process.ExitCode != 0)
+                throw new InvalidOperationException("ffmpeg " + arguments + " failed");
+        }
+    }
+}
