@@ -40,8 +40,15 @@ namespace AnimeGan.Tests
             return Enumerable.Range(0, all.Length / size).Select(i => all.AsSpan(i * size, size).ToArray()).ToArray();
         }
 
+        /// <summary>The same clip in another container; WebM needs its own codecs (VP9 and Opus).</summary>
+        public static string Remux(string from, string to, bool webm)
+        {
+            Run("ffmpeg", webm ? $"-v error -y -i \"{from}\" -c:v libvpx-vp9 -deadline realtime -c:a libopus \"{to}\"" : $"-v error -y -i \"{from}\" -c copy \"{to}\"");
+            return to;
+        }
+
         public static JsonElement Probe(string path)
-            => JsonDocument.Parse(Run("ffprobe", $"-v error -count_frames -show_entries stream=codec_type,codec_name,width,height,r_frame_rate,nb_read_frames:format=duration -of json \"{path}\"")).RootElement.Clone();
+            => JsonDocument.Parse(Run("ffprobe", $"-v error -count_frames -show_entries stream=codec_type,codec_name,width,height,r_frame_rate,nb_read_frames:format=duration,format_name -of json \"{path}\"")).RootElement.Clone();
 
         public static JsonElement Stream(JsonElement probe, string type)
             => probe.GetProperty("streams").EnumerateArray().First(s => s.GetProperty("codec_type").GetString() == type);

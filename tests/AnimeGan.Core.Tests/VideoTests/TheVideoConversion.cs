@@ -47,6 +47,30 @@ namespace AnimeGan.Core.Tests.VideoTests
             }
         }
 
+        [Theory]
+        [InlineData("mov", "clip_anime.mov", "mov,mp4,m4a,3gp,3g2,mj2")]
+        [InlineData("mkv", "clip_anime.mkv", "matroska,webm")]
+        [InlineData("webm", "clip_anime.mp4", "mov,mp4,m4a,3gp,3g2,mj2")]
+        public void ShouldWriteEachContainerAsH264WithItsSound(string extension, string expectedName, string container)
+        {
+            using var folder = new TemporaryDirectory();
+            var mp4 = Clips.Make(folder.File("source.mp4"), 160, 120, 10, 1);
+            var clip = folder.File("clip." + extension);
+            Clips.Remux(mp4, clip, extension == "webm");
+            var batch = new BatchConverter(TestModels.Engine);
+            var options = new BatchOptions { Stylize = new StylizeOptions { MaxSize = 96, Faces = false } };
+
+            var outcome = batch.Run(batch.Plan(new[] { new BatchInput(clip) }, options).Conversions, options).Single();
+
+            Assert.True(outcome.Succeeded, outcome.Error?.Message);
+            Assert.Equal(folder.File(expectedName), outcome.OutputPath);
+            var probe = Clips.Probe(outcome.OutputPath!);
+            Assert.Equal(container, probe.GetProperty("format").GetProperty("format_name").GetString());
+            Assert.Equal("h264", Clips.Stream(probe, "video").GetProperty("codec_name").GetString());
+            Assert.Equal("10", Clips.Stream(probe, "video").GetProperty("nb_read_frames").GetString());
+            Clips.Stream(probe, "audio");
+        }
+
         [Fact]
         public void ShouldStopAtAKnownFrameLeavingNoFileAndNoFfmpeg()
         {
