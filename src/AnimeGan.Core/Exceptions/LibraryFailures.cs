@@ -6,9 +6,8 @@ namespace AnimeGan.Core.Exceptions
 {
     /// <summary>
     /// The one place where ONNX Runtime and Magick.NET failures become <see cref="AnimeGanException"/>s: every
-    /// session load and run, and every Magick.NET call on pixels in memory, goes through here, so no library
-    /// exception reaches a front end and each failure kind keeps one code and one wording. (Decoding and
-    /// encoding files word their failures with the file's name, in ImageDecoder and ImageEncoder.)
+    /// session load and run, every decode of a file and every Magick.NET call on pixels in memory goes through
+    /// here, so no library exception reaches a front end and each failure kind keeps one code and one wording.
     /// </summary>
     internal static class LibraryFailures
     {
@@ -34,6 +33,30 @@ namespace AnimeGan.Core.Exceptions
         /// <summary>A model run that failed for a reason other than cancellation: <see cref="AnimeGanErrorCode.InferenceFailed"/>.</summary>
         public static AnimeGanException RunFailed(OnnxRuntimeException failure, string source, string detail)
             => new AnimeGanException(AnimeGanErrorCode.InferenceFailed, $"{source}: {detail} failed ({ErrorText.FirstLine(failure.Message)}).", source, failure);
+
+        /// <summary>
+        /// Runs a Magick.NET call that decodes a file: a resource or size limit is
+        /// <see cref="AnimeGanErrorCode.ImageTooLarge"/>, any other failure <see cref="AnimeGanErrorCode.CorruptImage"/>,
+        /// each naming the file.
+        /// </summary>
+        /// <param name="call">The decoding call.</param>
+        /// <param name="name">The file, for messages.</param>
+        /// <param name="what">What was being read, for example "the PNG data".</param>
+        public static T Decoding<T>(Func<T> call, string name, string what)
+        {
+            try
+            {
+                return call();
+            }
+            catch (MagickException ex) when (ex is MagickResourceLimitErrorException || ex.Message.StartsWith(WidthOrHeightTag, StringComparison.Ordinal))
+            {
+                throw new AnimeGanException(AnimeGanErrorCode.ImageTooLarge, $"{name}: the image is larger than this tool accepts ({ErrorText.FirstLine(ex.Message)}).", name, ex);
+            }
+            catch (MagickException ex)
+            {
+                throw new AnimeGanException(AnimeGanErrorCode.CorruptImage, $"{name}: cannot decode {what} ({ErrorText.FirstLine(ex.Message)}).", name, ex);
+            }
+        }
 
         /// <summary>
         /// Runs a Magick.NET call on pixels already in memory (resampling, packing for encode): a resource or

@@ -61,13 +61,9 @@ namespace AnimeGan.Core.Imaging
             try
             {
                 stream.Position = start;
-                var info = new MagickImageInfo(stream, new MagickReadSettings { Format = RasterFormats.ToMagick(format), FrameIndex = 0, FrameCount = 1 });
+                var info = LibraryFailures.Decoding(() => new MagickImageInfo(stream, new MagickReadSettings { Format = RasterFormats.ToMagick(format), FrameIndex = 0, FrameCount = 1 }), name, $"the {format} header");
                 CheckSize(info.Width, info.Height, name);
                 return new ImageHeader(format, (int)info.Width, (int)info.Height);
-            }
-            catch (MagickException ex)
-            {
-                throw new AnimeGanException(AnimeGanErrorCode.CorruptImage, $"{name}: cannot read the {format} header ({ErrorText.FirstLine(ex.Message)}).", name, ex);
             }
             finally
             {
@@ -98,31 +94,26 @@ namespace AnimeGan.Core.Imaging
                 FrameCount = 1,
             };
 
-            try
-            {
-                stream.Position = start;
-                var info = new MagickImageInfo(stream, settings);
-                CheckSize(info.Width, info.Height, name);
+            return LibraryFailures.Decoding(
+                () =>
+                {
+                    stream.Position = start;
+                    var info = new MagickImageInfo(stream, settings);
+                    CheckSize(info.Width, info.Height, name);
 
-                stream.Position = start;
-                var warnings = new List<string>();
-                using var image = new MagickImage();
-                image.Warning += (_, e) => warnings.Add(e.Message);
-                image.Read(stream, settings);
-                var damage = warnings.Find(IsDamageWarning);
-                if (damage != null)
-                    throw new AnimeGanException(AnimeGanErrorCode.CorruptImage, $"{name}: the image data is truncated or damaged ({damage}).", name);
-                CheckSize(image.Width, image.Height, name);
-                return ToDecoded(image, format);
-            }
-            catch (MagickResourceLimitErrorException ex)
-            {
-                throw new AnimeGanException(AnimeGanErrorCode.ImageTooLarge, $"{name}: the image is larger than this tool accepts ({ex.Message}).", name, ex);
-            }
-            catch (MagickException ex)
-            {
-                throw new AnimeGanException(AnimeGanErrorCode.CorruptImage, $"{name}: cannot decode the {format} data ({ErrorText.FirstLine(ex.Message)}).", name, ex);
-            }
+                    stream.Position = start;
+                    var warnings = new List<string>();
+                    using var image = new MagickImage();
+                    image.Warning += (_, e) => warnings.Add(e.Message);
+                    image.Read(stream, settings);
+                    var damage = warnings.Find(IsDamageWarning);
+                    if (damage != null)
+                        throw new AnimeGanException(AnimeGanErrorCode.CorruptImage, $"{name}: the image data is truncated or damaged ({damage}).", name);
+                    CheckSize(image.Width, image.Height, name);
+                    return ToDecoded(image, format);
+                },
+                name,
+                $"the {format} data");
         }
 
         /// <summary>Converts a decoded ImageMagick frame into upright sRGB pixels; used for files and for tests' in-memory images.</summary>
