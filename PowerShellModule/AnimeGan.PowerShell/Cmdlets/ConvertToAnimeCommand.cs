@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using AnimeGan.Core;
 using AnimeGan.Core.Batches;
@@ -163,10 +164,11 @@ namespace AnimeGan.PowerShell.Cmdlets
         /// </summary>
         private void Plan()
         {
-            OutputPlanner planner;
+            var root = _options!.Destination == null ? null : PhotoFolders.CommonFolder(_photos);
+            BatchPlan plan;
             try
             {
-                planner = new OutputPlanner(_options!);
+                plan = BatchConverter.Plan(_photos.Select(file => new BatchInput(file, root)), _options);
             }
             catch (AnimeGanException ex)
             {
@@ -174,21 +176,11 @@ namespace AnimeGan.PowerShell.Cmdlets
                 return;
             }
 
-            var root = _options!.Destination == null ? null : PhotoFolders.CommonFolder(_photos);
-            foreach (var file in _photos)
+            foreach (var refused in plan.Refused)
+                WriteError(ErrorRecords.From(refused.Error!, refused.InputPath));
+            foreach (var planned in plan.Conversions)
             {
-                PlannedConversion? planned;
-                try
-                {
-                    planned = planner.Plan(new BatchInput(file, root));
-                }
-                catch (AnimeGanException ex)
-                {
-                    WriteError(ErrorRecords.From(ex, file));
-                    continue;
-                }
-
-                if (planned != null && ShouldProcess(planned.OutputPath, $"Convert '{file}' to anime style ({Style ?? "default style"})"))
+                if (ShouldProcess(planned.OutputPath, $"Convert '{planned.InputPath}' to anime style ({Style ?? "default style"})"))
                     _work.Add(planned);
             }
         }

@@ -67,7 +67,7 @@ namespace AnimeGan.Cli.Commands
             IEnumerable<BatchOutcome> outcomes;
             try
             {
-                plan = batch.Plan(photos, options);
+                plan = BatchConverter.Plan(photos, options);
                 outcomes = batch.Run(plan.Conversions, options, _console.IsTerminal ? stages : null, cancellationToken);
             }
             catch (AnimeGanException ex)

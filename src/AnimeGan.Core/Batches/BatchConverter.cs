@@ -21,7 +21,7 @@ namespace AnimeGan.Core.Batches
 
         /// <summary>Plans a whole batch at once: each photo's output, and the photos refused because another writes the same output.</summary>
         /// <exception cref="AnimeGanException">The options are invalid (a bad suffix, one output file for several photos).</exception>
-        public BatchPlan Plan(IEnumerable<BatchInput> inputs, BatchOptions options)
+        public static BatchPlan Plan(IEnumerable<BatchInput> inputs, BatchOptions options)
         {
             Throw.IfNull(inputs);
             var planner = new OutputPlanner(options);
@@ -77,7 +77,7 @@ namespace AnimeGan.Core.Batches
         /// the outputs it was told about: no new photo starts, running ones are cancelled, temporary files are
         /// removed, and disposing the enumeration returns only after all its work has ended.
         /// </summary>
-        /// <param name="conversions">What to convert (from <see cref="Plan"/> or an <see cref="OutputPlanner"/>).</param>
+        /// <param name="conversions">What to convert (from <see cref="Plan"/>).</param>
         /// <param name="options">The batch's settings; checked here, with its models, before anything runs.</param>
         /// <param name="progress">Told each photo's stages, on the thread that enumerates the outcomes.</param>
         /// <param name="cancellationToken">Stops the batch; the enumeration then ends in <see cref="OperationCanceledException"/>.</param>

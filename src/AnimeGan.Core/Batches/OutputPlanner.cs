@@ -10,7 +10,7 @@ namespace AnimeGan.Core.Batches
     /// and refuses a second photo that would write an output already claimed. Outputs are compared by the
     /// operating system's own rules: <c>A.jpg</c> and <c>a.jpg</c> are two files on Linux and one on Windows.
     /// </summary>
-    public sealed class OutputPlanner
+    internal sealed class OutputPlanner
     {
         private readonly BatchOptions _options;
         private readonly Dictionary<string, string> _claimed = new Dictionary<string, string>(OutputPaths.PathComparer);

@@ -17,7 +17,7 @@ namespace AnimeGan.Core.Tests.BatchConverterTests
             using var folder = new TemporaryDirectory();
             var inputs = new[] { new BatchInput(folder.File("A.jpg")), new BatchInput(folder.File("a.jpg")) };
 
-            var plan = Batch.Plan(inputs, new BatchOptions());
+            var plan = BatchConverter.Plan(inputs, new BatchOptions());
 
             if (RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
             {
@@ -37,7 +37,7 @@ namespace AnimeGan.Core.Tests.BatchConverterTests
             using var folder = new TemporaryDirectory();
             var inputs = new[] { new BatchInput(folder.File("x/p.jpg")), new BatchInput(folder.File("y/p.jpg")) };
 
-            var plan = Batch.Plan(inputs, new BatchOptions { Destination = folder.File("out") });
+            var plan = BatchConverter.Plan(inputs, new BatchOptions { Destination = folder.File("out") });
 
             Assert.Equal(folder.File("out/p_anime.jpg"), Assert.Single(plan.Conversions).OutputPath);
             var refused = Assert.Single(plan.Refused);
@@ -52,7 +52,7 @@ namespace AnimeGan.Core.Tests.BatchConverterTests
             var root = folder.File("trip");
             var inputs = new[] { new BatchInput(Path.Combine(root, "p.jpg"), root), new BatchInput(Path.Combine(root, "day1", "p.jpg"), root) };
 
-            var plan = Batch.Plan(inputs, new BatchOptions { Destination = folder.File("out") });
+            var plan = BatchConverter.Plan(inputs, new BatchOptions { Destination = folder.File("out") });
 
             Assert.Equal(new[] { folder.File("out/p_anime.jpg"), folder.File("out/day1/p_anime.jpg") }, plan.Conversions.Select(c => c.OutputPath));
         }
@@ -63,7 +63,7 @@ namespace AnimeGan.Core.Tests.BatchConverterTests
             using var folder = new TemporaryDirectory();
             var inputs = new[] { new BatchInput(folder.File("p.jpg")), new BatchInput(folder.File("./p.jpg")) };
 
-            var plan = Batch.Plan(inputs, new BatchOptions());
+            var plan = BatchConverter.Plan(inputs, new BatchOptions());
 
             Assert.Single(plan.Conversions);
             Assert.Empty(plan.Refused);
@@ -75,7 +75,7 @@ namespace AnimeGan.Core.Tests.BatchConverterTests
             using var folder = new TemporaryDirectory();
             var inputs = new[] { new BatchInput(folder.File("a.jpg")), new BatchInput(folder.File("b.jpg")) };
 
-            var ex = Assert.Throws<AnimeGanException>(() => Batch.Plan(inputs, new BatchOptions { OutputFile = folder.File("art.png") }));
+            var ex = Assert.Throws<AnimeGanException>(() => BatchConverter.Plan(inputs, new BatchOptions { OutputFile = folder.File("art.png") }));
 
             Assert.Equal(AnimeGanErrorCode.InvalidOption, ex.Code);
         }

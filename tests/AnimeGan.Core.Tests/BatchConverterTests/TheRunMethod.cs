@@ -15,7 +15,7 @@ namespace AnimeGan.Core.Tests.BatchConverterTests
         private static readonly BatchConverter Batch = new BatchConverter(TestModels.Engine);
 
         private static IReadOnlyList<PlannedConversion> Plan(BatchFolder folder, BatchOptions options)
-            => Batch.Plan(folder.Inputs, options).Conversions;
+            => BatchConverter.Plan(folder.Inputs, options).Conversions;
 
         [Fact]
         public void ShouldYieldOneOutcomePerPhotoWithEachFailureCarryingItsCode()
@@ -145,7 +145,7 @@ namespace AnimeGan.Core.Tests.BatchConverterTests
             var options = BatchFolder.Options(folder.Output);
             var batch = new BatchConverter(engine);
 
-            var ex = Assert.Throws<AnimeGanException>(() => batch.Run(batch.Plan(folder.Inputs, options).Conversions, options));
+            var ex = Assert.Throws<AnimeGanException>(() => batch.Run(BatchConverter.Plan(folder.Inputs, options).Conversions, options));
 
             Assert.Equal(AnimeGanErrorCode.ModelNotInstalled, ex.Code);
             Assert.Equal("hayao", ex.ModelId);
