@@ -1,7 +1,6 @@
 using System;
 using System.Diagnostics;
 using System.Globalization;
-using System.IO;
 using System.Linq;
 using AnimeGan.Core.Options;
 using AnimeGan.Core.Video;
@@ -57,9 +56,9 @@ namespace AnimeGan.Benchmarks
             var plain = TestModels.Engine.Convert(flickerClip, folder.File("plain.mp4"), small).OutputPath;
             VideoConverter.SmoothFrames = true;
             var smooth = TestModels.Engine.Convert(flickerClip, folder.File("smooth.mp4"), small).OutputPath;
-            var input = Frames(flickerClip, 1280, 720);
-            var (inputStill, plainStill, _) = Flicker(input, Frames(plain, 1280, 720));
-            var (_, smoothStill, moved) = Flicker(input, Frames(smooth, 1280, 720), Frames(plain, 1280, 720));
+            var input = Clips.Frames(flickerClip, 1280, 720);
+            var (inputStill, plainStill, _) = Clips.Flicker(input, Clips.Frames(plain, 1280, 720), null);
+            var (_, smoothStill, moved) = Clips.Flicker(input, Clips.Frames(smooth, 1280, 720), Clips.Frames(plain, 1280, 720));
             Console.WriteLine("Still-area flicker (mean change between consecutive frames, 0..255, on pixels whose input changed by at most 2), after H.264 encoding, working size 512:");
             Console.WriteLine();
             Console.WriteLine("| | flicker | against the input's own |");
@@ -77,48 +76,6 @@ namespace AnimeGan.Benchmarks
             var filter = $"scale={width}:{height},drawbox=x='mod(t*400\\,{width - 80})':y={height / 2}:w=80:h=80:color=red:t=fill";
             Ffmpeg($"-v error -y -loop 1 -i \"{TestFiles.Rickshaw}\" -f lavfi -i sine=frequency=440:duration={s} -vf \"{filter}\" -t {s} -r 30 -c:v libx264 -crf 18 -pix_fmt yuv420p -c:a aac -shortest \"{path}\"");
             return path;
-        }
-
-        private static byte[][] Frames(string path, int width, int height)
-        {
-            var start = new ProcessStartInfo("ffmpeg", $"-v error -i \"{path}\" -f rawvideo -pix_fmt rgb24 -") { RedirectStandardOutput = true, UseShellExecute = false };
-            using var process = Process.Start(start)!;
-            using var buffer = new MemoryStream();
-            process.StandardOutput.BaseStream.CopyTo(buffer);
-            process.WaitForExit();
-            var size = width * height * 3;
-            var all = buffer.ToArray();
-            return Enumerable.Range(0, all.Length / size).Select(i => all.AsSpan(i * size, size).ToArray()).ToArray();
-        }
-
-        /// <summary>Input, output flicker on still pixels; and on moving pixels the mean difference from a reference output.</summary>
-        private static (double Input, double Output, double Moved) Flicker(byte[][] input, byte[][] output, byte[][]? reference = null)
-        {
-            double inputSum = 0, outputSum = 0, movedSum = 0;
-            long still = 0, moving = 0;
-            for (var t = 1; t < Math.Min(input.Length, output.Length); t++)
-            {
-                for (var i = 0; i < input[t].Length; i += 3)
-                {
-                    var change = Math.Max(Math.Abs(input[t][i] - input[t - 1][i]), Math.Max(Math.Abs(input[t][i + 1] - input[t - 1][i + 1]), Math.Abs(input[t][i + 2] - input[t - 1][i + 2])));
-                    for (var c = 0; c < 3; c++)
-                    {
-                        if (change <= 2)
-                        {
-                            inputSum += Math.Abs(input[t][i + c] - input[t - 1][i + c]);
-                            outputSum += Math.Abs(output[t][i + c] - output[t - 1][i + c]);
-                            still++;
-                        }
-                        else if (change >= 24 && reference != null)
-                        {
-                            movedSum += Math.Abs(output[t][i + c] - reference[t][i + c]);
-                            moving++;
-                        }
-                    }
-                }
-            }
-
-            return (inputSum / still, outputSum / still, moving == 0 ? 0 : movedSum / moving);
         }
 
         private static void Ffmpeg(string arguments)

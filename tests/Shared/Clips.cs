@@ -65,8 +65,43 @@ namespace AnimeGan.Tests
             using var buffer = new System.IO.MemoryStream();
             process.StandardOutput.BaseStream.CopyTo(buffer);
             process.WaitForExit();
-            Assert.Equal(width * height * 3, buffer.Length);
+            if (buffer.Length != width * height * 3)
+                throw new InvalidOperationException($"frame {index} of {path} has {buffer.Length} bytes, not {width * height * 3}");
             return buffer.ToArray();
+        }
+
+        /// <summary>
+        /// Flicker as docs/video.md defines it: on pixels whose input changed by at most 2 between consecutive
+        /// frames, the mean change of the input and of the output; and on pixels whose input changed by 24 or
+        /// more, the mean difference between the output and a reference output (its own stylization).
+        /// </summary>
+        public static (double Input, double Output, double Moved) Flicker(byte[][] input, byte[][] output, byte[][]? reference)
+        {
+            double inputSum = 0, outputSum = 0, movedSum = 0;
+            long still = 0, moving = 0;
+            for (var t = 1; t < Math.Min(input.Length, output.Length); t++)
+            {
+                for (var i = 0; i < input[t].Length; i += 3)
+                {
+                    var change = Math.Max(Math.Abs(input[t][i] - input[t - 1][i]), Math.Max(Math.Abs(input[t][i + 1] - input[t - 1][i + 1]), Math.Abs(input[t][i + 2] - input[t - 1][i + 2])));
+                    for (var c = 0; c < 3; c++)
+                    {
+                        if (change <= 2)
+                        {
+                            inputSum += Math.Abs(input[t][i + c] - input[t - 1][i + c]);
+                            outputSum += Math.Abs(output[t][i + c] - output[t - 1][i + c]);
+                            still++;
+                        }
+                        else if (change >= 24 && reference != null)
+                        {
+                            movedSum += Math.Abs(output[t][i + c] - reference[t][i + c]);
+                            moving++;
+                        }
+                    }
+                }
+            }
+
+            return (inputSum / still, outputSum / still, moving == 0 ? 0 : movedSum / moving);
         }
 
         public static int RunningFfmpegs() => Process.GetProcessesByName("ffmpeg").Length;

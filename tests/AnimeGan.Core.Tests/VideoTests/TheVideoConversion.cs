@@ -135,43 +135,14 @@ namespace AnimeGan.Core.Tests.VideoTests
             smooth = TestModels.Engine.Convert(clip, folder.File("smooth.mp4"), options).OutputPath;
 
             var input = Clips.Frames(clip, 320, 180);
-            var (inputOwn, plainFlicker, _) = Flicker(input, Clips.Frames(plain, 320, 180), null);
+            var (inputOwn, plainFlicker, _) = Clips.Flicker(input, Clips.Frames(plain, 320, 180), null);
             var plainFrames = Clips.Frames(plain, 320, 180);
-            var (_, smoothFlicker, movedDifference) = Flicker(input, Clips.Frames(smooth, 320, 180), plainFrames);
+            var (_, smoothFlicker, movedDifference) = Clips.Flicker(input, Clips.Frames(smooth, 320, 180), plainFrames);
             var figures = $"flicker: input's own {inputOwn:0.0000}, frame by frame {plainFlicker:0.0000}, smoothed {smoothFlicker:0.0000}";
             Assert.True(plainFlicker > 0, figures);
             Assert.True(smoothFlicker < plainFlicker * 0.8, figures);
             Assert.True(smoothFlicker <= inputOwn, figures);
             Assert.True(movedDifference < 3, $"moving pixels differ from their own stylization by {movedDifference:0.00} on average");
-        }
-
-        private static (double Input, double Output, double Moved) Flicker(byte[][] input, byte[][] output, byte[][]? reference)
-        {
-            double inputSum = 0, outputSum = 0, movedSum = 0;
-            long still = 0, moving = 0;
-            for (var t = 1; t < Math.Min(input.Length, output.Length); t++)
-            {
-                for (var i = 0; i < input[t].Length; i += 3)
-                {
-                    var change = Math.Max(Math.Abs(input[t][i] - input[t - 1][i]), Math.Max(Math.Abs(input[t][i + 1] - input[t - 1][i + 1]), Math.Abs(input[t][i + 2] - input[t - 1][i + 2])));
-                    for (var c = 0; c < 3; c++)
-                    {
-                        if (change <= 2)
-                        {
-                            inputSum += Math.Abs(input[t][i + c] - input[t - 1][i + c]);
-                            outputSum += Math.Abs(output[t][i + c] - output[t - 1][i + c]);
-                            still++;
-                        }
-                        else if (change >= 24 && reference != null)
-                        {
-                            movedSum += Math.Abs(output[t][i + c] - reference[t][i + c]);
-                            moving++;
-                        }
-                    }
-                }
-            }
-
-            return (inputSum / still, outputSum / still, moving == 0 ? 0 : movedSum / moving);
         }
 
         [Fact]
