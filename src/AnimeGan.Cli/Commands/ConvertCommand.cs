@@ -16,13 +16,13 @@ namespace AnimeGan.Cli.Commands
     {
         public static void Register(RootCommand root, CliConsole console, IConvertRunner? runner = null)
         {
-            var inputs = new Argument<string[]>("inputs") { Description = "Photos, folders or patterns (e.g. 'shots/*.jpg').", Arity = ArgumentArity.OneOrMore };
+            var inputs = new Argument<string[]>("inputs") { Description = "Photos, animated GIF/WebP, videos (MP4, MOV, MKV, WebM; needs ffmpeg), folders or patterns (e.g. 'shots/*.jpg').", Arity = ArgumentArity.OneOrMore };
             var style = new Option<string?>("--style", "-s") { Description = "Style id (see 'animegan styles'); default: the manifest's default style.", HelpName = "ID" };
             var strength = new Option<double>("--strength") { Description = $"How much of the style to apply, {OptionLimits.MinStrength} (original) to {OptionLimits.MaxStrength} (full).", HelpName = $"{OptionLimits.MinStrength}..{OptionLimits.MaxStrength}", DefaultValueFactory = _ => 1.0 };
             var output = new Option<string?>("--out", "-o") { Description = "Output folder, or output file when converting one photo.", HelpName = "DIR|FILE" };
             var suffix = new Option<string?>("--suffix") { Description = $"Added to each output's name (default {OutputPaths.DefaultSuffix}).", HelpName = "TEXT" };
             var format = new Option<string?>("--format", "-f") { Description = "Output format: jpg, png, webp, tif, bmp or gif (default: the input's).", HelpName = "FORMAT" };
-            var quality = new Option<int?>("--quality", "-q") { Description = $"JPEG/WebP quality {OptionLimits.MinQuality}-{OptionLimits.MaxQuality} (default {ImageEncoder.DefaultJpegQuality}).", HelpName = $"{OptionLimits.MinQuality}..{OptionLimits.MaxQuality}" };
+            var quality = new Option<int?>("--quality", "-q") { Description = $"JPEG/WebP quality {OptionLimits.MinQuality}-{OptionLimits.MaxQuality}, and video quality (default {ImageEncoder.DefaultJpegQuality}, H.264 CRF 15).", HelpName = $"{OptionLimits.MinQuality}..{OptionLimits.MaxQuality}" };
             var maxSize = new Option<int?>("--max-size") { Description = $"Long side the model runs at, {OptionLimits.MinWorkingSize}-{OptionLimits.MaxWorkingSize} (default {AnimeGanEngine.DefaultMaxSize}); output keeps full resolution.", HelpName = "PIXELS" };
             var overwrite = new Option<bool>("--overwrite") { Description = "Replace existing output files (never the input)." };
             var recurse = new Option<bool>("--recurse", "-r") { Description = "Include sub-folders of folder inputs and patterns." };
@@ -97,7 +97,8 @@ namespace AnimeGan.Cli.Commands
                 "animegan convert shots -r -o anime --jobs 2        # a folder tree into ./anime",
                 "animegan convert 'trip/*.jpg' --strength 0.7 -f webp",
                 "animegan convert portrait.jpg --face-style jp-face   # manga faces on a Hayao picture",
-                "animegan convert sunset.jpg -s shinkai --keep-colors  # Shinkai's light, the photo's colours");
+                "animegan convert sunset.jpg -s shinkai --keep-colors  # Shinkai's light, the photo's colours",
+                "animegan convert clip.mp4 -s shinkai               # a video, with its sound (needs ffmpeg)");
             root.Subcommands.Add(command);
         }
     }
