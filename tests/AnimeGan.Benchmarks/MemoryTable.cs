@@ -28,14 +28,46 @@ namespace AnimeGan.Benchmarks
             }
         }
 
-        public static void RunOne(string input)
+        /// <summary>
+        /// ONNX Runtime's CPU arena on and off, each conversion in a fresh process, alternating rounds: peak
+        /// memory and time for one photo at the default settings.
+        /// </summary>
+        public static void RunArena(int rounds)
         {
+            var input = BenchmarkPhotos.Scene(6000, 4000);
+            Console.WriteLine($"6000x4000 JPEG, hayao, working size 1024, faces on, fresh process per conversion, {rounds} alternating rounds");
+            Console.WriteLine("| arena | peak working set (min of rounds) | time (min of rounds) |");
+            Console.WriteLine("|---|---:|---:|");
+            var results = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.List<(double Mb, double Seconds)>> { ["arena"] = new(), ["no-arena"] = new() };
+            for (var round = 0; round < rounds; round++)
+            {
+                foreach (var mode in new[] { "arena", "no-arena" })
+                {
+                    var self = typeof(MemoryTable).Assembly.Location;
+                    var start = new ProcessStartInfo("dotnet", $"\"{self}\" memory-one \"{input}\" {mode}") { RedirectStandardOutput = true, UseShellExecute = false };
+                    if (Environment.GetEnvironmentVariable("ANIMEGAN_MODELS") is null)
+                        start.Environment["ANIMEGAN_MODELS"] = TestModels.Folder;
+                    using var child = Process.Start(start)!;
+                    var parts = child.StandardOutput.ReadToEnd().Trim().Split(' ');
+                    child.WaitForExit();
+                    results[mode].Add((double.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), double.Parse(parts[3], System.Globalization.CultureInfo.InvariantCulture)));
+                }
+            }
+
+            foreach (var (mode, list) in results)
+                Console.WriteLine($"| {(mode == "arena" ? "on" : "off")} | {System.Linq.Enumerable.Min(list, r => r.Mb):0} MB | {System.Linq.Enumerable.Min(list, r => r.Seconds):0.0} s |");
+        }
+
+        public static void RunOne(string input, string? mode = null)
+        {
+            if (mode == "no-arena")
+                AnimeGan.Core.Inference.SessionOptionsFactory.UseCpuArena = false;
             var watch = Stopwatch.StartNew();
             TestModels.Engine.Convert(input, Path.Combine(BenchmarkPhotos.Folder, "memory-out.jpg"), null, new OutputOptions { Overwrite = true });
             var elapsed = watch.Elapsed.TotalSeconds;
             using var self = Process.GetCurrentProcess();
             self.Refresh();
-            Console.WriteLine($"{self.PeakWorkingSet64 / 1048576.0:0} MB | {elapsed:0.0} s");
+            Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{self.PeakWorkingSet64 / 1048576.0:0} MB | {elapsed:0.0} s"));
         }
     }
 }

@@ -26,7 +26,10 @@ switch (mode)
         MemoryTable.Run();
         return 0;
     case "memory-one":
-        MemoryTable.RunOne(args[1]);
+        MemoryTable.RunOne(args[1], args.Length > 2 ? args[2] : null);
+        return 0;
+    case "arena":
+        MemoryTable.RunArena(args.Length > 1 ? int.Parse(args[1]) : 3);
         return 0;
     case "stages":
         BenchmarkDotNet.Running.BenchmarkRunner.Run<HotStageBenchmarks>(args: args[1..]);

@@ -9,11 +9,15 @@ namespace AnimeGan.Core.Inference
     /// </summary>
     internal static class SessionOptionsFactory
     {
+        /// <summary>Gets or sets whether sessions use ONNX Runtime's CPU memory arena; the memory benchmark compares both.</summary>
+        internal static bool UseCpuArena { get; set; } = true;
+
         public static SessionOptions Create(int intraOpThreads)
         {
             var options = new SessionOptions();
             try
             {
+                options.EnableCpuMemArena = UseCpuArena;
                 options.GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL;
                 options.ExecutionMode = ExecutionMode.ORT_SEQUENTIAL;
                 options.IntraOpNumThreads = intraOpThreads > 0 ? intraOpThreads : Environment.ProcessorCount;
