@@ -185,8 +185,8 @@ namespace AnimeGan.Core
             }
 
             var animatedFormat = output.Format ?? RasterFormats.FromExtension(target);
-            if (animatedFormat is RasterFormat animated && AnimatedPictures.CanAnimate(animated) && File.Exists(source) && AnimatedPictures.FrameCount(source) > 1)
-                return AnimatedPictures.Stage(this, source, target, animated, options, output, onStage, cancellationToken);
+            if (animatedFormat is RasterFormat animated && AnimatedPictures.CanAnimate(animated) && File.Exists(source) && AnimatedPictures.AnimatedFormat(source) is RasterFormat sourceFormat)
+                return AnimatedPictures.Stage(this, source, sourceFormat, target, animated, options, output, onStage, cancellationToken);
 
             onStage?.Invoke(ConversionStage.Reading);
             var decodeWatch = Stopwatch.StartNew();

@@ -17,24 +17,27 @@ namespace AnimeGan.Core.Animation
     /// </summary>
     internal static class AnimatedPictures
     {
-        /// <summary>The frames of a GIF or WebP (1 for a still picture or any other format), read from its headers only.</summary>
-        public static int FrameCount(string path)
+        /// <summary>
+        /// The format of a GIF or WebP with more than one frame, read from its headers only; null for a still
+        /// picture or any other format.
+        /// </summary>
+        public static RasterFormat? AnimatedFormat(string path)
         {
-            RasterFormat? format;
+            RasterFormat format;
             using (var stream = File.OpenRead(path))
                 format = ImageDecoder.ReadHeader(stream, path).Format;
             if (format != RasterFormat.Gif && format != RasterFormat.WebP)
-                return 1;
+                return null;
             try
             {
                 using var frames = new MagickImageCollection();
-                frames.Ping(path, new MagickReadSettings { Format = RasterFormats.ToMagick(format.Value) });
-                return frames.Count;
+                frames.Ping(path, new MagickReadSettings { Format = RasterFormats.ToMagick(format) });
+                return frames.Count > 1 ? format : null;
             }
             catch (MagickException)
             {
                 // A damaged animation is reported by the decoder, which reads the first frame as usual.
-                return 1;
+                return null;
             }
         }
 
@@ -42,13 +45,19 @@ namespace AnimeGan.Core.Animation
         public static bool CanAnimate(RasterFormat format) => format == RasterFormat.Gif || format == RasterFormat.WebP;
 
         /// <summary>Converts an animation up to a complete temporary output beside the target.</summary>
-        public static (ConversionResult Result, StagedFile Output) Stage(AnimeGanEngine engine, string source, string target, RasterFormat format, StylizeOptions? options, OutputOptions output, Action<ConversionStage>? onStage, CancellationToken cancellationToken)
+        /// <param name="engine">The engine that stylizes each frame.</param>
+        /// <param name="source">The animation.</param>
+        /// <param name="sourceFormat">Its format, from <see cref="AnimatedFormat"/>.</param>
+        /// <param name="target">Where the result goes.</param>
+        /// <param name="format">The result's format (GIF or WebP).</param>
+        /// <param name="options">Stylize settings.</param>
+        /// <param name="output">Write settings.</param>
+        /// <param name="onStage">Told each stage.</param>
+        /// <param name="cancellationToken">Stops the work; nothing is left.</param>
+        public static (ConversionResult Result, StagedFile Output) Stage(AnimeGanEngine engine, string source, RasterFormat sourceFormat, string target, RasterFormat format, StylizeOptions? options, OutputOptions output, Action<ConversionStage>? onStage, CancellationToken cancellationToken)
         {
             var stopwatch = Stopwatch.StartNew();
             onStage?.Invoke(ConversionStage.Reading);
-            RasterFormat sourceFormat;
-            using (var stream = File.OpenRead(source))
-                sourceFormat = ImageDecoder.ReadHeader(stream, source).Format;
             using var frames = LibraryFailures.Imaging(() => new MagickImageCollection(source, new MagickReadSettings { Format = RasterFormats.ToMagick(sourceFormat) }), $"{source}: reading the animation");
             var width = (int)frames[0].Width;
             var height = (int)frames[0].Height;
@@ -72,10 +81,10 @@ namespace AnimeGan.Core.Animation
                 {
                     var frame = frames[index];
                     cancellationToken.ThrowIfCancellationRequested();
-                    var picture = Pixels(frame);
+                    var picture = ImageDecoder.ToDecoded((MagickImage)frame, sourceFormat).Pixels;
                     last = engine.StylizeFrame(picture, frameOptions, faceSmoothing, cancellationToken);
                     var rgb = smoothing.Apply(picture.Rgb, last.Image.Rgb);
-                    var styledFrame = Frame(last.Image.WithRgb(rgb));
+                    var styledFrame = ImageEncoder.ToMagick(last.Image.WithRgb(rgb), keepAlpha: true);
                     styledFrame.AnimationDelay = frame.AnimationDelay;
                     styledFrame.AnimationTicksPerSecond = frame.AnimationTicksPerSecond;
                     styledFrame.AnimationIterations = frames[0].AnimationIterations;
@@ -111,39 +120,6 @@ namespace AnimeGan.Core.Animation
             {
                 result.Dispose();
             }
-        }
-
-        private static PixelImage Pixels(IMagickImage<byte> frame)
-        {
-            var width = (int)frame.Width;
-            var height = (int)frame.Height;
-            using var pixels = frame.GetPixelsUnsafe();
-            var rgba = pixels.ToByteArray(PixelMapping.RGBA)!;
-            var rgb = new byte[width * height * 3];
-            var alpha = new byte[width * height];
-            for (int i = 0, s = 0, d = 0; i < alpha.Length; i++, s += 4, d += 3)
-            {
-                rgb[d] = rgba[s];
-                rgb[d + 1] = rgba[s + 1];
-                rgb[d + 2] = rgba[s + 2];
-                alpha[i] = rgba[s + 3];
-            }
-
-            return new PixelImage(width, height, rgb, alpha);
-        }
-
-        private static MagickImage Frame(PixelImage picture)
-        {
-            var rgba = new byte[picture.Width * picture.Height * 4];
-            for (int i = 0, s = 0, d = 0; i < picture.Width * picture.Height; i++, s += 3, d += 4)
-            {
-                rgba[d] = picture.Rgb[s];
-                rgba[d + 1] = picture.Rgb[s + 1];
-                rgba[d + 2] = picture.Rgb[s + 2];
-                rgba[d + 3] = picture.Alpha?[i] ?? (byte)255;
-            }
-
-            return MagickPixels.FromBytes(rgba, picture.Width, picture.Height, PixelMapping.RGBA);
         }
     }
 }

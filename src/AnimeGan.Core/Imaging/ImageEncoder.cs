@@ -97,7 +97,8 @@ namespace AnimeGan.Core.Imaging
             }
         }
 
-        private static MagickImage ToMagick(PixelImage picture, bool keepAlpha)
+        /// <summary>The picture as an ImageMagick image; without alpha kept, laid on white. Also builds animation frames.</summary>
+        internal static MagickImage ToMagick(PixelImage picture, bool keepAlpha)
         {
             if (picture.Alpha == null)
                 return MagickPixels.FromBytes(picture.Rgb, picture.Width, picture.Height, PixelMapping.RGB);
