@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Management.Automation;
 using System.Threading;
-using AnimeGan.Core;
 using AnimeGan.Core.Batches;
 
 namespace AnimeGan.PowerShell
@@ -31,9 +30,8 @@ namespace AnimeGan.PowerShell
 
         public void Report(BatchProgress value)
         {
-            var stage = value.Frames > 0 ? $"frame {value.Frame} of {value.Frames}" : ConversionStages.Describe(value.Stage);
             var within = value.Frames > 0 ? (double)value.Frame / value.Frames : 0;
-            Show($"{Path.GetFileName(value.InputPath)}: {stage} ({_completed} of {_total} done)", (int)((_completed + within) * 100 / _total));
+            Show($"{Path.GetFileName(value.InputPath)}: {value.Step} ({_completed} of {_total} done)", (int)((_completed + within) * 100 / _total));
         }
 
         /// <summary>Counts a photo as done.</summary>

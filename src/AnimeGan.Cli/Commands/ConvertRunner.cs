@@ -159,8 +159,7 @@ namespace AnimeGan.Cli.Commands
             {
                 if (Bar == null)
                     return;
-                var stage = value.Frames > 0 ? $"frame {value.Frame} of {value.Frames}" : ConversionStages.Describe(value.Stage);
-                Bar.Description = Markup.Escape($"{Path.GetFileName(value.InputPath)}: {stage}");
+                Bar.Description = Markup.Escape($"{Path.GetFileName(value.InputPath)}: {value.Step}");
                 if (value.Frames > 0)
                     Bar.Value = value.Completed + ((double)value.Frame / value.Frames);
             }

@@ -32,5 +32,8 @@ namespace AnimeGan.Core.Batches
 
         /// <summary>Gets how many frames the video has (an estimate from its duration until the last one); 0 for a photo.</summary>
         public int Frames { get; internal set; }
+
+        /// <summary>Gets the step in a few words for a progress display: the stage ("finding faces"), or "frame 12 of 90" for a video.</summary>
+        public string Step => Frames > 0 ? $"frame {Frame} of {Frames}" : ConversionStages.Describe(Stage);
     }
 }
