@@ -11,6 +11,7 @@ using AnimeGan.Core.Imaging;
 using AnimeGan.Core.Inference;
 using AnimeGan.Core.IO;
 using AnimeGan.Core.Models;
+using AnimeGan.Core.Onnx;
 using AnimeGan.Core.Options;
 using AnimeGan.Core.Video;
 
@@ -40,6 +41,7 @@ namespace AnimeGan.Core
 
         private readonly ModelCache<FaceDetectorModel> _detectors = new ModelCache<FaceDetectorModel>();
 
+        private readonly OptimizedGraphCache _optimizedGraphs;
         private readonly int _intraOpThreads;
         private bool _disposed;
 
@@ -49,6 +51,7 @@ namespace AnimeGan.Core
         public AnimeGanEngine(ModelStore? store = null, int intraOpThreads = 0)
         {
             Store = store ?? new ModelStore();
+            _optimizedGraphs = new OptimizedGraphCache(Store);
             _intraOpThreads = intraOpThreads;
         }
 
@@ -64,8 +67,8 @@ namespace AnimeGan.Core
             var entry = Store.Manifest.Get(id ?? Store.Manifest.DefaultStyleId);
             if (entry.Kind != ModelKind.Style)
                 throw new AnimeGanException(AnimeGanErrorCode.ModelContractUnsupported, $"'{entry.Id}' is a {entry.Kind} model, not a style.", entry.FileName);
-            var path = Store.GetVerifiedPath(entry);
-            return _styles.GetOrLoad(entry.Id, () => new StyleModel(entry, path, _intraOpThreads));
+            Store.GetVerifiedPath(entry);
+            return _styles.GetOrLoad(entry.Id, () => new StyleModel(_optimizedGraphs.Resolve(entry), _intraOpThreads));
         }
 
         /// <summary>Gets (loading once) a face detector.</summary>

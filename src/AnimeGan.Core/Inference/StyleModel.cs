@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using AnimeGan.Core.Exceptions;
 using AnimeGan.Core.Models;
+using AnimeGan.Core.Onnx;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
@@ -51,6 +52,20 @@ namespace AnimeGan.Core.Inference
             Path = path;
             _sizeMultiple = new Lazy<int>(ProbeSizeMultiple, LazyThreadSafetyMode.ExecutionAndPublication);
         }
+
+        /// <summary>Loads the file the optimized-graph cache chose for a style.</summary>
+        internal StyleModel(RunnableModel runnable, int intraOpThreads)
+            : this(Throw.IfNull(runnable).Entry, runnable.Path, intraOpThreads)
+        {
+            RunsOptimizedGraph = runnable.IsOptimized;
+            GraphNote = runnable.Note;
+        }
+
+        /// <summary>Gets whether the optimized graph runs (see <see cref="OptimizedGraphCache"/>), so a front end can say when a style runs slower than it could.</summary>
+        public bool RunsOptimizedGraph { get; }
+
+        /// <summary>Gets what was done to the graph that runs, or why the original runs; empty for a file loaded directly.</summary>
+        public string GraphNote { get; } = string.Empty;
 
         /// <summary>Gets the manifest entry.</summary>
         public ModelEntry Entry { get; }

@@ -75,5 +75,9 @@ namespace AnimeGan.Core.Models
 
         /// <inheritdoc />
         public override string ToString() => Id;
+
+        /// <summary>The same model stored with another element type (its optimized graph is float32).</summary>
+        internal ModelEntry WithElementType(string elementType)
+            => new ModelEntry(Id, DisplayName, Family, Kind, FileName, SizeInBytes, Sha256, Licence, Source, Layout, elementType, Description);
     }
 }

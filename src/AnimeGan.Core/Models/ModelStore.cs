@@ -81,10 +81,16 @@ namespace AnimeGan.Core.Models
             var fromEnvironment = Environment.GetEnvironmentVariable(FolderVariable);
             if (!string.IsNullOrWhiteSpace(fromEnvironment))
                 return Path.GetFullPath(fromEnvironment);
+            return Path.Combine(UserDataFolder(), "models");
+        }
+
+        /// <summary>Gets the per-user data folder (LocalApplicationData, or ~/.local/share) for this toolkit.</summary>
+        internal static string UserDataFolder()
+        {
             var userData = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
             if (string.IsNullOrEmpty(userData))
                 userData = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
-            return Path.Combine(userData, "AnimeGan", "models");
+            return Path.Combine(userData, "AnimeGan");
         }
 
         /// <summary>

@@ -38,11 +38,12 @@ namespace AnimeGan.Core.Onnx
             var entry = _store.Manifest.Get(styleId);
             if (entry.Kind != ModelKind.Style || entry.Id.Contains("@"))
                 throw new AnimeGanException(AnimeGanErrorCode.InvalidOption, $"'{entry.Id}' is not an original style model; optimize the style it came from.");
-            var model = OnnxModelFile.Read(_store.GetVerifiedPath(entry));
-            if (Float16ToFloat32.UsesFloat16(model))
-                model = Float16ToFloat32.Convert(model);
-            else if (kind == OptimizationKind.Float32)
+            var original = OnnxModelFile.Read(_store.GetVerifiedPath(entry));
+            if (kind == OptimizationKind.Float32 && !Float16ToFloat32.UsesFloat16(original))
                 throw new AnimeGanException(AnimeGanErrorCode.InvalidOption, $"'{entry.Id}' is already float32.");
+
+            // Variants start from the optimized float graph the engine runs anyway (see OptimizedGraphCache).
+            var model = GraphOptimizer.Optimize(original).Model;
 
             if (kind == OptimizationKind.Int8)
             {
