@@ -38,7 +38,7 @@ switch (mode)
         OptimizerTable.Run(args.Length > 1 ? int.Parse(args[1]) : 3);
         return 0;
     case "optimize-one":
-        OptimizerTable.RunOnce(args[1], args[2]);
+        OptimizerTable.RunOnce(args[1], args[2], args.Length > 3 && args[3] == "shipped");
         return 0;
     case "ops":
         foreach (var file in System.IO.Directory.GetFiles(AnimeGan.Tests.TestFiles.ModelsFolder, "*.onnx"))

@@ -44,7 +44,13 @@ namespace AnimeGan.PowerShell.Cmdlets
                 var calibration = ProviderPaths.FileSystemFolder(this, CalibrationPath, nameof(CalibrationPath));
                 var samples = calibration == null ? Array.Empty<PixelImage>() : Calibrator.ReadSamples(calibration);
 
-                var variant = new ModelOptimizer(store).Optimize(Name, kind, samples, CancellationToken);
+                var optimizer = new ModelOptimizer(store);
+                var variant = optimizer.Optimize(Name, kind, samples, CancellationToken);
+                var speedup = optimizer.CompareSpeed(variant.Id, CancellationToken);
+                if (speedup < ModelOptimizer.WorthwhileSpeedup)
+                    WriteWarning($"{variant.Id} runs {speedup:0.00}x as fast as {Name} on this CPU, so it does not pay off here; keep using -Style {Name}.");
+                else
+                    WriteVerbose($"{variant.Id}: {speedup:0.00}x as fast as {Name} on this CPU.");
                 WriteObject(new AnimeStyleInfo(variant, true, false, store.GetPath(variant)));
             }
             catch (AnimeGanException ex)

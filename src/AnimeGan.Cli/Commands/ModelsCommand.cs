@@ -5,6 +5,7 @@ using System.Linq;
 using AnimeGan.Cli.Console;
 using AnimeGan.Core.Exceptions;
 using AnimeGan.Core.Models;
+using AnimeGan.Core.Onnx;
 
 namespace AnimeGan.Cli.Commands
 {
@@ -29,6 +30,7 @@ namespace AnimeGan.Cli.Commands
             command.SetAction(parseResult =>
             {
                 var store = new ModelStore(parseResult.GetValue(CommonOptions.ModelsFolder));
+                var optimizedGraphs = new OptimizedGraphCache(store);
                 if (parseResult.GetValue(json))
                 {
                     var rows = store.Manifest.Models.Select(m => new
@@ -43,15 +45,16 @@ namespace AnimeGan.Cli.Commands
                         licence = m.Licence,
                         source = m.Source?.ToString(),
                         installed = store.IsInstalled(m),
+                        optimized = optimizedGraphs.Describe(m),
                     });
                     CommonOptions.WriteJson(console, rows);
                     return ExitCodes.Success;
                 }
 
                 console.Out.WriteLine($"Models folder: {store.Folder}");
-                console.Out.WriteLine($"{"ID",-11} {"KIND",-14} {"FAMILY",-11} {"SIZE",8}  INSTALLED");
+                console.Out.WriteLine($"{"ID",-11} {"KIND",-14} {"FAMILY",-11} {"SIZE",8}  {"INSTALLED",-9}  OPTIMIZED GRAPH");
                 foreach (var m in store.Manifest.Models)
-                    console.Out.WriteLine($"{m.Id,-11} {ModelManifest.KindName(m.Kind),-14} {m.Family,-11} {Sizes.Format(m.SizeInBytes),8}  {(store.IsInstalled(m) ? "yes" : "no")}");
+                    console.Out.WriteLine($"{m.Id,-11} {ModelManifest.KindName(m.Kind),-14} {m.Family,-11} {Sizes.Format(m.SizeInBytes),8}  {(store.IsInstalled(m) ? "yes" : "no"),-9}  {optimizedGraphs.Describe(m)}");
                 return ExitCodes.Success;
             });
             return command;
@@ -87,6 +90,7 @@ namespace AnimeGan.Cli.Commands
 
                 var failed = 0;
                 var installedAny = false;
+                var optimizedGraphs = new OptimizedGraphCache(store);
                 foreach (var model in models)
                 {
                     try
@@ -104,7 +108,8 @@ namespace AnimeGan.Cli.Commands
                         }
 
                         installedAny = true;
-                        console.Out.WriteLine($"{model.Id}: {(outcome == InstallOutcome.Installed ? "installed" : "already installed")} ({model.FileName}, licence: {model.Licence})");
+                        var graph = model.Kind == ModelKind.Style ? "; " + optimizedGraphs.Resolve(model).Note : string.Empty;
+                        console.Out.WriteLine($"{model.Id}: {(outcome == InstallOutcome.Installed ? "installed" : "already installed")} ({model.FileName}, licence: {model.Licence}{graph})");
                     }
                     catch (AnimeGanException ex)
                     {
@@ -129,9 +134,9 @@ namespace AnimeGan.Cli.Commands
         private static Command Optimize(CliConsole console)
         {
             var style = new Argument<string>("style") { Description = "The installed style to optimize (e.g. hayao)." };
-            var int8 = new Option<bool>("--int8") { Description = "Quantize to INT8 (per-channel weights; activations too with --calibrate)." };
+            var int8 = new Option<bool>("--int8") { Description = "Quantize to INT8 (per-channel weights and activations, calibrated on built-in drawn scenes or --calibrate DIR)." };
             var fp32 = new Option<bool>("--fp32") { Description = "Convert a float16 model to float32." };
-            var calibrate = new Option<string?>("--calibrate") { Description = "Folder of sample photos for INT8 activation ranges (a dozen of your own photos is plenty).", HelpName = "DIR" };
+            var calibrate = new Option<string?>("--calibrate") { Description = "Folder of your own sample photos for INT8 activation ranges instead of the built-in drawn scenes (a dozen is plenty).", HelpName = "DIR" };
             var command = new Command("optimize", "Make an optimized variant of a style (registered as <style>@int8 or <style>@fp32).") { style, int8, fp32, calibrate };
             command.SetAction((parseResult, cancellationToken) =>
             {
@@ -157,8 +162,15 @@ namespace AnimeGan.Cli.Commands
 
                 try
                 {
-                    var variant = new Core.Onnx.ModelOptimizer(store).Optimize(parseResult.GetValue(style)!, kind, samples, cancellationToken);
-                    console.Out.WriteLine($"{variant.Id}: written {variant.FileName} ({Sizes.Format(variant.SizeInBytes)}); use it with --style {variant.Id}");
+                    var optimizer = new Core.Onnx.ModelOptimizer(store);
+                    var variant = optimizer.Optimize(parseResult.GetValue(style)!, kind, samples, cancellationToken);
+                    console.Out.WriteLine($"{variant.Id}: written {variant.FileName} ({Sizes.Format(variant.SizeInBytes)}){(kind == Core.Onnx.OptimizationKind.Int8 && samples.Count == 0 ? ", calibrated on the built-in drawn scenes" : string.Empty)}; use it with --style {variant.Id}");
+                    var speedup = optimizer.CompareSpeed(variant.Id, cancellationToken);
+                    var baseId = variant.Id.Split('@')[0];
+                    if (speedup < Core.Onnx.ModelOptimizer.WorthwhileSpeedup)
+                        console.Error.WriteLine($"animegan: warning: {variant.Id} runs {speedup:0.00}x as fast as {baseId} on this CPU, so it does not pay off here; keep using --style {baseId}.");
+                    else
+                        console.Out.WriteLine($"{variant.Id}: {speedup:0.00}x as fast as {baseId} on this CPU.");
                     return System.Threading.Tasks.Task.FromResult(ExitCodes.Success);
                 }
                 catch (AnimeGanException ex)
@@ -167,7 +179,7 @@ namespace AnimeGan.Cli.Commands
                     return System.Threading.Tasks.Task.FromResult(ExitCodes.Failed);
                 }
             });
-            ExamplesHelpAction.Attach(command, "animegan models optimize hayao --int8 --calibrate ~/Pictures/samples", "animegan models optimize shinkai --fp32", "animegan convert photo.jpg --style hayao@int8");
+            ExamplesHelpAction.Attach(command, "animegan models optimize hayao --int8", "animegan models optimize hayao --int8 --calibrate ~/Pictures/samples", "animegan models optimize shinkai --fp32", "animegan convert photo.jpg --style hayao@int8");
             return command;
         }
 

@@ -18,13 +18,27 @@ namespace AnimeGan.Core.Tests.StyleModelTests
         [InlineData("hayao-v2", "input", TensorElementType.Float, 4)]
         public void ShouldBeReadFromTheOnnxFile(string id, string inputName, TensorElementType type, int multiple)
         {
-            var model = TestModels.Engine.LoadStyle(id);
+            var entry = TestModels.Store.Manifest.Get(id);
+            using var model = new StyleModel(entry, TestModels.Store.GetVerifiedPath(entry));
             Assert.Equal(inputName, model.Contract.InputName);
             Assert.Equal(TensorLayout.Nhwc, model.Contract.Layout);
             Assert.Equal(type, model.Contract.ElementType);
             Assert.Null(model.Contract.FixedHeight);
             Assert.Null(model.Contract.FixedWidth);
             Assert.Equal(multiple, model.SizeMultiple);
+        }
+
+        /// <summary>The engine runs each style's optimized graph: float32 whatever the shipped file's type, same names and layout.</summary>
+        [Theory]
+        [InlineData("hayao", "AnimeGANv3_input:0")]
+        [InlineData("hayao-v2", "input")]
+        public void ShouldBeFloat32InTheGraphTheEngineRuns(string id, string inputName)
+        {
+            var model = TestModels.Engine.LoadStyle(id);
+            Assert.True(model.RunsOptimizedGraph, model.GraphNote);
+            Assert.Equal(inputName, model.Contract.InputName);
+            Assert.Equal(TensorLayout.Nhwc, model.Contract.Layout);
+            Assert.Equal(TensorElementType.Float, model.Contract.ElementType);
         }
 
         [Theory]
