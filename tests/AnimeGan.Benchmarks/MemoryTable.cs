@@ -32,10 +32,10 @@ namespace AnimeGan.Benchmarks
         /// ONNX Runtime's CPU arena on and off, each conversion in a fresh process, alternating rounds: peak
         /// memory and time for one photo at the default settings.
         /// </summary>
-        public static void RunArena(int rounds)
+        public static void RunArena(int rounds, string style)
         {
             var input = BenchmarkPhotos.Scene(6000, 4000);
-            Console.WriteLine($"6000x4000 JPEG, hayao, working size 1024, faces on, fresh process per conversion, {rounds} alternating rounds");
+            Console.WriteLine($"6000x4000 JPEG, {style}, working size 1024, faces on, fresh process per conversion, {rounds} alternating rounds");
             Console.WriteLine("| arena | peak working set (min of rounds) | time (min of rounds) |");
             Console.WriteLine("|---|---:|---:|");
             var results = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.List<(double Mb, double Seconds)>> { ["arena"] = new(), ["no-arena"] = new() };
@@ -44,7 +44,7 @@ namespace AnimeGan.Benchmarks
                 foreach (var mode in new[] { "arena", "no-arena" })
                 {
                     var self = typeof(MemoryTable).Assembly.Location;
-                    var start = new ProcessStartInfo("dotnet", $"\"{self}\" memory-one \"{input}\" {mode}") { RedirectStandardOutput = true, UseShellExecute = false };
+                    var start = new ProcessStartInfo("dotnet", $"\"{self}\" memory-one \"{input}\" {mode} {style}") { RedirectStandardOutput = true, UseShellExecute = false };
                     if (Environment.GetEnvironmentVariable("ANIMEGAN_MODELS") is null)
                         start.Environment["ANIMEGAN_MODELS"] = TestModels.Folder;
                     using var child = Process.Start(start)!;
@@ -58,12 +58,12 @@ namespace AnimeGan.Benchmarks
                 Console.WriteLine($"| {(mode == "arena" ? "on" : "off")} | {System.Linq.Enumerable.Min(list, r => r.Mb):0} MB | {System.Linq.Enumerable.Min(list, r => r.Seconds):0.0} s |");
         }
 
-        public static void RunOne(string input, string? mode = null)
+        public static void RunOne(string input, string? mode = null, string? style = null)
         {
             if (mode == "no-arena")
                 AnimeGan.Core.Inference.SessionOptionsFactory.UseCpuArena = false;
             var watch = Stopwatch.StartNew();
-            TestModels.Engine.Convert(input, Path.Combine(BenchmarkPhotos.Folder, "memory-out.jpg"), null, new OutputOptions { Overwrite = true });
+            TestModels.Engine.Convert(input, Path.Combine(BenchmarkPhotos.Folder, "memory-out.jpg"), new StylizeOptions { Style = style }, new OutputOptions { Overwrite = true });
             var elapsed = watch.Elapsed.TotalSeconds;
             using var self = Process.GetCurrentProcess();
             self.Refresh();

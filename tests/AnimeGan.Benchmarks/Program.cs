@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using AnimeGan.Benchmarks;
 
 var mode = args.Length > 0 ? args[0] : "help";
@@ -26,10 +27,10 @@ switch (mode)
         MemoryTable.Run();
         return 0;
     case "memory-one":
-        MemoryTable.RunOne(args[1], args.Length > 2 ? args[2] : null);
+        MemoryTable.RunOne(args[1], args.Length > 2 ? args[2] : null, args.Length > 3 ? args[3] : null);
         return 0;
     case "arena":
-        MemoryTable.RunArena(args.Length > 1 ? int.Parse(args[1]) : 3);
+        MemoryTable.RunArena(args.Length > 1 ? int.Parse(args[1]) : 3, args.Length > 2 ? args[2] : "hayao");
         return 0;
     case "stages":
         BenchmarkDotNet.Running.BenchmarkRunner.Run<HotStageBenchmarks>(args: args[1..]);
@@ -38,7 +39,8 @@ switch (mode)
         OptimizerTable.Run(args.Length > 1 ? int.Parse(args[1]) : 3);
         return 0;
     case "optimize-one":
-        OptimizerTable.RunOnce(args[1], args[2], args.Length > 3 && args[3] == "shipped");
+        AnimeGan.Core.Inference.SessionOptionsFactory.UseCpuArena = !args.Contains("no-arena");
+        OptimizerTable.RunOnce(args[1], args[2], args.Contains("shipped"));
         return 0;
     case "ops":
         foreach (var file in System.IO.Directory.GetFiles(AnimeGan.Tests.TestFiles.ModelsFolder, "*.onnx"))

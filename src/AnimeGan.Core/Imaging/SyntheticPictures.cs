@@ -3,7 +3,7 @@ using System;
 namespace AnimeGan.Core.Imaging
 {
     /// <summary>
-    /// Photo-like scenes drawn from a seed: sky, sun, hills with texture, buildings, a face, sensor noise. They give
+    /// Photo-like scenes drawn from a seed: sky, hills with texture, coloured shapes from black to white, foliage, wires, a face, sensor noise. They give
     /// the engine pictures of its own for checking an optimized graph and calibrating INT8 activation ranges, so
     /// neither needs photos shipped with the toolkit (none can be, under the models' or anyone's licence here).
     /// </summary>
@@ -23,9 +23,11 @@ namespace AnimeGan.Core.Imaging
             for (var i = 0; i < shapes.Length; i++)
             {
                 shapes[i] = (random.NextDouble() * width, random.NextDouble() * height,
-                    width * (0.03 + (random.NextDouble() * 0.15)), height * (0.03 + (random.NextDouble() * 0.2)), RandomColour(random, 20, 250));
+                    width * (0.03 + (random.NextDouble() * 0.15)), height * (0.03 + (random.NextDouble() * 0.2)), RandomColour(random, 0, 256));
             }
 
+            var foliage = (X: random.NextDouble() * width * 0.6, Y: height * 0.4, W: width * (0.2 + (random.NextDouble() * 0.3)), H: height * (0.2 + (random.NextDouble() * 0.3)));
+            var wire = (Y: height * random.NextDouble() * 0.4, Slope: (random.NextDouble() - 0.5) * 0.4);
             var hasFace = seed % 2 == 0;
             var face = (X: width * (0.3 + (random.NextDouble() * 0.4)), Y: height * (0.35 + (random.NextDouble() * 0.2)), R: Math.Min(width, height) * (0.12 + (random.NextDouble() * 0.12)));
             var skin = (R: 200 + random.Next(50), G: 150 + random.Next(50), B: 120 + random.Next(50));
@@ -60,6 +62,18 @@ namespace AnimeGan.Core.Imaging
 
                     if (hasFace)
                         (r, g, b) = Face(x, y, face, skin, (r, g, b));
+
+                    // Foliage: fine, high-contrast texture, as leaves, grass and hair give real photos.
+                    if (x > foliage.X && x < foliage.X + foliage.W && y > foliage.Y && y < foliage.Y + foliage.H)
+                    {
+                        var leaf = Math.Sin((x * 1.7) + (3 * Math.Sin(y * 0.9))) * Math.Cos((y * 2.3) + (2 * Math.Sin(x * 0.7)));
+                        var light = leaf > 0.2 ? 230 : leaf < -0.4 ? 10 : 90;
+                        (r, g, b) = (light * 0.55, light, light * 0.35);
+                    }
+
+                    // Wires and branches: thin dark lines against the sky.
+                    if (Math.Abs(y - (wire.Y + (wire.Slope * x))) < 1.2)
+                        (r, g, b) = (12, 10, 8);
 
                     var noise = (random.NextDouble() - 0.5) * 10;
                     var i = ((y * width) + x) * 3;
