@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using AnimeGan.Tests;
@@ -12,12 +13,26 @@ namespace AnimeGan.Cli.Tests.CommandTests
         {
             using var folder = new TemporaryDirectory();
             var models = folder.File("models");
-            await CliRun.RunWithoutModelsAsync(models, "models", "install", "cute", "--from", TestFiles.ModelsFolder);
+            var install = await CliRun.RunWithoutModelsAsync(models, "models", "install", "cute", "--from", TestFiles.ModelsFolder);
+            Assert.Contains("optimized graph: ", install.Out);
+            var list = await CliRun.RunWithoutModelsAsync(models, "models", "list");
+            Assert.Matches(@"(?m)^cute\s.*\syes\s+yes$", list.Out);
 
-            var optimize = await CliRun.RunWithoutModelsAsync(models, "models", "optimize", "cute", "--int8", "--calibrate", TestFiles.Portraits);
+            // No --calibrate: calibrated on the built-in scenes, then timed against cute on this CPU.
+            var optimize = await CliRun.RunWithoutModelsAsync(models, "models", "optimize", "cute", "--int8");
 
             Assert.Equal(0, optimize.ExitCode);
             Assert.Contains("cute@int8", optimize.Out);
+            Assert.Contains("calibrated on the built-in drawn scenes", optimize.Out);
+            Assert.Contains("as fast as cute on this CPU", optimize.Out + optimize.Error);
+            var listed = await CliRun.RunWithoutModelsAsync(models, "models", "list", "--json");
+            using (var json = JsonDocument.Parse(listed.Out))
+            {
+                var rows = json.RootElement.EnumerateArray().ToList();
+                Assert.Equal("yes", rows.Single(e => e.GetProperty("id").GetString() == "cute").GetProperty("optimized").GetString());
+                Assert.Equal("variant", rows.Single(e => e.GetProperty("id").GetString() == "cute@int8").GetProperty("optimized").GetString());
+            }
+
             var styles = await CliRun.RunWithoutModelsAsync(models, "styles", "--json");
             using (var json = JsonDocument.Parse(styles.Out))
                 Assert.Contains(json.RootElement.EnumerateArray(), e => e.GetProperty("id").GetString() == "cute@int8");
