@@ -181,17 +181,7 @@ namespace AnimeGan.Core.Onnx
         }
 
         private static float[] FloatValues(TensorProto tensor)
-        {
-            var count = (int)tensor.Dims.Aggregate(1L, (a, d) => a * d);
-            if (!tensor.RawData.IsEmpty)
-            {
-                var values = new float[count];
-                Buffer.BlockCopy(tensor.RawData.ToByteArray(), 0, values, 0, count * 4);
-                return values;
-            }
-
-            return tensor.FloatData.ToArray();
-        }
+            => TensorValues.Floats(tensor) ?? throw new AnimeGanException(AnimeGanErrorCode.InvalidOption, $"{tensor.Name}: not a float32 tensor; the model was not quantized.");
 
         private static TensorProto Vector(string name, float[] values)
         {
