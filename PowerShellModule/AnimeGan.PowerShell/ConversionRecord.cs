@@ -56,6 +56,9 @@ namespace AnimeGan.PowerShell
         /// <summary>Gets how long the conversion took.</summary>
         public TimeSpan Duration { get; }
 
+        /// <summary>Gets the output path, as a FileInfo gives its path: <c>"$record"</c> names the file written.</summary>
+        public override string ToString() => OutputPath;
+
         internal static ConversionRecord From(ConversionResult result)
             => new ConversionRecord(result.SourcePath, result.OutputPath, result.Style, result.Strength, result.FacesFound, result.Width, result.Height, result.Duration);
     }

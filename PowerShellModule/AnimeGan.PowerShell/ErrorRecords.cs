@@ -6,14 +6,19 @@ namespace AnimeGan.PowerShell
     /// <summary>
     /// Turns engine failures into ErrorRecords with stable ids, fitting categories and the file as target, and
     /// words the fix in PowerShell's terms (<c>Install-AnimeModel hayao</c>, <c>-Force</c>) from the error's
-    /// code and model id.
+    /// code and model id. The exception is the module's <see cref="AnimeGanModuleException"/>, which scripts can
+    /// name in a catch, with the engine's own error inside it.
     /// </summary>
     internal static class ErrorRecords
     {
-        public static ErrorRecord From(AnimeGanException exception, object? target)
+        /// <param name="exception">The engine's error.</param>
+        /// <param name="target">What the error is about (the photo, the style); null for the error's own file.</param>
+        /// <param name="parameterName">The parameter that named a refused model (Style, FaceStyle), put before the message.</param>
+        public static ErrorRecord From(AnimeGanException exception, object? target, string? parameterName = null)
         {
             var fix = RecommendedAction(exception);
-            var worded = fix == null ? exception : new AnimeGanException(exception.Code, $"{exception.Message} {fix}", exception.Path, exception) { ModelId = exception.ModelId };
+            var message = (parameterName == null ? "" : $"-{parameterName} ") + exception.Message + (fix == null ? "" : " " + fix);
+            var worded = new AnimeGanModuleException(message, exception.Code.ToString(), exception.Path, exception.ModelId, exception);
             var record = new ErrorRecord(worded, exception.Code.ToString(), Category(exception.Code), target ?? exception.Path);
             if (fix != null)
                 record.ErrorDetails = new ErrorDetails(worded.Message) { RecommendedAction = fix };

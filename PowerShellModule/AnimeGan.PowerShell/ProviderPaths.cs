@@ -34,43 +34,60 @@ namespace AnimeGan.PowerShell
             return resolved;
         }
 
+        /// <summary>
+        /// Resolves photo paths, writing one error per value that names no file, worded by what it does name:
+        /// a missing file (ItemNotFoundException, whichever parameter named it), a folder (with the pipeline
+        /// that converts its photos), or an item of another provider.
+        /// </summary>
         public static IEnumerable<string> ResolveFiles(PSCmdlet cmdlet, IEnumerable<string> paths, bool literal)
         {
-            if (literal)
-            {
-                foreach (var value in paths)
-                {
-                    var path = cmdlet.GetUnresolvedProviderPathFromPSPath(value);
-                    if (File.Exists(path))
-                        yield return path;
-                    else
-                        cmdlet.WriteError(new ErrorRecord(new FileNotFoundException($"{path}: no such file."), "PathNotFound", ErrorCategory.ObjectNotFound, path));
-                }
-
-                yield break;
-            }
-
-            foreach (var pattern in paths)
+            foreach (var value in paths)
             {
                 List<string> resolved;
+                ProviderInfo provider;
                 try
                 {
-                    resolved = new List<string>(cmdlet.GetResolvedProviderPathFromPSPath(pattern, out _));
+                    resolved = literal
+                        ? new List<string> { cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(value, out provider, out _) }
+                        : new List<string>(cmdlet.GetResolvedProviderPathFromPSPath(value, out provider));
                 }
                 catch (ItemNotFoundException ex)
                 {
-                    cmdlet.WriteError(new ErrorRecord(ex, "PathNotFound", ErrorCategory.ObjectNotFound, pattern));
+                    cmdlet.WriteError(new ErrorRecord(ex, "PathNotFound", ErrorCategory.ObjectNotFound, value));
                     continue;
                 }
 
+                if (provider.Name != "FileSystem")
+                {
+                    cmdlet.WriteError(new ErrorRecord(
+                        new ArgumentException($"'{value}' is on the {provider.Name} provider; only file-system paths can be converted."),
+                        "NotAFileSystemPath",
+                        ErrorCategory.InvalidArgument,
+                        value));
+                    continue;
+                }
+
+                var named = literal || !WildcardPattern.ContainsWildcardCharacters(value);
                 foreach (var path in resolved)
                 {
                     if (File.Exists(path))
                         yield return path;
-                    else if (!WildcardPattern.ContainsWildcardCharacters(pattern))
-                        cmdlet.WriteError(new ErrorRecord(new FileNotFoundException($"{path}: not a file."), "NotAFile", ErrorCategory.InvalidArgument, path));
+                    else if (Directory.Exists(path) && named)
+                        cmdlet.WriteError(IsAFolder(cmdlet, path));
+                    else if (literal)
+                        cmdlet.WriteError(new ErrorRecord(new ItemNotFoundException($"Cannot find path '{path}' because it does not exist."), "PathNotFound", ErrorCategory.ObjectNotFound, path));
                 }
             }
+        }
+
+        private static ErrorRecord IsAFolder(PSCmdlet cmdlet, string path)
+        {
+            var command = cmdlet.MyInvocation.MyCommand.Name;
+            return new ErrorRecord(
+                new ArgumentException($"'{path}' is a folder; to take the photos in it, pipe them in: Get-ChildItem -LiteralPath '{path}' -File | {command}"),
+                "PathIsAFolder",
+                ErrorCategory.InvalidArgument,
+                path);
         }
     }
 }

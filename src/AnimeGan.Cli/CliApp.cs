@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -37,6 +38,9 @@ namespace AnimeGan.Cli
         /// <param name="convertRunner">What `convert` runs; null for the real batch (tests record the parsed arguments instead).</param>
         public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default, IConvertRunner? convertRunner = null)
         {
+            // Numbers print the same in every culture (0.5, 12.3 MB), as scripts that read this output expect;
+            // the caller's culture comes back when this returns.
+            CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
             var root = Build(console, convertRunner);
             var parseResult = root.Parse(args);
             if (parseResult.Errors.Count > 0 && parseResult.Action is not HelpAction && parseResult.Action is not ExamplesHelpAction)

@@ -64,9 +64,7 @@ namespace AnimeGan.Core
         public StyleModel LoadStyle(string? id = null)
         {
             ThrowIfDisposed();
-            var entry = Store.Manifest.Get(id ?? Store.Manifest.DefaultStyleId);
-            if (entry.Kind != ModelKind.Style)
-                throw new AnimeGanException(AnimeGanErrorCode.ModelContractUnsupported, $"'{entry.Id}' is a {entry.Kind} model, not a style.", entry.FileName);
+            var entry = Store.Manifest.Get(id ?? Store.Manifest.DefaultStyleId, ModelKind.Style);
             Store.GetVerifiedPath(entry);
             return _styles.GetOrLoad(entry.Id, () => new StyleModel(_optimizedGraphs.Resolve(entry), _intraOpThreads));
         }
@@ -77,9 +75,7 @@ namespace AnimeGan.Core
         public IFaceDetector LoadFaceDetector(string? id = null)
         {
             ThrowIfDisposed();
-            var entry = Store.Manifest.Get(id ?? DefaultFaceDetector);
-            if (entry.Kind != ModelKind.FaceDetector)
-                throw new AnimeGanException(AnimeGanErrorCode.ModelContractUnsupported, $"'{entry.Id}' is a style, not a face detector.", entry.FileName);
+            var entry = Store.Manifest.Get(id ?? DefaultFaceDetector, ModelKind.FaceDetector);
             var path = Store.GetVerifiedPath(entry);
             return _detectors.GetOrLoad(
                 entry.Id,
@@ -110,7 +106,7 @@ namespace AnimeGan.Core
             OptionLimits.Validate(options);
             var strength = options.Strength ?? 1.0;
             var maxSize = options.MaxSize ?? DefaultMaxSize;
-            var styleId = Store.Manifest.Get(options.Style ?? Store.Manifest.DefaultStyleId).Id;
+            var styleId = Store.Manifest.Get(options.Style ?? Store.Manifest.DefaultStyleId, ModelKind.Style).Id;
 
             if (strength == 0)
                 return new StylizeResult(source.WithRgb((byte[])source.Rgb.Clone()), styleId, 0, 0, 0, Array.Empty<DetectedFace>(), new StageTimings());
@@ -224,7 +220,7 @@ namespace AnimeGan.Core
         {
             if (options.Faces == false)
                 return Array.Empty<DetectedFace>();
-            var detectorEntry = Store.Manifest.Get(options.FaceDetector ?? DefaultFaceDetector);
+            var detectorEntry = Store.Manifest.Get(options.FaceDetector ?? DefaultFaceDetector, ModelKind.FaceDetector);
             if (options.Faces == null && !Store.IsInstalled(detectorEntry))
                 return Array.Empty<DetectedFace>();
 

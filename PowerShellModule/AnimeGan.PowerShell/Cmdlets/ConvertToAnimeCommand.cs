@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using AnimeGan.Core;
@@ -7,6 +8,7 @@ using AnimeGan.Core.Batches;
 using AnimeGan.Core.Exceptions;
 using AnimeGan.Core.Imaging;
 using AnimeGan.Core.IO;
+using AnimeGan.Core.Models;
 using AnimeGan.Core.Options;
 
 namespace AnimeGan.PowerShell.Cmdlets
@@ -28,6 +30,7 @@ namespace AnimeGan.PowerShell.Cmdlets
         private readonly List<PlannedConversion> _work = new List<PlannedConversion>();
         private BatchOptions? _options;
         private string? _modelsFolder;
+        private string? _style;
         private BatchProgressView? _progress;
 
         /// <summary>Gets or sets photos to convert; wildcards allowed.</summary>
@@ -38,7 +41,7 @@ namespace AnimeGan.PowerShell.Cmdlets
 
         /// <summary>Gets or sets photos to convert, taken literally (no wildcards); binds Get-ChildItem output.</summary>
         [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("PSPath", "FullName")]
+        [Alias("PSPath", "FullName", "LP")]
         [ValidateNotNullOrEmpty]
         public string[] LiteralPath { get; set; } = Array.Empty<string>();
 
@@ -160,7 +163,8 @@ namespace AnimeGan.PowerShell.Cmdlets
         /// <summary>
         /// Names every output once all photos are known: with -Destination, photos from several folders (a
         /// Get-ChildItem -Recurse) keep their folders below the one they share, so same-named photos stay apart.
-        /// ShouldProcess is asked for each output.
+        /// The engine checks the styles and finds the outputs that exist before ShouldProcess is asked, so
+        /// -WhatIf and -Confirm speak of what the real run will do, in the style it will run.
         /// </summary>
         private void Plan()
         {
@@ -168,22 +172,51 @@ namespace AnimeGan.PowerShell.Cmdlets
             BatchPlan plan;
             try
             {
-                plan = BatchConverter.Plan(_photos.Select(file => new BatchInput(file, root)), _options);
+                plan = BatchConverter.Plan(_photos.Select(file => new BatchInput(file, root)), _options, new ModelStore(_modelsFolder));
             }
             catch (AnimeGanException ex)
             {
-                ThrowTerminatingError(ErrorRecords.From(ex, Suffix));
+                ThrowTerminatingError(ErrorRecords.From(ex, ex.ModelId ?? Suffix, ex.Code == AnimeGanErrorCode.UnknownModel ? ParameterNaming(ex.ModelId) : null));
                 return;
             }
 
+            _style = plan.Style;
+            var whatIf = IsWhatIf();
             foreach (var refused in plan.Refused)
-                WriteError(ErrorRecords.From(refused.Error!, refused.InputPath));
+            {
+                if (whatIf)
+                                    {
+                    var reason = $"Skip '{refused.InputPath}': {ErrorRecords.From(refused.Error!, refused.InputPath).Exception.Message}";
+                    ShouldProcess(reason, reason, MyInvocation.MyCommand.Name);
+                }
+                else
+                    WriteError(ErrorRecords.From(refused.Error!, refused.InputPath));
+            }
+
             foreach (var planned in plan.Conversions)
             {
-                if (ShouldProcess(planned.OutputPath, $"Convert '{planned.InputPath}' to anime style ({Style ?? "default style"})"))
+                if (planned.Note != null)
+                    WriteWarning(planned.Note);
+                if (ShouldProcess(planned.OutputPath, $"Convert '{planned.InputPath}' to anime style '{plan.Style}'"))
                     _work.Add(planned);
             }
         }
+
+        /// <summary>The parameter that named a refused model, so the message points at what to change.</summary>
+        private string? ParameterNaming(string? modelId)
+        {
+            if (modelId == null)
+                return null;
+            if (string.Equals(modelId, Style, StringComparison.OrdinalIgnoreCase))
+                return nameof(Style);
+            return string.Equals(modelId, FaceStyle, StringComparison.OrdinalIgnoreCase) ? nameof(FaceStyle) : null;
+        }
+
+        /// <summary>Whether this is a dry run (-WhatIf, or $WhatIfPreference), where a refusal is a "What if" line rather than an error.</summary>
+        private bool IsWhatIf()
+            => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value)
+                ? LanguagePrimitives.IsTrue(value)
+                : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 
         private IEnumerable<BatchOutcome> Run(ConvertRequest request)
         {
@@ -201,8 +234,23 @@ namespace AnimeGan.PowerShell.Cmdlets
             }
         }
 
+        /// <summary>What ran for one photo, for -Verbose: the style, the size the model ran at, the faces and the time.</summary>
+        private static string Describe(ConversionResult result)
+            => string.Format(
+                CultureInfo.InvariantCulture,
+                "{0}: style {1} at {2}x{3}{4}, {5} {6} found, {7:0.00} s; wrote {8}",
+                result.SourcePath,
+                result.Style,
+                result.WorkingWidth,
+                result.WorkingHeight,
+                result.Frames > 1 ? $", {result.Frames} frames" : "",
+                result.FacesFound,
+                result.FacesFound == 1 ? "face" : "faces",
+                result.Duration.TotalSeconds,
+                result.OutputPath);
+
         /// <summary>
-        /// Writes each outcome as it comes. A downstream stop (<c>-ErrorAction Stop</c>, <c>Select-Object -First</c>)
+        /// Writes each outcome as it comes, in input order. A downstream stop (<c>-ErrorAction Stop</c>, <c>Select-Object -First</c>)
         /// throws out of the loop, which ends the batch: the engine cancels what runs and removes what nobody took.
         /// </summary>
         private void Present(IEnumerable<BatchOutcome> outcomes)
@@ -213,7 +261,10 @@ namespace AnimeGan.PowerShell.Cmdlets
                 {
                     _progress!.Done(outcome);
                     if (outcome.Result is ConversionResult result)
+                    {
+                        WriteVerbose(Describe(result));
                         WriteObject(ConversionRecord.From(result));
+                    }
                     else
                         WriteError(ErrorRecords.From(outcome.Error!, outcome.InputPath));
                 }

@@ -21,7 +21,7 @@ namespace AnimeGan.PowerShell.Cmdlets
 
         /// <summary>Gets or sets images taken literally; binds Get-ChildItem output.</summary>
         [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("PSPath", "FullName")]
+        [Alias("PSPath", "FullName", "LP")]
         public string[] LiteralPath { get; set; } = Array.Empty<string>();
 
         /// <summary>Gets or sets the detector: retinaface (default) or yunet.</summary>
@@ -46,7 +46,7 @@ namespace AnimeGan.PowerShell.Cmdlets
                     for (var i = 0; i < faces.Count; i++)
                     {
                         var f = faces[i];
-                        WriteObject(new AnimeFaceInfo(file, i, f.Box.X, f.Box.Y, f.Box.Width, f.Box.Height, f.Score, f.Landmarks.Select(p => new[] { p.X, p.Y }).ToArray()));
+                        WriteObject(new AnimeFaceInfo(file, i, f.Box.X, f.Box.Y, f.Box.Width, f.Box.Height, f.Score, f.Landmarks.Select(p => new AnimeFacePoint(p.X, p.Y)).ToArray()));
                     }
                 }
                 catch (AnimeGanException ex)
@@ -55,45 +55,5 @@ namespace AnimeGan.PowerShell.Cmdlets
                 }
             }
         }
-    }
-
-    /// <summary>One face found in an image.</summary>
-    public sealed class AnimeFaceInfo
-    {
-        internal AnimeFaceInfo(string path, int index, float x, float y, float width, float height, float score, float[][] landmarks)
-        {
-            Path = path;
-            Index = index;
-            X = x;
-            Y = y;
-            Width = width;
-            Height = height;
-            Score = score;
-            Landmarks = landmarks;
-        }
-
-        /// <summary>Gets the image.</summary>
-        public string Path { get; }
-
-        /// <summary>Gets the face's number in the image, best first.</summary>
-        public int Index { get; }
-
-        /// <summary>Gets the box's left edge.</summary>
-        public float X { get; }
-
-        /// <summary>Gets the box's top edge.</summary>
-        public float Y { get; }
-
-        /// <summary>Gets the box width.</summary>
-        public float Width { get; }
-
-        /// <summary>Gets the box height.</summary>
-        public float Height { get; }
-
-        /// <summary>Gets the confidence.</summary>
-        public float Score { get; }
-
-        /// <summary>Gets the five landmarks as [x, y]: eyes, nose, mouth corners.</summary>
-        public float[][] Landmarks { get; }
     }
 }

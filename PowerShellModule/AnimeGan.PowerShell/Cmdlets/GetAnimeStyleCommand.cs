@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using AnimeGan.Core.Models;
@@ -9,8 +10,11 @@ namespace AnimeGan.PowerShell.Cmdlets
     [OutputType(typeof(AnimeStyleInfo))]
     public sealed class GetAnimeStyleCommand : PSCmdlet
     {
-        /// <summary>Gets or sets style ids to show; wildcards allowed.</summary>
-        [Parameter(Position = 0)]
+        private readonly List<string> _names = new List<string>();
+
+        /// <summary>Gets or sets style ids to show; wildcards allowed. Takes ids from the pipeline, as text or as the Id of a style record.</summary>
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id")]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(StyleCompleter))]
         public string[]? Name { get; set; }
@@ -24,10 +28,17 @@ namespace AnimeGan.PowerShell.Cmdlets
         public string? ModelsPath { get; set; }
 
         /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            if (Name != null)
+                _names.AddRange(Name);
+        }
+
+        /// <summary>Lists once all names are in, in manifest order, each style once however many names match it.</summary>
         protected override void EndProcessing()
         {
             var store = new ModelStore(ProviderPaths.FileSystemFolder(this, ModelsPath, nameof(ModelsPath)));
-            var names = Name ?? new[] { "*" };
+            var names = _names.Count > 0 ? _names.ToArray() : new[] { "*" };
             var matched = new bool[names.Length];
             foreach (var style in store.Manifest.Styles)
             {
@@ -58,52 +69,5 @@ namespace AnimeGan.PowerShell.Cmdlets
                     names[i]));
             }
         }
-    }
-
-    /// <summary>A style as Get-AnimeStyle shows it.</summary>
-    public sealed class AnimeStyleInfo
-    {
-        internal AnimeStyleInfo(ModelEntry entry, bool installed, bool isDefault, string path)
-        {
-            Id = entry.Id;
-            DisplayName = entry.DisplayName;
-            Family = entry.Family;
-            Installed = installed;
-            IsDefault = isDefault;
-            SizeInBytes = entry.SizeInBytes;
-            Licence = entry.Licence;
-            Description = entry.Description;
-            Path = path;
-        }
-
-        /// <summary>Gets the id to pass to -Style.</summary>
-        public string Id { get; }
-
-        /// <summary>
-        /// Gets the display name. Not called Name: piped into Install-AnimeModel or Optimize-AnimeModel, the
-        /// id must bind to their -Name (through its Id alias), not the display name.
-        /// </summary>
-        public string DisplayName { get; }
-
-        /// <summary>Gets the model family.</summary>
-        public string Family { get; }
-
-        /// <summary>Gets whether the model file is in the models folder.</summary>
-        public bool Installed { get; }
-
-        /// <summary>Gets whether this is the style used without -Style.</summary>
-        public bool IsDefault { get; }
-
-        /// <summary>Gets the model file size.</summary>
-        public long SizeInBytes { get; }
-
-        /// <summary>Gets the licence.</summary>
-        public string Licence { get; }
-
-        /// <summary>Gets what the style looks like.</summary>
-        public string Description { get; }
-
-        /// <summary>Gets where the model file is or would be.</summary>
-        public string Path { get; }
     }
 }

@@ -18,15 +18,15 @@ namespace AnimeGan.Cli.Commands
         {
             var inputs = new Argument<string[]>("inputs") { Description = "Photos, animated GIF/WebP, videos (MP4, MOV, MKV, WebM; needs ffmpeg), folders or patterns (e.g. 'shots/*.jpg').", Arity = ArgumentArity.OneOrMore };
             var style = new Option<string?>("--style", "-s") { Description = "Style id (see 'animegan styles'); default: the manifest's default style.", HelpName = "ID" };
-            var strength = new Option<double>("--strength") { Description = $"How much of the style to apply, {OptionLimits.MinStrength} (original) to {OptionLimits.MaxStrength} (full).", HelpName = $"{OptionLimits.MinStrength}..{OptionLimits.MaxStrength}", DefaultValueFactory = _ => 1.0 };
+            var strength = new Option<double>("--strength") { Description = $"How much of the style to apply, {OptionLimits.MinStrength} (original) to {OptionLimits.MaxStrength} (full).", HelpName = $"{OptionLimits.MinStrength}..{OptionLimits.MaxStrength}", DefaultValueFactory = _ => 1.0 }.Invariant(1.0);
             var output = new Option<string?>("--out", "-o") { Description = "Output folder, or output file when converting one photo.", HelpName = "DIR|FILE" };
             var suffix = new Option<string?>("--suffix") { Description = $"Added to each output's name (default {OutputPaths.DefaultSuffix}).", HelpName = "TEXT" };
             var format = new Option<string?>("--format", "-f") { Description = "Output format: jpg, png, webp, tif, bmp or gif (default: the input's).", HelpName = "FORMAT" };
-            var quality = new Option<int?>("--quality", "-q") { Description = $"JPEG/WebP quality {OptionLimits.MinQuality}-{OptionLimits.MaxQuality}, and video quality (default {ImageEncoder.DefaultJpegQuality}, H.264 CRF 15).", HelpName = $"{OptionLimits.MinQuality}..{OptionLimits.MaxQuality}" };
-            var maxSize = new Option<int?>("--max-size") { Description = $"Long side the model runs at, {OptionLimits.MinWorkingSize}-{OptionLimits.MaxWorkingSize} (default {AnimeGanEngine.DefaultMaxSize}); output keeps full resolution.", HelpName = "PIXELS" };
+            var quality = new Option<int?>("--quality", "-q") { Description = $"JPEG/WebP quality {OptionLimits.MinQuality}-{OptionLimits.MaxQuality}, and video quality (default {ImageEncoder.DefaultJpegQuality}, H.264 CRF 15).", HelpName = $"{OptionLimits.MinQuality}..{OptionLimits.MaxQuality}" }.Invariant();
+            var maxSize = new Option<int?>("--max-size") { Description = $"Long side the model runs at, {OptionLimits.MinWorkingSize}-{OptionLimits.MaxWorkingSize} (default {AnimeGanEngine.DefaultMaxSize}); output keeps full resolution.", HelpName = "PIXELS" }.Invariant();
             var overwrite = new Option<bool>("--overwrite") { Description = "Replace existing output files (never the input)." };
             var recurse = new Option<bool>("--recurse", "-r") { Description = "Include sub-folders of folder inputs and patterns." };
-            var jobs = new Option<int>("--jobs", "-j") { Description = $"Photos converted at once, {OptionLimits.MinJobs}-{OptionLimits.MaxJobs} (default {BatchDefaults.Jobs}: one per core).", HelpName = "N", DefaultValueFactory = _ => BatchDefaults.Jobs };
+            var jobs = new Option<int>("--jobs", "-j") { Description = $"Photos converted at once, {OptionLimits.MinJobs}-{OptionLimits.MaxJobs} (default {BatchDefaults.Jobs}: one per core).", HelpName = "N", DefaultValueFactory = _ => BatchDefaults.Jobs }.Invariant(BatchDefaults.Jobs);
             var upsampling = new Option<string?>("--upsampling") { Description = "How results return to full size: guided (sharp, default) or lanczos.", HelpName = "MODE" };
             var faces = new Option<bool>("--faces") { Description = "Stylize faces at their own scale (default: on when a face detector is installed)." };
             var noFaces = new Option<bool>("--no-faces") { Description = "Turn face enhancement off." };

@@ -36,13 +36,6 @@ namespace AnimeGan.Cli.Commands
         private int Run(ConvertArgs args, CancellationToken cancellationToken)
         {
             var store = new ModelStore(args.ModelsFolder);
-            var unknown = UnknownModelOption(store.Manifest, args.Stylize);
-            if (unknown != null)
-            {
-                _console.Fail(unknown);
-                return ExitCodes.Usage;
-            }
-
             var (photos, missing) = InputExpander.Expand(args.Inputs, args.Recurse, args.Suffix);
             foreach (var path in missing)
                 _console.Fail($"{path}: no such file or folder, or no image matches.");
@@ -67,8 +60,13 @@ namespace AnimeGan.Cli.Commands
             IEnumerable<BatchOutcome> outcomes;
             try
             {
-                plan = BatchConverter.Plan(photos, options);
+                plan = BatchConverter.Plan(photos, options, store);
                 outcomes = batch.Run(plan.Conversions, options, _console.IsTerminal ? stages : null, cancellationToken);
+            }
+            catch (AnimeGanException ex) when (ex.Code == AnimeGanErrorCode.UnknownModel)
+            {
+                _console.Fail($"{OptionNaming(args.Stylize, ex.ModelId)}{ex.Message}");
+                return ExitCodes.Usage;
             }
             catch (AnimeGanException ex)
             {
@@ -78,6 +76,8 @@ namespace AnimeGan.Cli.Commands
 
             foreach (var refused in plan.Refused)
                 _console.Fail(refused.Error!);
+            foreach (var note in plan.Conversions.Select(c => c.Note).OfType<string>())
+                _console.Error.WriteLine($"note: {note}");
 
             var tally = new Tally(plan.Conversions.Count);
             try
@@ -130,24 +130,16 @@ namespace AnimeGan.Cli.Commands
             _console.Out.WriteLine($"{tally.Converted} of {tally.Total} converted.");
         }
 
-        /// <summary>A model option naming no model of its kind: a usage error, caught before any work.</summary>
-        private static string? UnknownModelOption(ModelManifest manifest, Core.Options.StylizeOptions options)
+        /// <summary>The option that named a refused model id ("--face-style "), so the engine's message points at what to change.</summary>
+        private static string OptionNaming(Core.Options.StylizeOptions options, string? modelId)
         {
-            var named = new[]
+            foreach (var (option, id) in new[] { ("--style", options.Style), ("--face-style", options.FaceStyle), ("--face-detector", options.FaceDetector) })
             {
-                (Option: "--style", Id: options.Style, Kind: ModelKind.Style),
-                (Option: "--face-style", Id: options.FaceStyle, Kind: ModelKind.Style),
-                (Option: "--face-detector", Id: options.FaceDetector, Kind: ModelKind.FaceDetector),
-            };
-            foreach (var (option, id, kind) in named)
-            {
-                if (id == null || manifest.Find(id)?.Kind == kind)
-                    continue;
-                var known = string.Join(", ", manifest.Models.Where(m => m.Kind == kind).Select(m => m.Id));
-                return $"{option} '{id}' is not a known {ModelManifest.KindName(kind)}; choose one of: {known}.";
+                if (id != null && string.Equals(id, modelId, System.StringComparison.OrdinalIgnoreCase))
+                    return option + " ";
             }
 
-            return null;
+            return "";
         }
 
         /// <summary>Names the photo under way and its stage beside the progress bar ("b.jpg: finding faces").</summary>

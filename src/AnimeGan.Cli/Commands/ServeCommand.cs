@@ -22,10 +22,10 @@ namespace AnimeGan.Cli.Commands
         public static void Register(RootCommand root, CliConsole console)
         {
             var defaults = new ServeOptions();
-            var port = new Option<int>("--port", "-p") { Description = $"Port to listen on (default {defaults.Port}; 0 picks a free one).", HelpName = "PORT", DefaultValueFactory = _ => defaults.Port };
+            var port = new Option<int>("--port", "-p") { Description = $"Port to listen on (default {defaults.Port}; 0 picks a free one).", HelpName = "PORT", DefaultValueFactory = _ => defaults.Port }.Invariant(defaults.Port);
             var host = new Option<string>("--host") { Description = "Address to listen on (default 127.0.0.1, this machine only; 0.0.0.0 for the home network, which needs the printed token).", HelpName = "ADDRESS", DefaultValueFactory = _ => defaults.Host };
-            var maxUpload = new Option<int>("--max-upload-mb") { Description = $"Largest upload accepted, in MB (default {defaults.MaxUploadMegabytes}).", HelpName = "N", DefaultValueFactory = _ => defaults.MaxUploadMegabytes };
-            var jobs = new Option<int>("--jobs", "-j") { Description = $"Photos converted at once, {OptionLimits.MinJobs}-{OptionLimits.MaxJobs} (default {BatchDefaults.Jobs}: one per core); up to {defaults.QueueLimit} more wait.", HelpName = "N", DefaultValueFactory = _ => defaults.Jobs };
+            var maxUpload = new Option<int>("--max-upload-mb") { Description = $"Largest upload accepted, in MB (default {defaults.MaxUploadMegabytes}).", HelpName = "N", DefaultValueFactory = _ => defaults.MaxUploadMegabytes }.Invariant(defaults.MaxUploadMegabytes);
+            var jobs = new Option<int>("--jobs", "-j") { Description = $"Photos converted at once, {OptionLimits.MinJobs}-{OptionLimits.MaxJobs} (default {BatchDefaults.Jobs}: one per core); up to {defaults.QueueLimit} more wait.", HelpName = "N", DefaultValueFactory = _ => defaults.Jobs }.Invariant(defaults.Jobs);
             var token = new Option<string?>("--token") { Description = "Access token to require (default: one is generated when listening beyond this machine).", HelpName = "TOKEN" };
 
             var command = new Command("serve", "Serve the web page (upload, convert, download) and the HTTP API.") { port, host, maxUpload, jobs, token };

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using AnimeGan.Core.Exceptions;
+using AnimeGan.Core.Models;
 using AnimeGan.Core.Options;
 
 namespace AnimeGan.Core.Batches
@@ -19,11 +20,27 @@ namespace AnimeGan.Core.Batches
         /// <summary>Creates a batch service over an engine (whose loaded models it shares).</summary>
         public BatchConverter(AnimeGanEngine engine) => _engine = Throw.IfNull(engine);
 
-        /// <summary>Plans a whole batch at once: each photo's output, and the photos refused because another writes the same output.</summary>
-        /// <exception cref="AnimeGanException">The options are invalid (a bad suffix, one output file for several photos).</exception>
-        public static BatchPlan Plan(IEnumerable<BatchInput> inputs, BatchOptions options)
+        /// <summary>
+        /// Plans a whole batch at once, before any photo runs, so a dry run says what the real run will do: the
+        /// style that will run, each photo's output, and the photos refused because another photo writes the
+        /// same output or because the output exists and may not be replaced.
+        /// </summary>
+        /// <param name="inputs">The photos, in the order their outcomes should come back.</param>
+        /// <param name="options">The batch's settings; their ranges are checked here.</param>
+        /// <param name="store">Where the models are: each model the settings name must be a known model of the right kind, and installed.</param>
+        /// <exception cref="AnimeGanException">
+        /// An option is invalid (a bad suffix, a value out of range, one output file for several photos), or a
+        /// named model is unknown, of the wrong kind or not installed (see <see cref="AnimeGanException.ModelId"/>).
+        /// </exception>
+        public static BatchPlan Plan(IEnumerable<BatchInput> inputs, BatchOptions options, ModelStore store)
         {
             Throw.IfNull(inputs);
+            Throw.IfNull(options);
+            Throw.IfNull(store);
+            var stylize = options.Stylize ?? new StylizeOptions();
+            OptionLimits.Validate(stylize);
+            OptionLimits.Validate(options.Output ?? new OutputOptions());
+            var style = CheckModels(stylize, store);
             var planner = new OutputPlanner(options);
             var conversions = new List<PlannedConversion>();
             var refused = new List<BatchOutcome>();
@@ -34,13 +51,33 @@ namespace AnimeGan.Core.Batches
                     if (planner.Plan(input) is PlannedConversion planned)
                         conversions.Add(planned);
                 }
-                catch (AnimeGanException ex) when (ex.Code == AnimeGanErrorCode.DuplicateOutput)
+                catch (AnimeGanException ex) when (ex.Code == AnimeGanErrorCode.DuplicateOutput || ex.Code == AnimeGanErrorCode.OutputExists)
                 {
-                    refused.Add(new BatchOutcome(ex.Path ?? input.Path, null, null, ex));
+                    refused.Add(new BatchOutcome(ex.Code == AnimeGanErrorCode.DuplicateOutput ? ex.Path ?? input.Path : System.IO.Path.GetFullPath(input.Path), null, null, ex));
                 }
             }
 
-            return new BatchPlan(conversions, refused);
+            return new BatchPlan(style, conversions, refused);
+        }
+
+        /// <summary>
+        /// Checks every model the settings name, by kind and by presence (not yet by hash: that happens once
+        /// when the batch loads them), and returns the id of the style that will run.
+        /// </summary>
+        private static string CheckModels(StylizeOptions stylize, ModelStore store)
+        {
+            var manifest = store.Manifest;
+            var style = manifest.Get(stylize.Style ?? manifest.DefaultStyleId, ModelKind.Style);
+            var faceStyle = stylize.FaceStyle == null ? null : manifest.Get(stylize.FaceStyle, ModelKind.Style);
+            var detector = stylize.FaceDetector == null ? null : manifest.Get(stylize.FaceDetector, ModelKind.FaceDetector);
+            if ((stylize.Strength ?? OptionLimits.MaxStrength) == 0)
+                return style.Id;
+            store.RequireInstalled(style);
+            if (stylize.Faces != false && faceStyle != null)
+                store.RequireInstalled(faceStyle);
+            if (stylize.Faces == true)
+                store.RequireInstalled(detector ?? manifest.Get(AnimeGanEngine.DefaultFaceDetector, ModelKind.FaceDetector));
+            return style.Id;
         }
 
         /// <summary>
@@ -57,7 +94,7 @@ namespace AnimeGan.Core.Batches
             if (options.Jobs is int jobs)
                 OptionLimits.Check(jobs, OptionLimits.MinJobs, OptionLimits.MaxJobs, "Jobs");
             if (stylize.FaceDetector != null)
-                _engine.Store.Manifest.Get(stylize.FaceDetector);
+                _engine.Store.Manifest.Get(stylize.FaceDetector, ModelKind.FaceDetector);
             if ((stylize.Strength ?? 1) == 0)
                 return;
 
@@ -72,7 +109,7 @@ namespace AnimeGan.Core.Batches
 
         /// <summary>
         /// Runs planned conversions, at most <see cref="BatchOptions.Jobs"/> at once, and yields one outcome per
-        /// photo as each finishes. An output is renamed into place only when its outcome is taken, so a caller
+        /// photo, in input order (or as each finishes, with <see cref="BatchOptions.InCompletionOrder"/>). An output is renamed into place only when its outcome is taken, so a caller
         /// that stops early (a <c>break</c>, an exception, PowerShell's <c>Select-Object -First</c>) leaves exactly
         /// the outputs it was told about: no new photo starts, running ones are cancelled, temporary files are
         /// removed, and disposing the enumeration returns only after all its work has ended.

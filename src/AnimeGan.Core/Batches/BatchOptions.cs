@@ -26,5 +26,12 @@ namespace AnimeGan.Core.Batches
 
         /// <summary>Gets how many photos are converted at once; null for <see cref="BatchDefaults.Jobs"/>.</summary>
         public int? Jobs { get; init; }
+
+        /// <summary>
+        /// Gets whether outcomes come back as photos finish instead of in input order. Input order (the default)
+        /// is what a listing or a script expects: the third result is the third photo, whatever ran in parallel.
+        /// A caller that only counts or shows progress can take them as they finish.
+        /// </summary>
+        public bool InCompletionOrder { get; init; }
     }
 }

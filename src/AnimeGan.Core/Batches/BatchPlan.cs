@@ -2,19 +2,30 @@ using System.Collections.Generic;
 
 namespace AnimeGan.Core.Batches
 {
-    /// <summary>A batch planned in one go: the conversions to run, and the photos refused before any work.</summary>
+    /// <summary>
+    /// A batch planned in one go, before anything runs: what a dry run (-WhatIf, a listing) shows is what the
+    /// real run will do, down to the style and the photos it will refuse.
+    /// </summary>
     public sealed class BatchPlan
     {
-        internal BatchPlan(IReadOnlyList<PlannedConversion> conversions, IReadOnlyList<BatchOutcome> refused)
+        internal BatchPlan(string style, IReadOnlyList<PlannedConversion> conversions, IReadOnlyList<BatchOutcome> refused)
         {
+            Style = style;
             Conversions = conversions;
             Refused = refused;
         }
 
+        /// <summary>Gets the id of the style that will run (the manifest's default when none was named).</summary>
+        public string Style { get; }
+
         /// <summary>Gets the photos to convert and their outputs, in input order.</summary>
         public IReadOnlyList<PlannedConversion> Conversions { get; }
 
-        /// <summary>Gets the photos refused while planning (an output another photo already writes), each with its error.</summary>
+        /// <summary>
+        /// Gets the photos refused while planning, each with its error: an output another photo already writes
+        /// (<see cref="Exceptions.AnimeGanErrorCode.DuplicateOutput"/>), or an output that exists and may not be
+        /// replaced (<see cref="Exceptions.AnimeGanErrorCode.OutputExists"/>).
+        /// </summary>
         public IReadOnlyList<BatchOutcome> Refused { get; }
     }
 }

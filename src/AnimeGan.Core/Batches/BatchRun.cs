@@ -15,8 +15,9 @@ namespace AnimeGan.Core.Batches
     /// The moving parts of one running batch. Workers take photos in order and stage each output (a complete
     /// temporary file); the consumer's thread takes events one by one, reports progress and commits outputs.
     /// A worker may start a photo only while it holds one of <c>jobs</c> slots, and a slot comes back when the
-    /// consumer takes that photo's outcome: at most <c>jobs</c> photos are ever running or waiting, and a
-    /// consumer that stops taking stops the batch.
+    /// consumer receives that photo's outcome: at most <c>jobs</c> photos are ever running, and a consumer that
+    /// stops taking stops the batch. In input order, a photo that finished before an earlier one waits as its
+    /// staged file until the earlier one is taken, while the workers go on with the next photos.
     /// </summary>
     internal sealed class BatchRun : IDisposable
     {
@@ -28,6 +29,9 @@ namespace AnimeGan.Core.Batches
         private readonly BlockingCollection<RunEvent> _events = new BlockingCollection<RunEvent>();
         private readonly SemaphoreSlim _slots;
         private readonly Task[] _workers;
+        private readonly bool _inInputOrder;
+        private readonly Dictionary<int, RunEvent> _waiting = new Dictionary<int, RunEvent>();
+        private int _nextInOrder;
         private int _next = -1;
         private int _workersLeft;
         private int _completed;
@@ -38,6 +42,7 @@ namespace AnimeGan.Core.Batches
             _work = work;
             _stylize = options.Stylize;
             _output = options.Output;
+            _inInputOrder = !options.InCompletionOrder;
             _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var jobs = Math.Min(options.Jobs ?? BatchDefaults.Jobs, work.Count);
             _slots = new SemaphoreSlim(jobs);
@@ -51,6 +56,8 @@ namespace AnimeGan.Core.Batches
         /// <returns>False when every worker has ended (all done, or stopped).</returns>
         public bool TryTake(IProgress<BatchProgress>? progress, out BatchOutcome outcome)
         {
+            if (TryTakeWaiting(out outcome))
+                return true;
             foreach (var next in _events.GetConsumingEnumerable())
             {
                 if (next.Stage is ConversionStage stage)
@@ -72,6 +79,14 @@ namespace AnimeGan.Core.Batches
                     continue;
                 }
 
+                if (_inInputOrder)
+                {
+                    _waiting[next.Index] = next;
+                    if (TryTakeWaiting(out outcome))
+                        return true;
+                    continue;
+                }
+
                 _completed++;
                 outcome = Commit(next);
                 return true;
@@ -79,6 +94,19 @@ namespace AnimeGan.Core.Batches
 
             outcome = null!;
             return false;
+        }
+
+        /// <summary>Takes the next photo in input order if it has finished.</summary>
+        private bool TryTakeWaiting(out BatchOutcome outcome)
+        {
+            outcome = null!;
+            if (_stop.IsCancellationRequested || !_waiting.TryGetValue(_nextInOrder, out var ready))
+                return false;
+            _waiting.Remove(_nextInOrder);
+            _nextInOrder++;
+            _completed++;
+            outcome = Commit(ready);
+            return true;
         }
 
         /// <summary>Stops what is still running, waits for every worker, and removes outputs nobody took.</summary>
@@ -96,6 +124,9 @@ namespace AnimeGan.Core.Batches
 
             while (_events.TryTake(out var left))
                 left.Staged?.Output.Dispose();
+            foreach (var waiting in _waiting.Values)
+                waiting.Staged?.Output.Dispose();
+            _waiting.Clear();
             _events.Dispose();
             _slots.Dispose();
             _stop.Dispose();
@@ -124,7 +155,7 @@ namespace AnimeGan.Core.Batches
         {
             try
             {
-                while (TryStartNext(out var item))
+                while (TryStartNext(out var index, out var item))
                 {
                     try
                     {
@@ -133,10 +164,10 @@ namespace AnimeGan.Core.Batches
                             item.OutputPath,
                             _stylize,
                             _output,
-                            stage => _events.Add(new RunEvent(item) { Stage = stage }),
-                            (frame, frames) => _events.Add(new RunEvent(item) { Stage = ConversionStage.Stylizing, Frame = frame, Frames = frames }),
+                            stage => _events.Add(new RunEvent(index, item) { Stage = stage }),
+                            (frame, frames) => _events.Add(new RunEvent(index, item) { Stage = ConversionStage.Stylizing, Frame = frame, Frames = frames }),
                             _stop.Token);
-                        _events.Add(new RunEvent(item) { Staged = staged });
+                        _events.Add(new RunEvent(index, item) { Staged = staged });
                     }
                     catch (Exception ex) when (_stop.IsCancellationRequested && (ex is OperationCanceledException || ex is AnimeGanException))
                     {
@@ -145,11 +176,11 @@ namespace AnimeGan.Core.Batches
                     }
                     catch (AnimeGanException ex)
                     {
-                        _events.Add(new RunEvent(item) { Error = ex });
+                        _events.Add(new RunEvent(index, item) { Error = ex });
                     }
                     catch (Exception ex)
                     {
-                        _events.Add(new RunEvent(item) { Fault = ex });
+                        _events.Add(new RunEvent(index, item) { Fault = ex });
                         return;
                     }
                 }
@@ -161,9 +192,10 @@ namespace AnimeGan.Core.Batches
             }
         }
 
-        private bool TryStartNext(out PlannedConversion item)
+        private bool TryStartNext(out int index, out PlannedConversion item)
         {
             item = null!;
+            index = -1;
             try
             {
                 _slots.Wait(_stop.Token);
@@ -173,7 +205,7 @@ namespace AnimeGan.Core.Batches
                 return false;
             }
 
-            var index = Interlocked.Increment(ref _next);
+            index = Interlocked.Increment(ref _next);
             if (index >= _work.Count || _stop.IsCancellationRequested)
             {
                 _slots.Release();
@@ -187,7 +219,14 @@ namespace AnimeGan.Core.Batches
         /// <summary>One thing a worker tells the consumer: a stage entered, a staged result, a failure, or a bug.</summary>
         private sealed class RunEvent
         {
-            public RunEvent(PlannedConversion item) => Item = item;
+            public RunEvent(int index, PlannedConversion item)
+            {
+                Index = index;
+                Item = item;
+            }
+
+            /// <summary>Gets the photo's place in the batch's input order.</summary>
+            public int Index { get; }
 
             public PlannedConversion Item { get; }
 

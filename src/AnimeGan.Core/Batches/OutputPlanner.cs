@@ -1,7 +1,9 @@
 using System.Collections.Generic;
 using System.IO;
 using AnimeGan.Core.Exceptions;
+using AnimeGan.Core.Imaging;
 using AnimeGan.Core.IO;
+using AnimeGan.Core.Video;
 
 namespace AnimeGan.Core.Batches
 {
@@ -55,10 +57,20 @@ namespace AnimeGan.Core.Batches
 
             if (_claimed.TryGetValue(output, out var other))
                 throw new AnimeGanException(AnimeGanErrorCode.DuplicateOutput, $"{source}: would write {output}, which {other} also writes; skipped.", source);
+            if (_options.Output?.Overwrite != true && File.Exists(output))
+                throw StagedFile.Exists(output);
 
             _claimed[output] = source;
             _inputs.Add(source);
-            return new PlannedConversion(source, output);
+            return new PlannedConversion(source, output, StillFormatForVideo(source, output));
+        }
+
+        /// <summary>A still-image format asked of a video: the clip stays a video, and the user is told so before it runs.</summary>
+        private string? StillFormatForVideo(string source, string output)
+        {
+            if (_options.Output?.Format is not RasterFormat format || !VideoFiles.IsVideo(source))
+                return null;
+            return $"{source} is a video: it is written as {Path.GetExtension(output).TrimStart('.').ToUpperInvariant()}, not {RasterFormats.Extension(format).TrimStart('.').ToUpperInvariant()}; the output format applies to photos and animations only.";
         }
 
         /// <summary>The destination folder, extended by the photo's own folders below its root.</summary>

@@ -54,6 +54,23 @@ namespace AnimeGan.Core.Models
             };
         }
 
+        /// <summary>
+        /// Finds a model of one kind, so a face detector named as a style (or the other way round) is refused
+        /// with the ids a user could have meant, never with a list that mixes the two kinds.
+        /// </summary>
+        /// <exception cref="AnimeGanException"><see cref="AnimeGanErrorCode.UnknownModel"/>: no model of that kind has this id; the message lists those that do.</exception>
+        public ModelEntry Get(string id, ModelKind kind)
+        {
+            Throw.IfNullOrEmpty(id);
+            if (_byId.TryGetValue(id, out var entry) && entry.Kind == kind)
+                return entry;
+            var known = string.Join(", ", Models.Where(m => m.Kind == kind).Select(m => m.Id));
+            var what = entry == null
+                ? $"'{id}' is not a known {Describe(kind)}"
+                : $"'{entry.Id}' is a {Describe(entry.Kind)}, not a {Describe(kind)}";
+            throw new AnimeGanException(AnimeGanErrorCode.UnknownModel, $"{what}; choose one of: {known}.") { ModelId = id };
+        }
+
         /// <summary>Gets this manifest with extra entries (optimized variants) added; ids already known keep their entry.</summary>
         internal ModelManifest WithVariants(IReadOnlyList<ModelEntry> variants)
             => variants.Count == 0 ? this : new ModelManifest(Models.Concat(variants.Where(v => !_byId.ContainsKey(v.Id))).ToList(), DefaultStyleId);
@@ -133,6 +150,9 @@ namespace AnimeGan.Core.Models
 
         /// <summary>Gets the manifest's word for a model kind.</summary>
         public static string KindName(ModelKind kind) => kind == ModelKind.Style ? "style" : "face-detector";
+
+        /// <summary>Gets a model kind in words for messages ("style", "face detector").</summary>
+        public static string Describe(ModelKind kind) => kind == ModelKind.Style ? "style" : "face detector";
 
         /// <summary>Reads a manifest file.</summary>
         public static ModelManifest Load(string path)

@@ -141,6 +141,17 @@ namespace AnimeGan.Core.Models
                 : ModelFileState.Mismatch;
         }
 
+        /// <summary>Checks that a model's file is present, without hashing it: the cheap check a plan makes before anything runs.</summary>
+        /// <exception cref="AnimeGanException"><see cref="AnimeGanErrorCode.ModelNotInstalled"/>, naming the model.</exception>
+        internal void RequireInstalled(ModelEntry model)
+        {
+            if (!IsInstalled(model))
+                throw NotInstalled(model);
+        }
+
+        private AnimeGanException NotInstalled(ModelEntry model)
+            => new AnimeGanException(AnimeGanErrorCode.ModelNotInstalled, $"The model '{model.Id}' is not installed in {Folder}.", GetPath(model)) { ModelId = model.Id };
+
         /// <summary>
         /// Gets the path of an installed model after checking its hash (once per file version), so a model
         /// that was replaced or damaged after install is refused rather than run.
@@ -151,12 +162,7 @@ namespace AnimeGan.Core.Models
             var path = GetPath(model);
             var file = new FileInfo(path);
             if (!file.Exists)
-            {
-                throw new AnimeGanException(AnimeGanErrorCode.ModelNotInstalled, $"The model '{model.Id}' is not installed in {Folder}.", path)
-                {
-                    ModelId = model.Id,
-                };
-            }
+                throw NotInstalled(model);
 
             var stamp = FileStamp.Of(path);
             if (_verified.TryGetValue(path, out var known) && known.Equals(stamp))

@@ -101,7 +101,11 @@ namespace AnimeGan.Core.Video
             var rate = video.TryGetProperty("r_frame_rate", out var rateValue) ? rateValue.GetString() ?? "30/1" : "30/1";
             var duration = document.RootElement.TryGetProperty("format", out var format) && format.TryGetProperty("duration", out var d) && double.TryParse(d.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) ? seconds : 0;
             var hasAudio = streams.Any(s => s.TryGetProperty("codec_type", out var type) && type.GetString() == "audio");
-            return new VideoInfo(width, height, rate, duration, hasAudio);
+            // The container's own count (MP4, MOV) is exact; the format's duration can include a longer sound track.
+            var frames = video.TryGetProperty("nb_frames", out var count) && int.TryParse(count.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var counted) ? counted : 0;
+            if (video.TryGetProperty("duration", out var streamDuration) && double.TryParse(streamDuration.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var streamSeconds))
+                duration = streamSeconds;
+            return new VideoInfo(width, height, rate, duration, hasAudio) { Frames = frames };
         }
 
         /// <summary>A clip ffmpeg cannot read, with its own first words on why.</summary>
@@ -121,6 +125,12 @@ namespace AnimeGan.Core.Video
     /// <param name="HasAudio">Whether there is a sound track to copy.</param>
     internal sealed record VideoInfo(int Width, int Height, string FrameRate, double Seconds, bool HasAudio)
     {
+        /// <summary>Gets the frame count the container records, or 0 when it records none (Matroska, WebM).</summary>
+        public int Frames { get; init; }
+
+        /// <summary>Gets how many frames to expect: the recorded count, else one estimated from the video's duration.</summary>
+        public int ExpectedFrames => Frames > 0 ? Frames : (int)Math.Round(Seconds * FramesPerSecond);
+
         /// <summary>The frame rate as a number.</summary>
         public double FramesPerSecond
         {

@@ -33,7 +33,7 @@ namespace AnimeGan.Core.Video
             onStage?.Invoke(ConversionStage.Reading);
             var info = FFmpeg.Probe(source);
             var frameBytes = info.Width * info.Height * 3;
-            var expected = (int)Math.Round(info.Seconds * info.FramesPerSecond);
+            var expected = info.ExpectedFrames;
             var frameOptions = options ?? new StylizeOptions();
             var faceSmoothing = new FaceSmoothing();
             var staged = new StagedFile(target, output.Overwrite);
@@ -77,6 +77,9 @@ namespace AnimeGan.Core.Video
                     onFrame?.Invoke(count, Math.Max(count, expected));
                 }
 
+                // The last frame closes the count: an estimate that ran long ends at "frame 30 of 30", not "of 31".
+                if (count > 0 && count != expected)
+                    onFrame?.Invoke(count, count);
                 styled.CompleteAdding();
                 reading.Wait(stop.Token);
                 writing.Wait(stop.Token);

@@ -108,9 +108,9 @@ namespace AnimeGan.Cli.Tests.CommandTests
         [InlineData("--quality", "0", "--quality")]
         [InlineData("--bogus", "1", "--bogus")]
         [InlineData("--style", "nope", "--style 'nope' is not a known style; choose one of: hayao, shinkai")]
-        [InlineData("--style", "retinaface", "--style 'retinaface' is not a known style")]
+        [InlineData("--style", "retinaface", "--style 'retinaface' is a face detector, not a style; choose one of: hayao, shinkai")]
         [InlineData("--face-style", "nope", "--face-style 'nope'")]
-        [InlineData("--face-detector", "hayao", "--face-detector 'hayao' is not a known face-detector; choose one of: retinaface, yunet")]
+        [InlineData("--face-detector", "hayao", "--face-detector 'hayao' is a style, not a face detector; choose one of: retinaface, yunet")]
         public async Task ShouldExitTwoOnAUsageErrorNamingTheOption(string option, string value, string named)
         {
             using var folder = new TemporaryDirectory();

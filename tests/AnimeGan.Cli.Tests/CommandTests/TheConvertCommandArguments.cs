@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
@@ -62,6 +63,54 @@ namespace AnimeGan.Cli.Tests.CommandTests
             Assert.Equal(2, code);
             Assert.Null(args);
             Assert.Contains(message, error);
+        }
+
+        [Fact]
+        public async Task ShouldReadNumbersWithAPointWhateverTheCulture()
+        {
+            // de-DE writes 0,5 and reads "0.5" as 5 and "1.5" as 15: the command line must not follow it.
+            var before = CultureInfo.CurrentCulture;
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+            try
+            {
+                Assert.Equal(",", CultureInfo.CurrentCulture.NumberFormat.NumberDecimalSeparator);
+                var (code, args, error) = await ParseAsync("convert", "a.jpg", "--strength", "0.5", "--max-size", "512");
+                Assert.True(code == 0, error);
+                Assert.Equal(0.5, args!.Stylize.Strength);
+                Assert.Equal(512, args.Stylize.MaxSize);
+
+                (code, _, error) = await ParseAsync("convert", "a.jpg", "--strength", "1.5");
+                Assert.Equal(2, code);
+                Assert.Contains("--strength must be between 0 and 1, not 1.5", error);
+
+                (code, _, error) = await ParseAsync("convert", "a.jpg", "--strength", "0,5");
+                Assert.Equal(2, code);
+                Assert.Contains("--strength '0,5' is not a number such as 0.5", error);
+            }
+            finally
+            {
+                CultureInfo.CurrentCulture = before;
+            }
+        }
+
+        [Fact]
+        public async Task ShouldPrintNumbersWithAPointWhateverTheCulture()
+        {
+            var before = CultureInfo.CurrentCulture;
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+            try
+            {
+                var run = await CliRun.RunAsync("styles");
+
+                Assert.Equal(0, run.ExitCode);
+                Assert.Matches(@"\d\.\d MB", run.Out);
+                Assert.DoesNotMatch(@"\d,\d MB", run.Out);
+                Assert.Equal("de-DE", CultureInfo.CurrentCulture.Name);
+            }
+            finally
+            {
+                CultureInfo.CurrentCulture = before;
+            }
         }
 
         [Fact]

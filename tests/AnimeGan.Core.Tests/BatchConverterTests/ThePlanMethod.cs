@@ -1,8 +1,12 @@
+using System;
 using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
 using AnimeGan.Core.Batches;
 using AnimeGan.Core.Exceptions;
+using AnimeGan.Core.Imaging;
+using AnimeGan.Core.Models;
+using AnimeGan.Core.Options;
 using AnimeGan.Tests;
 
 namespace AnimeGan.Core.Tests.BatchConverterTests
@@ -17,7 +21,7 @@ namespace AnimeGan.Core.Tests.BatchConverterTests
             using var folder = new TemporaryDirectory();
             var inputs = new[] { new BatchInput(folder.File("A.jpg")), new BatchInput(folder.File("a.jpg")) };
 
-            var plan = BatchConverter.Plan(inputs, new BatchOptions());
+            var plan = BatchConverter.Plan(inputs, new BatchOptions(), TestModels.Store);
 
             if (RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
             {
@@ -37,7 +41,7 @@ namespace AnimeGan.Core.Tests.BatchConverterTests
             using var folder = new TemporaryDirectory();
             var inputs = new[] { new BatchInput(folder.File("x/p.jpg")), new BatchInput(folder.File("y/p.jpg")) };
 
-            var plan = BatchConverter.Plan(inputs, new BatchOptions { Destination = folder.File("out") });
+            var plan = BatchConverter.Plan(inputs, new BatchOptions { Destination = folder.File("out") }, TestModels.Store);
 
             Assert.Equal(folder.File("out/p_anime.jpg"), Assert.Single(plan.Conversions).OutputPath);
             var refused = Assert.Single(plan.Refused);
@@ -52,7 +56,7 @@ namespace AnimeGan.Core.Tests.BatchConverterTests
             var root = folder.File("trip");
             var inputs = new[] { new BatchInput(Path.Combine(root, "p.jpg"), root), new BatchInput(Path.Combine(root, "day1", "p.jpg"), root) };
 
-            var plan = BatchConverter.Plan(inputs, new BatchOptions { Destination = folder.File("out") });
+            var plan = BatchConverter.Plan(inputs, new BatchOptions { Destination = folder.File("out") }, TestModels.Store);
 
             Assert.Equal(new[] { folder.File("out/p_anime.jpg"), folder.File("out/day1/p_anime.jpg") }, plan.Conversions.Select(c => c.OutputPath));
         }
@@ -63,7 +67,7 @@ namespace AnimeGan.Core.Tests.BatchConverterTests
             using var folder = new TemporaryDirectory();
             var inputs = new[] { new BatchInput(folder.File("p.jpg")), new BatchInput(folder.File("./p.jpg")) };
 
-            var plan = BatchConverter.Plan(inputs, new BatchOptions());
+            var plan = BatchConverter.Plan(inputs, new BatchOptions(), TestModels.Store);
 
             Assert.Single(plan.Conversions);
             Assert.Empty(plan.Refused);
@@ -75,9 +79,76 @@ namespace AnimeGan.Core.Tests.BatchConverterTests
             using var folder = new TemporaryDirectory();
             var inputs = new[] { new BatchInput(folder.File("a.jpg")), new BatchInput(folder.File("b.jpg")) };
 
-            var ex = Assert.Throws<AnimeGanException>(() => BatchConverter.Plan(inputs, new BatchOptions { OutputFile = folder.File("art.png") }));
+            var ex = Assert.Throws<AnimeGanException>(() => BatchConverter.Plan(inputs, new BatchOptions { OutputFile = folder.File("art.png") }, TestModels.Store));
 
             Assert.Equal(AnimeGanErrorCode.InvalidOption, ex.Code);
+        }
+
+        [Fact]
+        public void ShouldRefuseAnExistingOutputUpFrontUnlessOverwriting()
+        {
+            using var folder = new TemporaryDirectory();
+            File.WriteAllText(folder.File("a_anime.jpg"), "keep me");
+            var inputs = new[] { new BatchInput(folder.File("a.jpg")), new BatchInput(folder.File("b.jpg")) };
+
+            var plan = BatchConverter.Plan(inputs, new BatchOptions(), TestModels.Store);
+            var overwriting = BatchConverter.Plan(inputs, new BatchOptions { Output = new OutputOptions { Overwrite = true } }, TestModels.Store);
+
+            Assert.Equal(folder.File("b_anime.jpg"), Assert.Single(plan.Conversions).OutputPath);
+            var refused = Assert.Single(plan.Refused);
+            Assert.Equal(folder.File("a.jpg"), refused.InputPath);
+            Assert.Equal(AnimeGanErrorCode.OutputExists, refused.Error!.Code);
+            Assert.Equal(2, overwriting.Conversions.Count);
+            Assert.Empty(overwriting.Refused);
+        }
+
+        [Fact]
+        public void ShouldNameTheStyleThatWillRun()
+        {
+            var inputs = new[] { new BatchInput("a.jpg") };
+
+            Assert.Equal(ModelManifest.Default.DefaultStyleId, BatchConverter.Plan(inputs, new BatchOptions(), TestModels.Store).Style);
+            Assert.Equal("shinkai", BatchConverter.Plan(inputs, new BatchOptions { Stylize = new StylizeOptions { Style = "SHINKAI" } }, TestModels.Store).Style);
+        }
+
+        [Theory]
+        [InlineData("nosuch", null, "'nosuch' is not a known style; choose one of: hayao, shinkai")]
+        [InlineData("retinaface", null, "'retinaface' is a face detector, not a style; choose one of: hayao")]
+        [InlineData(null, "yunet", "'yunet' is a face detector, not a style")]
+        public void ShouldRefuseAStyleThatIsNoStyleBeforePlanningAnything(string? style, string? faceStyle, string message)
+        {
+            var options = new BatchOptions { Stylize = new StylizeOptions { Style = style, FaceStyle = faceStyle } };
+
+            var ex = Assert.Throws<AnimeGanException>(() => BatchConverter.Plan(new[] { new BatchInput("a.jpg") }, options, TestModels.Store));
+
+            Assert.Equal(AnimeGanErrorCode.UnknownModel, ex.Code);
+            Assert.Equal(style ?? faceStyle, ex.ModelId);
+            Assert.StartsWith(message, ex.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("yunet,", ex.Message.Substring(ex.Message.IndexOf(':', StringComparison.Ordinal)), StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void ShouldRefuseAStyleThatIsNotInstalled()
+        {
+            using var folder = new TemporaryDirectory();
+
+            var ex = Assert.Throws<AnimeGanException>(() => BatchConverter.Plan(new[] { new BatchInput("a.jpg") }, new BatchOptions(), new ModelStore(folder.File("no-models"))));
+
+            Assert.Equal(AnimeGanErrorCode.ModelNotInstalled, ex.Code);
+            Assert.Equal(ModelManifest.Default.DefaultStyleId, ex.ModelId);
+        }
+
+        [Fact]
+        public void ShouldSayBeforeItRunsThatAVideoStaysAVideo()
+        {
+            using var folder = new TemporaryDirectory();
+            var inputs = new[] { new BatchInput(folder.File("clip.mp4")), new BatchInput(folder.File("a.jpg")) };
+
+            var plan = BatchConverter.Plan(inputs, new BatchOptions { Output = new OutputOptions { Format = RasterFormat.Jpeg } }, TestModels.Store);
+
+            Assert.Equal(folder.File("clip_anime.mp4"), plan.Conversions[0].OutputPath);
+            Assert.Contains("is a video: it is written as MP4, not JPG", plan.Conversions[0].Note, StringComparison.Ordinal);
+            Assert.Null(plan.Conversions[1].Note);
         }
     }
 }

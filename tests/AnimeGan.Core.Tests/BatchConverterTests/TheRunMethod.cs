@@ -15,7 +15,7 @@ namespace AnimeGan.Core.Tests.BatchConverterTests
         private static readonly BatchConverter Batch = new BatchConverter(TestModels.Engine);
 
         private static IReadOnlyList<PlannedConversion> Plan(BatchFolder folder, BatchOptions options)
-            => BatchConverter.Plan(folder.Inputs, options).Conversions;
+            => BatchConverter.Plan(folder.Inputs, options, TestModels.Store).Conversions;
 
         [Fact]
         public void ShouldYieldOneOutcomePerPhotoWithEachFailureCarryingItsCode()
@@ -106,7 +106,9 @@ namespace AnimeGan.Core.Tests.BatchConverterTests
         public void ShouldReportEveryPhotosStagesInOrderWithAtMostJobsPhotosUnderWay()
         {
             using var folder = new BatchFolder(5);
-            var options = BatchFolder.Options(folder.Output, jobs: 2) with { Stylize = new Options.StylizeOptions { MaxSize = 64, Faces = true } };
+            // In completion order a photo is taken as soon as it finishes, so "reported and not yet taken" is
+            // exactly "running"; in input order a finished photo may also wait its turn.
+            var options = BatchFolder.Options(folder.Output, jobs: 2) with { Stylize = new Options.StylizeOptions { MaxSize = 64, Faces = true }, InCompletionOrder = true };
             var stages = new Dictionary<string, List<ConversionStage>>();
             var underWay = new HashSet<string>();
             var mostUnderWay = 0;
@@ -137,6 +139,23 @@ namespace AnimeGan.Core.Tests.BatchConverterTests
         }
 
         [Fact]
+        public void ShouldYieldOutcomesInInputOrderWhateverFinishesFirst()
+        {
+            // A clip first: its 20 frames take far longer than the small photos behind it, which finish first.
+            using var folder = new TemporaryDirectory();
+            Clips.Make(folder.File("a.mp4"), 160, 120, 10, 2);
+            for (var i = 0; i < 3; i++)
+                TestImages.WritePhoto(TestFiles.Square, folder.File($"b{i}.jpg"), 64);
+            var inputs = new[] { "a.mp4", "b0.jpg", "b1.jpg", "b2.jpg" }.Select(name => new BatchInput(folder.File(name))).ToList();
+            var options = BatchFolder.Options(folder.File("out"));
+
+            var inOrder = Batch.Run(BatchConverter.Plan(inputs, options, TestModels.Store).Conversions, options).ToList();
+
+            Assert.Equal(inputs.Select(i => i.Path), inOrder.Select(o => o.InputPath));
+            Assert.All(inOrder, o => Assert.True(o.Succeeded, o.Error?.Message));
+        }
+
+        [Fact]
         public void ShouldRefuseAMissingModelBeforeAnyPhotoStarts()
         {
             using var folder = new BatchFolder(2);
@@ -145,7 +164,7 @@ namespace AnimeGan.Core.Tests.BatchConverterTests
             var options = BatchFolder.Options(folder.Output);
             var batch = new BatchConverter(engine);
 
-            var ex = Assert.Throws<AnimeGanException>(() => batch.Run(BatchConverter.Plan(folder.Inputs, options).Conversions, options));
+            var ex = Assert.Throws<AnimeGanException>(() => batch.Run(BatchConverter.Plan(folder.Inputs, options, TestModels.Store).Conversions, options));
 
             Assert.Equal(AnimeGanErrorCode.ModelNotInstalled, ex.Code);
             Assert.Equal("hayao", ex.ModelId);

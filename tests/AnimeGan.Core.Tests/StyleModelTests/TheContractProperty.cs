@@ -60,7 +60,8 @@ namespace AnimeGan.Core.Tests.StyleModelTests
         public void ShouldRefuseAFaceDetectorIdAsAStyle()
         {
             var ex = Assert.Throws<AnimeGanException>(() => TestModels.Engine.LoadStyle("retinaface"));
-            Assert.Equal(AnimeGanErrorCode.ModelContractUnsupported, ex.Code);
+            Assert.Equal(AnimeGanErrorCode.UnknownModel, ex.Code);
+            Assert.StartsWith("'retinaface' is a face detector, not a style; choose one of: hayao", ex.Message, System.StringComparison.Ordinal);
         }
 
         [Fact]

@@ -60,7 +60,7 @@ namespace AnimeGan.Core.Tests.VideoTests
             var batch = new BatchConverter(TestModels.Engine);
             var options = new BatchOptions { Stylize = new StylizeOptions { MaxSize = 96, Faces = false } };
 
-            var outcome = batch.Run(BatchConverter.Plan(new[] { new BatchInput(clip) }, options).Conversions, options).Single();
+            var outcome = batch.Run(BatchConverter.Plan(new[] { new BatchInput(clip) }, options, TestModels.Store).Conversions, options).Single();
 
             Assert.True(outcome.Succeeded, outcome.Error?.Message);
             Assert.Equal(folder.File(expectedName), outcome.OutputPath);
@@ -81,7 +81,7 @@ namespace AnimeGan.Core.Tests.VideoTests
             using var stop = new CancellationTokenSource();
             var progress = new StopAtFrame(5, stop);
 
-            Assert.ThrowsAny<OperationCanceledException>(() => batch.Run(BatchConverter.Plan(new[] { new BatchInput(clip) }, options).Conversions, options, progress, stop.Token).ToList());
+            Assert.ThrowsAny<OperationCanceledException>(() => batch.Run(BatchConverter.Plan(new[] { new BatchInput(clip) }, options, TestModels.Store).Conversions, options, progress, stop.Token).ToList());
 
             Assert.Equal(5, progress.LastFrame);
             Assert.Equal(new[] { "clip.mp4" }, Directory.GetFiles(folder.Path).Select(Path.GetFileName));

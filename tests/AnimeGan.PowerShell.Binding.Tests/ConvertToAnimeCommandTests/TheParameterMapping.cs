@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using AnimeGan.Core.Batches;
 using AnimeGan.Core.Imaging;
+using AnimeGan.Core.Models;
 using AnimeGan.Core.Options;
 using AnimeGan.PowerShell.Cmdlets;
 using AnimeGan.Tests;
@@ -23,6 +24,12 @@ namespace AnimeGan.PowerShell.Binding.Tests.ConvertToAnimeCommandTests
 
         public TheParameterMapping()
         {
+            // The cmdlet plans against a models folder, where a style's file must be present (the plan does not
+            // hash it; no model runs here): every model's file name, empty.
+            Directory.CreateDirectory(Models);
+            foreach (var model in ModelManifest.Default.Models)
+                File.WriteAllText(Path.Combine(Models, model.FileName), "");
+            Environment.SetEnvironmentVariable(ModelStore.FolderVariable, Models);
             ConvertToAnimeCommand.RunOverride = request =>
             {
                 _requests.Add(request);
@@ -31,6 +38,8 @@ namespace AnimeGan.PowerShell.Binding.Tests.ConvertToAnimeCommandTests
             foreach (var name in new[] { "a.jpg", "b.png", "[x].jpg" })
                 File.WriteAllText(_folder.File(name), "");
         }
+
+        private string Models => _folder.File("models");
 
         public void Dispose()
         {
@@ -44,11 +53,11 @@ namespace AnimeGan.PowerShell.Binding.Tests.ConvertToAnimeCommandTests
         {
             var (_, errors) = _runspace.Run(
                 $"Set-Location '{_folder.Path}'; Convert-ToAnime a.jpg -Style shinkai -Strength 0.4 -NoFaceEnhancement -FaceStyle jp-face -KeepColors " +
-                "-Destination out -Suffix _art -Format webp -Quality 80 -MaxSize 512 -Force -ThrottleLimit 3 -ModelsPath m");
+                $"-Destination out -Suffix _art -Format webp -Quality 80 -MaxSize 512 -Force -ThrottleLimit 3 -ModelsPath '{Models}'");
 
             Assert.Empty(errors);
             var request = Assert.Single(_requests);
-            Assert.Equal(_folder.File("m"), request.ModelsFolder);
+            Assert.Equal(Models, request.ModelsFolder);
             Assert.Equal(new StylizeOptions { Style = "shinkai", Strength = 0.4, MaxSize = 512, Faces = false, FaceStyle = "jp-face", KeepColors = true }, request.Options.Stylize);
             Assert.Equal(new OutputOptions { Format = RasterFormat.WebP, Quality = 80, Overwrite = true }, request.Options.Output);
             Assert.Equal(_folder.File("out"), request.Options.Destination);

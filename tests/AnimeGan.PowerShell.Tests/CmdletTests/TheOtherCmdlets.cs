@@ -35,7 +35,8 @@ namespace AnimeGan.PowerShell.Tests.CmdletTests
         {
             var faces = _host.Invoke($"Get-AnimeFace -LiteralPath '{Path.Combine(TestFiles.Portraits, "3.jpg")}' -ModelsPath '{ModuleHost.Models}'");
             Assert.Equal(6, faces.Count);
-            Assert.All(faces, f => Assert.Equal(5, ((float[][])f.Properties["Landmarks"].Value).Length));
+            Assert.All(faces, f => Assert.Equal(5, ((System.Array)f.Properties["Landmarks"].Value).Length));
+            Assert.All(faces, f => Assert.Equal("AnimeGan.PowerShell.AnimeFacePoint[]", f.Properties["Landmarks"].Value.GetType().FullName));
         }
     }
 }
