@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: the xunit projects (dotnet test), then the PowerShell module's Pester suite in a real
+# Runs every test: ./release.sh (whose artifacts the release tests install and use), the xunit projects
+# (dotnet test), then the PowerShell module's Pester suite in a real
 # PowerShell 7.6.9 with Pester 5.9.1, both installed here if missing (PowerShell as a .NET tool under
 # artifacts/tools, Pester from its NuGet package). Tests that need models use $ANIMEGAN_MODELS when set,
 # else they install the models from ../shared/models through the engine's own offline install.
@@ -19,6 +20,20 @@ fi
 dotnet restore tests/PowerShell/PesterTools.proj --nologo -v quiet >/dev/null
 packages=$(dotnet nuget locals global-packages --list | sed 's/^global-packages: //')
 pester="${packages%/}/pester/5.9.1/tools/Pester.psd1"
+
+# The release artifacts, built the way a release is, for tests/AnimeGan.Release.Tests (and the Paint.NET
+# zip test) to install and use. No image registry is reachable here: the container's base image is a
+# Debian root file system made with mmdebstrap (packaging/base-image.sh, cached under artifacts/base), and
+# the build stage runs this machine's .NET SDK and NuGet packages, mounted into it.
+export CONTAINERS_CONF="$PWD/packaging/containers.conf"
+base=$(packaging/base-image.sh)
+dotnet_root=$(dirname "$(readlink -f "$(command -v dotnet)")")
+export ANIMEGAN_SDK_IMAGE="$base" ANIMEGAN_RUNTIME_IMAGE="$base"
+export ANIMEGAN_CONTAINER_BUILD_ARGS="--network host -v $dotnet_root:/usr/share/dotnet:ro -v ${packages%/}:/root/.nuget/packages -v /etc/ssl/certs:/etc/ssl/certs:ro"
+export ANIMEGAN_RELEASE_MODELS="${ANIMEGAN_RELEASE_MODELS:-${ANIMEGAN_SHARED:-$PWD/../shared}/models}"
+started=$(date +%s)
+./release.sh > "$results/release.log" 2>&1 || { tail -40 "$results/release.log" >&2; echo "release.sh failed" >&2; exit 1; }
+echo "release.sh: $(( $(date +%s) - started )) s (log: $results/release.log)"
 
 dotnet test AnimeGanPlugins.sln -c Release --nologo --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" 2>&1 | tee "$results/console.log" || status=$?
 if grep -q -E "Test Run Aborted|Test host process crashed" "$results/console.log"; then

@@ -114,7 +114,7 @@ namespace AnimeGan.PaintDotNet.Tests
             return assets;
         }
 
-        private static (string Layout, string Zip) Publish(TemporaryDirectory scratch, string? runtimes)
+        internal static (string Layout, string Zip) Publish(TemporaryDirectory scratch, string? runtimes)
         {
             var project = Path.Combine(RepositoryRoot(), "PaintDotNetEffect", "AnimeGan.PaintDotNet", "AnimeGan.PaintDotNet.csproj");
             var package = Path.Combine(scratch.Path, "package");
@@ -145,7 +145,7 @@ namespace AnimeGan.PaintDotNet.Tests
             return (Path.Combine(package, "AnimeGan"), zip);
         }
 
-        private static string RepositoryRoot()
+        internal static string RepositoryRoot()
         {
             for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
             {

@@ -79,7 +79,7 @@ namespace AnimeGan.PowerShell.Cmdlets
                 {
                     var outcome = source != null
                         ? store.InstallFromFolder(model, source, CancellationToken)
-                        : store.InstallFromSourceAsync(model, null, CancellationToken).GetAwaiter().GetResult();
+                        : store.InstallFromSourceAsync(model, null, null, CancellationToken).GetAwaiter().GetResult();
                     WriteObject(new AnimeModelInstallResult(model.Id, outcome.ToString(), store.GetPath(model), model.Licence));
                 }
                 catch (AnimeGanException ex)

@@ -2,10 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using AnimeGan.Cli.Console;
 using AnimeGan.Core.Exceptions;
 using AnimeGan.Core.Models;
 using AnimeGan.Core.Onnx;
+using Spectre.Console;
 
 namespace AnimeGan.Cli.Commands
 {
@@ -62,8 +65,8 @@ namespace AnimeGan.Cli.Commands
 
         private static Command Install(CliConsole console)
         {
-            var ids = new Argument<string[]>("ids") { Description = "Model ids to install (see 'animegan models list').", Arity = ArgumentArity.ZeroOrMore };
-            var all = new Option<bool>("--all") { Description = "Install every model in the manifest." };
+            var ids = new Argument<string[]>("ids") { Description = "Model ids to install (see 'animegan models list'); none: the default style and face detector.", Arity = ArgumentArity.ZeroOrMore };
+            var all = new Option<bool>("--all") { Description = "Install every model in the manifest that has a public download (with --from: every one found there)." };
             var from = new Option<string?>("--from") { Description = "Install from a local folder holding the model files (offline); without ids, every model found there.", HelpName = "DIR" };
             var command = new Command("install", "Install models, SHA-256 verified, from their pinned https source or a local folder.") { ids, all, from };
             command.SetAction(async (parseResult, cancellationToken) =>
@@ -71,16 +74,12 @@ namespace AnimeGan.Cli.Commands
                 var store = new ModelStore(parseResult.GetValue(CommonOptions.ModelsFolder));
                 var requested = parseResult.GetValue(ids) ?? Array.Empty<string>();
                 var folder = parseResult.GetValue(from);
-                if (requested.Length == 0 && !parseResult.GetValue(all) && folder == null)
-                {
-                    console.Fail("name the models to install, or use --all or --from DIR.");
-                    return ExitCodes.Usage;
-                }
-
                 List<ModelEntry> models;
                 try
                 {
-                    models = requested.Length > 0 ? requested.Select(store.Manifest.Get).ToList() : store.Manifest.Models.ToList();
+                    models = requested.Length > 0 ? requested.Select(store.Manifest.Get).ToList()
+                        : parseResult.GetValue(all) || folder != null ? store.Manifest.Models.ToList()
+                        : store.Manifest.Defaults.ToList();
                 }
                 catch (AnimeGanException ex)
                 {
@@ -102,9 +101,15 @@ namespace AnimeGan.Cli.Commands
                                 continue;
                             outcome = store.InstallFromFolder(model, folder, cancellationToken);
                         }
+                        else if (model.Source == null && requested.Length == 0)
+                        {
+                            // --all means every model that can be fetched; one only a folder holds is named, not failed.
+                            console.Error.WriteLine($"note: {model.Id} has no public download; install it from a folder that holds {model.FileName} with --from DIR.");
+                            continue;
+                        }
                         else
                         {
-                            outcome = await store.InstallFromSourceAsync(model, null, cancellationToken).ConfigureAwait(false);
+                            outcome = await Download(console, store, model, cancellationToken).ConfigureAwait(false);
                         }
 
                         installedAny = true;
@@ -127,8 +132,32 @@ namespace AnimeGan.Cli.Commands
                 console.Out.WriteLine($"Models folder: {store.Folder}");
                 return failed == 0 ? ExitCodes.Success : ExitCodes.Failed;
             });
-            ExamplesHelpAction.Attach(command, "animegan models install hayao shinkai", "animegan models install --all", "animegan models install --from /media/usb/animegan-models");
+            ExamplesHelpAction.Attach(command, "animegan models install                # the default style and face detector", "animegan models install hayao shinkai", "animegan models install --all", "animegan models install --from /media/usb/animegan-models");
             return command;
+        }
+
+        /// <summary>Downloads one model with a progress bar on a terminal, a line saying what is fetched elsewhere.</summary>
+        private static async Task<InstallOutcome> Download(CliConsole console, ModelStore store, ModelEntry model, CancellationToken cancellationToken)
+        {
+            if (store.Verify(model) == ModelFileState.Valid)
+                return InstallOutcome.AlreadyInstalled;
+            var what = $"{model.Id} ({Sizes.Format(model.SizeInBytes)}) from {model.Source?.Host}";
+            if (!console.IsTerminal)
+            {
+                console.Out.WriteLine($"downloading {what}");
+                return await store.InstallFromSourceAsync(model, null, null, cancellationToken).ConfigureAwait(false);
+            }
+
+            InstallOutcome outcome = default;
+            await AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new DownloadedColumn(), new TransferSpeedColumn())
+                .StartAsync(async context =>
+                {
+                    var bar = context.AddTask(Markup.Escape(what), maxValue: model.SizeInBytes);
+                    outcome = await store.InstallFromSourceAsync(model, null, new Progress<long>(bytes => bar.Value = bytes), cancellationToken).ConfigureAwait(false);
+                    bar.Value = model.SizeInBytes;
+                }).ConfigureAwait(false);
+            return outcome;
         }
 
         private static Command Optimize(CliConsole console)

@@ -26,9 +26,10 @@ namespace AnimeGan.Cli.Commands
             var host = new Option<string>("--host") { Description = "Address to listen on (default 127.0.0.1, this machine only; 0.0.0.0 for the home network, which needs the printed token).", HelpName = "ADDRESS", DefaultValueFactory = _ => defaults.Host };
             var maxUpload = new Option<int>("--max-upload-mb") { Description = $"Largest upload accepted, in MB (default {defaults.MaxUploadMegabytes}).", HelpName = "N", DefaultValueFactory = _ => defaults.MaxUploadMegabytes }.Invariant(defaults.MaxUploadMegabytes);
             var jobs = new Option<int>("--jobs", "-j") { Description = $"Photos converted at once, {OptionLimits.MinJobs}-{OptionLimits.MaxJobs} (default {BatchDefaults.Jobs}: one per core); up to {defaults.QueueLimit} more wait.", HelpName = "N", DefaultValueFactory = _ => defaults.Jobs }.Invariant(defaults.Jobs);
-            var token = new Option<string?>("--token") { Description = "Access token to require (default: one is generated when listening beyond this machine).", HelpName = "TOKEN" };
+            var token = new Option<string?>("--token") { Description = $"Access token to require (default: ${TokenVariable}, else one is generated when listening beyond this machine).", HelpName = "TOKEN" };
+            var tokenFile = new Option<string?>("--token-file") { Description = $"Read the access token from a file, such as a container secret (default: ${TokenFileVariable}).", HelpName = "FILE" };
 
-            var command = new Command("serve", "Serve the web page (upload, convert, download) and the HTTP API.") { port, host, maxUpload, jobs, token };
+            var command = new Command("serve", "Serve the web page (upload, convert, download) and the HTTP API.") { port, host, maxUpload, jobs, token, tokenFile };
             command.SetAction(async (parseResult, cancellationToken) =>
             {
                 ServeOptions options;
@@ -40,7 +41,7 @@ namespace AnimeGan.Cli.Commands
                         Port = parseResult.GetValue(port),
                         MaxUploadMegabytes = parseResult.GetValue(maxUpload),
                         Jobs = parseResult.GetValue(jobs),
-                        Token = parseResult.GetValue(token),
+                        Token = Token(parseResult.GetValue(token), parseResult.GetValue(tokenFile)),
                         ModelsFolder = parseResult.GetValue(CommonOptions.ModelsFolder),
                     }.Validated();
                 }
@@ -89,8 +90,38 @@ namespace AnimeGan.Cli.Commands
                 command,
                 "animegan serve                          # http://127.0.0.1:5000/ on this machine",
                 "animegan serve --port 8080 --jobs 1",
-                "animegan serve --host 0.0.0.0           # the home network; prints the address with its token");
+                "animegan serve --host 0.0.0.0           # the home network; prints the address with its token",
+                "ANIMEGAN_TOKEN_FILE=/run/secrets/animegan animegan serve --host 0.0.0.0   # a container with a secret");
             root.Subcommands.Add(command);
+        }
+
+        /// <summary>The variable a container or service unit sets the token in.</summary>
+        private const string TokenVariable = "ANIMEGAN_TOKEN";
+
+        /// <summary>The variable naming a file that holds the token (a mounted secret).</summary>
+        private const string TokenFileVariable = "ANIMEGAN_TOKEN_FILE";
+
+        /// <summary>The token from --token, --token-file, then their variables; null lets the server generate one.</summary>
+        /// <exception cref="ArgumentException">The token file cannot be read.</exception>
+        private static string? Token(string? given, string? file)
+        {
+            if (!string.IsNullOrEmpty(given))
+                return given;
+            file ??= Environment.GetEnvironmentVariable(TokenFileVariable);
+            if (!string.IsNullOrEmpty(file))
+            {
+                try
+                {
+                    return System.IO.File.ReadAllText(file).Trim();
+                }
+                catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException)
+                {
+                    throw new ArgumentException($"--token-file {file}: cannot read it ({ex.Message}).", ex);
+                }
+            }
+
+            var fromEnvironment = Environment.GetEnvironmentVariable(TokenVariable);
+            return string.IsNullOrEmpty(fromEnvironment) ? null : fromEnvironment;
         }
     }
 }

@@ -36,6 +36,12 @@ namespace AnimeGan.Core.Models
         /// <summary>Gets the style used when the caller names none.</summary>
         public string DefaultStyleId { get; }
 
+        /// <summary>
+        /// Gets what a first install needs and nothing more: the default style and the default face detector
+        /// (a few megabytes), so a new user converts at once and adds other styles when wanted.
+        /// </summary>
+        public IReadOnlyList<ModelEntry> Defaults => new[] { Get(DefaultStyleId, ModelKind.Style), Get(AnimeGanEngine.DefaultFaceDetector, ModelKind.FaceDetector) };
+
         /// <summary>Gets the style models.</summary>
         public IEnumerable<ModelEntry> Styles => Models.Where(m => m.Kind == ModelKind.Style);
 

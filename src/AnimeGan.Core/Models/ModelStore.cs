@@ -223,8 +223,9 @@ namespace AnimeGan.Core.Models
         /// <summary>Downloads a model from its https source at a pinned commit and verifies it.</summary>
         /// <param name="model">The model to install.</param>
         /// <param name="httpClient">The client to use; null creates one for this call.</param>
+        /// <param name="progress">Told how many bytes have arrived, for a progress bar (the model's size is the total).</param>
         /// <param name="cancellationToken">Stops the download; nothing is left behind.</param>
-        public async Task<InstallOutcome> InstallFromSourceAsync(ModelEntry model, HttpClient? httpClient = null, CancellationToken cancellationToken = default)
+        public async Task<InstallOutcome> InstallFromSourceAsync(ModelEntry model, HttpClient? httpClient = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
         {
             Throw.IfNull(model);
             if (model.Source == null)
@@ -244,7 +245,7 @@ namespace AnimeGan.Core.Models
                 if (!response.IsSuccessStatusCode)
                     throw new AnimeGanException(AnimeGanErrorCode.InstallFailed, $"{model.Source}: the server answered {(int)response.StatusCode} {response.ReasonPhrase}.", model.Source.ToString());
                 using var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                WriteVerified(model, body, model.Source.ToString(), cancellationToken);
+                WriteVerified(model, body, model.Source.ToString(), cancellationToken, progress);
                 return InstallOutcome.Installed;
             }
             catch (HttpRequestException ex)
@@ -259,7 +260,7 @@ namespace AnimeGan.Core.Models
         }
 
         /// <summary>Writes to a temporary file in the models folder, checks size and hash, then renames into place.</summary>
-        private void WriteVerified(ModelEntry model, Stream source, string origin, CancellationToken cancellationToken)
+        private void WriteVerified(ModelEntry model, Stream source, string origin, CancellationToken cancellationToken, IProgress<long>? progress = null)
         {
             var target = GetPath(model);
             try
@@ -278,7 +279,7 @@ namespace AnimeGan.Core.Models
                 long length;
                 using (var output = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
                 {
-                    hash = Sha256File.CopyAndHash(source, output, cancellationToken);
+                    hash = Sha256File.CopyAndHash(source, output, cancellationToken, progress);
                     length = output.Length;
                 }
 

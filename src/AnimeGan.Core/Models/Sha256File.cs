@@ -16,16 +16,19 @@ namespace AnimeGan.Core.Models
         }
 
         /// <summary>Copies <paramref name="source"/> to <paramref name="destination"/> and hashes what was copied in one pass.</summary>
-        public static string CopyAndHash(Stream source, Stream destination, CancellationToken cancellationToken)
+        public static string CopyAndHash(Stream source, Stream destination, CancellationToken cancellationToken, IProgress<long>? progress = null)
         {
             using var sha = SHA256.Create();
             var buffer = new byte[1 << 16];
             int read;
+            long copied = 0;
             while ((read = source.Read(buffer, 0, buffer.Length)) > 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 sha.TransformBlock(buffer, 0, read, null, 0);
                 destination.Write(buffer, 0, read);
+                copied += read;
+                progress?.Report(copied);
             }
 
             sha.TransformFinalBlock(Array.Empty<byte>(), 0, 0);

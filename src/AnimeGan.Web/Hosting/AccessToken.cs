@@ -9,11 +9,15 @@ namespace AnimeGan.Web.Hosting
     /// <summary>
     /// Guards a server that listens beyond this machine, as notebook servers do: the printed URL carries a
     /// token; opening it sets a cookie, so the page's own requests pass, and API clients send it as a bearer
-    /// token. Without it every request gets 401.
+    /// token. Without it every request gets 401, except the health check: load balancers, orchestrators and
+    /// a container's HEALTHCHECK probe it without credentials, and it tells nothing but "alive".
     /// </summary>
     internal sealed class AccessToken
     {
         public const string CookieName = "animegan_token";
+
+        /// <summary>The liveness endpoint, open to probes.</summary>
+        public const string HealthPath = "/healthz";
 
         private readonly RequestDelegate _next;
         private readonly byte[]? _token;
@@ -26,7 +30,7 @@ namespace AnimeGan.Web.Hosting
 
         public async Task InvokeAsync(HttpContext context)
         {
-            if (_token == null)
+            if (_token == null || context.Request.Path.Equals(HealthPath, StringComparison.Ordinal))
             {
                 await _next(context).ConfigureAwait(false);
                 return;

@@ -99,7 +99,7 @@ namespace AnimeGan.Web.Hosting
             app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = page });
             app.UseStaticFiles(new StaticFileOptions { FileProvider = page });
 
-            app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" }));
+            app.MapGet(AccessToken.HealthPath, () => TypedResults.Ok(new { status = "ok" }));
             app.MapGroup("/api/styles").MapStyles();
             app.MapGroup("/api/convert").MapConvert();
             app.MapGroup("/api/jobs").MapJobs();

@@ -67,5 +67,35 @@ namespace AnimeGan.Cli.Tests.CommandTests
             Assert.Equal(8, json.RootElement.GetArrayLength());
             Assert.All(json.RootElement.EnumerateArray(), e => Assert.True(e.GetProperty("installed").GetBoolean()));
         }
+
+        [Fact]
+        public async Task ShouldInstallTheDefaultsWhenNoModelIsNamed()
+        {
+            // The defaults are in place already (from the folder), so no download happens: the run shows which models "no argument" means.
+            using var folder = new TemporaryDirectory();
+            await CliRun.RunWithoutModelsAsync(folder.Path, "models", "install", "hayao", "retinaface", "--from", TestFiles.ModelsFolder);
+
+            var run = await CliRun.RunWithoutModelsAsync(folder.Path, "models", "install");
+
+            Assert.Equal(0, run.ExitCode);
+            var lines = run.Out.Split('\n').Where(l => l.Contains("already installed", System.StringComparison.Ordinal)).ToList();
+            Assert.Equal(2, lines.Count);
+            Assert.StartsWith("hayao:", lines[0], System.StringComparison.Ordinal);
+            Assert.StartsWith("retinaface:", lines[1], System.StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task ShouldNameAModelWithoutAPublicDownloadUnderAllInsteadOfFailing()
+        {
+            using var folder = new TemporaryDirectory();
+            await CliRun.RunWithoutModelsAsync(folder.Path, "models", "install", "--from", TestFiles.ModelsFolder);
+            System.IO.File.Delete(System.IO.Path.Combine(folder.Path, "AnimeGANv2_Hayao.onnx"));
+
+            var run = await CliRun.RunWithoutModelsAsync(folder.Path, "models", "install", "--all");
+
+            Assert.Equal(0, run.ExitCode);
+            Assert.Contains("note: hayao-v2 has no public download; install it from a folder that holds AnimeGANv2_Hayao.onnx with --from DIR.", run.Error);
+            Assert.DoesNotContain("hayao-v2:", run.Out);
+        }
     }
 }

@@ -69,12 +69,31 @@ namespace AnimeGan.Cli.Tests.CommandTests
             {
                 Assert.Matches("^\\?token=[0-9a-f]{48}$", address.Query);
                 using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{address.Port}/") };
-                Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/healthz")).StatusCode);
-                Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz" + address.Query)).StatusCode);
+                Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/styles")).StatusCode);
+                Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/styles" + address.Query)).StatusCode);
             }, "--host", "0.0.0.0");
 
             Assert.Equal(0, code);
             Assert.Contains("Authorization: Bearer", printed);
+        }
+
+        [Fact]
+        public async Task ShouldTakeTheTokenFromASecretFile()
+        {
+            using var folder = new TemporaryDirectory();
+            var secret = folder.File("token");
+            File.WriteAllText(secret, "from-a-secret-file-0123456789\n");
+
+            var (code, printed) = await ServeAsync(async address =>
+            {
+                Assert.Equal("?token=from-a-secret-file-0123456789", address.Query);
+                using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{address.Port}/") };
+                using var request = new HttpRequestMessage(HttpMethod.Get, "/api/styles");
+                request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "from-a-secret-file-0123456789");
+                Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
+            }, "--host", "0.0.0.0", "--token-file", secret);
+
+            Assert.Equal(0, code);
         }
 
         [Theory]

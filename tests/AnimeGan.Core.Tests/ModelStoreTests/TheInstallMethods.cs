@@ -98,9 +98,12 @@ namespace AnimeGan.Core.Tests.ModelStoreTests
             using var client = server.CreateClient();
             var yunet = Served(models, server.Url("yunet.onnx"));
 
-            Assert.Equal(InstallOutcome.Installed, await models.InstallFromSourceAsync(yunet, client));
+            var arrived = new System.Collections.Generic.List<long>();
+            Assert.Equal(InstallOutcome.Installed, await models.InstallFromSourceAsync(yunet, client, new InlineProgress(arrived.Add)));
 
             Assert.Equal(ModelFileState.Valid, models.Verify(yunet));
+            Assert.Equal(yunet.SizeInBytes, arrived[^1]);
+            Assert.Equal(arrived.OrderBy(b => b), arrived);
             Assert.Equal(new[] { yunet.FileName }, Directory.GetFiles(target.Path).Select(Path.GetFileName));
             Assert.Equal(InstallOutcome.AlreadyInstalled, await models.InstallFromSourceAsync(yunet, client));
         }
@@ -170,6 +173,25 @@ namespace AnimeGan.Core.Tests.ModelStoreTests
             var results = models.InstallAllFromFolder(TestFiles.ModelsFolder);
             Assert.Equal(models.Manifest.Models.Count, results.Count);
             Assert.All(models.Manifest.Models, m => Assert.Equal(ModelFileState.Valid, models.Verify(m)));
+        }
+
+        [Fact]
+        public void ShouldNameTheDefaultStyleAndFaceDetectorAsWhatAFirstInstallNeeds()
+        {
+            var defaults = ModelManifest.Default.Defaults;
+
+            Assert.Equal(new[] { ModelManifest.Default.DefaultStyleId, AnimeGanEngine.DefaultFaceDetector }, defaults.Select(m => m.Id));
+            Assert.All(defaults, m => Assert.NotNull(m.Source));
+        }
+
+        /// <summary>Calls back on the reporting thread, so the test sees every report before the install returns.</summary>
+        private sealed class InlineProgress : System.IProgress<long>
+        {
+            private readonly System.Action<long> _report;
+
+            public InlineProgress(System.Action<long> report) => _report = report;
+
+            public void Report(long value) => _report(value);
         }
     }
 }

@@ -48,14 +48,17 @@ namespace AnimeGan.Web.Tests.ApiTests
             using var app = new WebApp(("Host", "0.0.0.0"), ("Token", Token));
             using var client = app.CreateClient();
 
-            foreach (var path in new[] { "/", "/healthz", "/api/styles" })
+            foreach (var path in new[] { "/", "/api/styles", "/api/jobs" })
             {
                 using var refused = await client.GetAsync(path);
                 Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
                 Assert.Equal("application/problem+json", refused.Content.Headers.ContentType!.MediaType);
             }
 
-            using var wrong = new HttpRequestMessage(HttpMethod.Get, "/healthz");
+            // Probes (a load balancer, Kubernetes, the container's HEALTHCHECK) carry no token.
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+
+            using var wrong = new HttpRequestMessage(HttpMethod.Get, "/api/styles");
             wrong.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token + "x");
             Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(wrong)).StatusCode);
 

@@ -1,0 +1,110 @@
+using System;
+using System.Formats.Tar;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Security.Cryptography;
+using AnimeGan.Core.Models;
+
+namespace AnimeGan.Release.Tests
+{
+    /// <summary>What every artifact holds: checksums that match, the notices, and the models it promises.</summary>
+    public class TheArtifacts
+    {
+        private static readonly string[] DefaultModelFiles = ModelManifest.Default.Defaults.Select(m => m.FileName).OrderBy(f => f, StringComparer.Ordinal).ToArray();
+
+        [Fact]
+        public void ShouldBeListedInSha256SumsWithTheirOwnHashes()
+        {
+            var lines = File.ReadAllLines(ReleaseFolder.Artifact("SHA256SUMS")).Where(l => l.Length > 0).ToList();
+            var listed = lines.Select(l => (Hash: l.Substring(0, 64), Name: l.Substring(66))).ToList();
+
+            var present = Directory.GetFiles(ReleaseFolder.Path).Select(Path.GetFileName).Where(n => n != "SHA256SUMS").OrderBy(n => n, StringComparer.Ordinal);
+            Assert.Equal(present, listed.Select(l => l.Name).OrderBy(n => n, StringComparer.Ordinal));
+            foreach (var (hash, name) in listed)
+            {
+                using var file = File.OpenRead(Path.Combine(ReleaseFolder.Path, name!));
+                Assert.Equal(hash, Convert.ToHexString(SHA256.HashData(file)).ToLowerInvariant());
+            }
+        }
+
+        [Fact]
+        public void ShouldHoldEveryKindOfArtifactForThisVersion()
+        {
+            var v = ReleaseFolder.Version;
+            foreach (var name in new[]
+            {
+                $"AnimeGan-PaintDotNet-{v}.zip", $"AnimeGan.Cli.{v}.nupkg", $"AnimeGan.{v}.nupkg", $"animegan-serve-{v}.image.tar",
+                $"animegan-{v}-linux-x64.tar.gz", $"animegan-{v}-osx-arm64.tar.gz", $"animegan-{v}-win-x64.zip",
+            })
+            {
+                Assert.True(new FileInfo(ReleaseFolder.Artifact(name)).Length > 0, name);
+            }
+        }
+
+        [Theory]
+        [InlineData("linux-x64", "animegan")]
+        [InlineData("osx-arm64", "animegan")]
+        [InlineData("win-x64", "animegan.exe")]
+        public void ShouldShipTheCommandLineWithTheDefaultModelsAndTheNotices(string rid, string program)
+        {
+            var name = $"animegan-{ReleaseFolder.Version}-{rid}";
+            var entries = rid.StartsWith("win", StringComparison.Ordinal)
+                ? ZipEntries(ReleaseFolder.Artifact(name + ".zip"))
+                : TarEntries(ReleaseFolder.Artifact(name + ".tar.gz")).Where(e => e.StartsWith(name + "/", StringComparison.Ordinal)).Select(e => e.Substring(name.Length + 1)).ToList();
+
+            Assert.Contains(program, entries);
+            Assert.Contains("THIRD-PARTY-NOTICES.md", entries);
+            Assert.Contains("LICENSE", entries);
+            Assert.Equal(DefaultModelFiles, entries.Where(e => e.StartsWith("models/", StringComparison.Ordinal) && e.Length > "models/".Length).Select(e => e.Substring("models/".Length)).OrderBy(f => f, StringComparer.Ordinal));
+            Assert.DoesNotContain(entries, e => e.EndsWith(".pdb", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void ShouldBundleStylesInThePaintDotNetZipUnderSixtyMegabytes()
+        {
+            var zip = ReleaseFolder.Artifact($"AnimeGan-PaintDotNet-{ReleaseFolder.Version}.zip");
+            var entries = ZipEntries(zip);
+
+            Assert.True(new FileInfo(zip).Length < 60L * 1024 * 1024, $"{zip} is {new FileInfo(zip).Length} bytes");
+            Assert.Contains("THIRD-PARTY-NOTICES.md", entries);
+            var models = entries.Where(e => e.StartsWith("AnimeGan/models/", StringComparison.Ordinal) && e.EndsWith(".onnx", StringComparison.Ordinal)).Select(Path.GetFileName).ToList();
+            Assert.All(DefaultModelFiles, f => Assert.Contains(f, models));
+            Assert.DoesNotContain(models, m => m!.EndsWith(".optimized.onnx", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void ShouldNameEveryModelWithItsLicenceAndHashInTheNotices()
+        {
+            var notices = File.ReadAllText(Path.Combine(ReleaseFolder.Repository, "THIRD-PARTY-NOTICES.md"));
+
+            Assert.Contains("non-commercial use only", notices, StringComparison.Ordinal);
+            foreach (var model in ModelManifest.Default.Models)
+            {
+                var row = notices.Split('\n').SingleOrDefault(l => l.Contains(model.Sha256, StringComparison.Ordinal));
+                Assert.True(row != null, $"{model.Id}: no row with its SHA-256");
+                Assert.Contains(model.FileName, row, StringComparison.Ordinal);
+                Assert.Contains(model.Licence, row, StringComparison.Ordinal);
+                if (model.Source != null)
+                    Assert.Contains(model.Source.ToString(), row, StringComparison.Ordinal);
+            }
+        }
+
+        private static System.Collections.Generic.List<string> ZipEntries(string path)
+        {
+            using var archive = ZipFile.OpenRead(path);
+            return archive.Entries.Select(e => e.FullName.Replace('\\', '/')).ToList();
+        }
+
+        private static System.Collections.Generic.List<string> TarEntries(string path)
+        {
+            using var file = File.OpenRead(path);
+            using var gzip = new GZipStream(file, CompressionMode.Decompress);
+            using var reader = new TarReader(gzip);
+            var names = new System.Collections.Generic.List<string>();
+            while (reader.GetNextEntry() is TarEntry entry)
+                names.Add(entry.Name.TrimEnd('/').Replace("./", "", StringComparison.Ordinal));
+            return names;
+        }
+    }
+}

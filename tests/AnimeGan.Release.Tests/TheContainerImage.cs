@@ -1,0 +1,111 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using AnimeGan.Tests;
+using ImageMagick;
+
+namespace AnimeGan.Release.Tests
+{
+    /// <summary>
+    /// The image as a server admin runs it: loaded from the release's archive, started detached with a port
+    /// published on 127.0.0.1 and a token, used through the API, and stopped. podman runs it (CONTAINERS_CONF
+    /// from test.sh where the sandbox needs runc and cgroupfs).
+    /// </summary>
+    public sealed class TheContainerImage : IDisposable
+    {
+        private const string Token = "release-test-token-0123456789";
+        private readonly TemporaryDirectory _folder = new TemporaryDirectory();
+        private string? _container;
+
+        public void Dispose()
+        {
+            if (_container != null)
+                Command.Run("podman", new[] { "rm", "--force", "--time", "0", _container });
+            _folder.Dispose();
+        }
+
+        [Fact]
+        public async System.Threading.Tasks.Task ShouldServeAsANonRootUserWithATokenAndStopOnSigterm()
+        {
+            var image = $"localhost/animegan:{ReleaseFolder.Version}";
+            Command.Run("podman", new[] { "load", "--quiet", "--input", ReleaseFolder.Artifact($"animegan-serve-{ReleaseFolder.Version}.image.tar") }).Succeeded();
+            var port = FreePort();
+            _container = Command.Run("podman", new[] { "run", "--detach", "--publish", $"127.0.0.1:{port}:5000", "--env", $"ANIMEGAN_TOKEN={Token}", image }).Succeeded().Out.Trim();
+
+            // Ready when the server says so in its log: a line the program prints once it listens, not a delay.
+            WaitForLine(_container, "AnimeGan is serving at");
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(2) };
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode);
+
+            var photo = TestImages.WritePhoto(TestFiles.Rickshaw, _folder.File("photo.jpg"), 400);
+            using (var refused = await PostAsync(client, photo, token: null))
+                Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+            using var converted = await PostAsync(client, photo, Token);
+            Assert.Equal(HttpStatusCode.OK, converted.StatusCode);
+            using (var before = new MagickImage(photo))
+            using (var after = new MagickImage(await converted.Content.ReadAsByteArrayAsync()))
+            {
+                Assert.Equal(before.Width, after.Width);
+                Assert.Equal(before.Height, after.Height);
+            }
+
+            Assert.Equal("10001", Command.Run("podman", new[] { "exec", _container, "id", "-u" }).Succeeded().Out.Trim());
+            Assert.Contains("curl -fsS http://127.0.0.1:5000/healthz", Command.Run("podman", new[] { "inspect", "--format", "{{json .Config.Healthcheck}}", _container }).Succeeded().Out);
+
+            // podman stop sends SIGTERM and kills after 10 s: exit 0 (not 137) means the server ended by itself.
+            Command.Run("podman", new[] { "stop", "--time", "10", _container }).Succeeded();
+            Assert.Equal("0", Command.Run("podman", new[] { "inspect", "--format", "{{.State.ExitCode}}", _container }).Succeeded().Out.Trim());
+            Assert.Contains("Stopped.", Command.Run("podman", new[] { "logs", _container }).Out);
+        }
+
+        private static async System.Threading.Tasks.Task<HttpResponseMessage> PostAsync(HttpClient client, string photo, string? token)
+        {
+            using var form = new MultipartFormDataContent();
+            var file = new ByteArrayContent(File.ReadAllBytes(photo));
+            file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+            form.Add(file, "image", "photo.jpg");
+            form.Add(new StringContent("256"), "maxSize");
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/convert", UriKind.Relative)) { Content = form };
+            if (token != null)
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            return await client.SendAsync(request);
+        }
+
+        private static void WaitForLine(string container, string text)
+        {
+            var start = new ProcessStartInfo("podman") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var argument in new[] { "logs", "--follow", container })
+                start.ArgumentList.Add(argument);
+            using var logs = Process.Start(start)!;
+            var seen = new System.Text.StringBuilder();
+            try
+            {
+                string? line;
+                while ((line = logs.StandardOutput.ReadLine()) != null)
+                {
+                    seen.AppendLine(line);
+                    if (line.Contains(text, StringComparison.Ordinal))
+                        return;
+                }
+
+                throw new InvalidOperationException($"The container ended before printing '{text}':\n{seen}{logs.StandardError.ReadToEnd()}");
+            }
+            finally
+            {
+                if (!logs.HasExited)
+                    logs.Kill();
+            }
+        }
+
+        private static int FreePort()
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+    }
+}
