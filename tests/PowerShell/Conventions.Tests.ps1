@@ -103,6 +103,29 @@ Describe 'Errors a script can catch and read' {
     }
 }
 
+Describe 'Convert-ToAnime -Shard' {
+    BeforeEach {
+        $work = New-TestFolder
+        1..6 | ForEach-Object { Copy-Item $Photo (Join-Path $work "p$_.jpg") }
+    }
+    AfterEach { Remove-Item -LiteralPath $work -Recurse -Force }
+
+    It 'gives each photo to one worker, and a worker started again skips what it wrote' {
+        $out = Join-Path $work 'out'
+        $parts = 0..2 | ForEach-Object { , @(Get-ChildItem $work -Filter *.jpg | Convert-ToAnime -Shard "$_/3" -Destination $out @Fast) }
+        ($parts | ForEach-Object { $_ } | ForEach-Object SourcePath | Sort-Object) | Should -Be (Get-ChildItem $work -Filter *.jpg | Sort-Object FullName).FullName
+        Get-ChildItem $out | Should -HaveCount 6
+        $again = Get-ChildItem $work -Filter *.jpg | Convert-ToAnime -Shard 0/3 -Destination $out @Fast -ErrorVariable failures -Verbose 4>&1
+        $failures | Should -BeNullOrEmpty
+        @($again | Where-Object { $_ -is [AnimeGan.PowerShell.ConversionRecord] }) | Should -HaveCount 0
+        @($again | Where-Object { $_ -is [Management.Automation.VerboseRecord] -and $_.Message -like '*: skipped, *exists' }) | Should -HaveCount $parts[0].Count
+    }
+
+    It 'refuses a shard that does not exist' {
+        { Convert-ToAnime (Join-Path $work 'p1.jpg') -Shard 3/3 @Fast } | Should -Throw -ErrorId 'InvalidShard,AnimeGan.PowerShell.Cmdlets.ConvertToAnimeCommand'
+    }
+}
+
 Describe 'PowerShell conventions' {
     BeforeEach {
         $work = New-TestFolder

@@ -100,6 +100,13 @@ namespace AnimeGan.PowerShell.Cmdlets
         [ValidateRange(OptionLimits.MinJobs, OptionLimits.MaxJobs)]
         public int ThrottleLimit { get; set; } = BatchDefaults.Jobs;
 
+        /// <summary>
+        /// Gets or sets this worker's part of photos that several machines share, as K/N (worker K of N, from 0);
+        /// photos whose output exists are skipped, so a worker started again does only what is missing.
+        /// </summary>
+        [Parameter]
+        public string? Shard { get; set; }
+
         /// <summary>Gets or sets the models folder; default: $env:ANIMEGAN_MODELS, else the per-user folder.</summary>
         [Parameter]
         public string? ModelsPath { get; set; }
@@ -135,7 +142,21 @@ namespace AnimeGan.PowerShell.Cmdlets
                 Destination = ProviderPaths.FileSystemFolder(this, Destination, nameof(Destination)),
                 Suffix = Suffix,
                 Jobs = ThrottleLimit,
+                Shard = ParseShard(),
             };
+        }
+
+        private Core.Batches.Shard? ParseShard()
+        {
+            try
+            {
+                return Shard == null ? null : Core.Batches.Shard.Parse(Shard);
+            }
+            catch (AnimeGanException ex)
+            {
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-Shard {ex.Message}", ex), "InvalidShard", ErrorCategory.InvalidArgument, Shard));
+                return null;
+            }
         }
 
         /// <inheritdoc />
@@ -193,6 +214,8 @@ namespace AnimeGan.PowerShell.Cmdlets
                     WriteError(ErrorRecords.From(refused.Error!, refused.InputPath));
             }
 
+            foreach (var skipped in plan.Skipped)
+                WriteVerbose($"{skipped.InputPath}: skipped, {skipped.OutputPath} exists");
             foreach (var planned in plan.Conversions)
             {
                 if (planned.Note != null)

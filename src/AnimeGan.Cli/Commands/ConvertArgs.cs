@@ -69,6 +69,15 @@ namespace AnimeGan.Cli.Commands
 
         public IReadOnlyList<string> Inputs { get; }
 
+        /// <summary>Gets this worker's part of a shared batch; null for every photo.</summary>
+        public Shard? Shard { get; init; }
+
+        /// <summary>Gets whether to print the plan and convert nothing (--list).</summary>
+        public bool ListOnly { get; init; }
+
+        /// <summary>Gets whether photos whose output exists are left alone quietly (--skip-existing; always with a shard).</summary>
+        public bool SkipExisting { get; init; }
+
         /// <summary>Gets --out as given: a folder, or one output file for a single photo.</summary>
         public string? Output { get; }
 

@@ -33,6 +33,10 @@ namespace AnimeGan.Cli.Commands
             var faceStyle = new Option<string?>("--face-style") { Description = "Style for faces, e.g. jp-face or cute (default: --style).", HelpName = "ID" };
             var faceDetector = new Option<string?>("--face-detector") { Description = "Face detector: retinaface (default) or yunet.", HelpName = "ID" };
             var keepColors = new Option<bool>("--keep-colors") { Description = "Keep the photo's own colours; take only the style's light and lines." };
+            var shard = new Option<string?>("--shard") { Description = $"Convert only this worker's part of the photos, K of N workers (0/4 .. 3/4); default: ${ShardVariables.Index} with --shard-count, as a Kubernetes Indexed Job sets it. Existing outputs are skipped.", HelpName = "K/N" };
+            var shardCount = new Option<int?>("--shard-count") { Description = $"How many workers share the photos when the index comes from ${ShardVariables.Index} (default: ${ShardVariables.Count}).", HelpName = "N" }.Invariant();
+            var list = new Option<bool>("--list") { Description = "Print the photos this run would convert (with --shard: this worker's part) and their outputs; convert nothing." };
+            var skipExisting = new Option<bool>("--skip-existing") { Description = "Leave photos whose output exists, instead of reporting each as an error: a stopped run started again does only what is missing." };
 
             inputs.Validators.Add(result =>
             {
@@ -46,7 +50,7 @@ namespace AnimeGan.Cli.Commands
 
             var command = new Command("convert", "Turn photos into anime-style pictures at full resolution.");
             command.Arguments.Add(inputs);
-            foreach (var option in new Option[] { style, strength, output, suffix, format, quality, maxSize, overwrite, recurse, jobs, upsampling, faces, noFaces, faceStyle, faceDetector, keepColors })
+            foreach (var option in new Option[] { style, strength, output, suffix, format, quality, maxSize, overwrite, recurse, jobs, upsampling, faces, noFaces, faceStyle, faceDetector, keepColors, shard, shardCount, list, skipExisting })
                 command.Options.Add(option);
 
             command.SetAction(async (parseResult, cancellationToken) =>
@@ -74,7 +78,12 @@ namespace AnimeGan.Cli.Commands
                         parseResult.GetValue(faceStyle),
                         parseResult.GetValue(faceDetector),
                         parseResult.GetValue(keepColors),
-                        parseResult.GetValue(CommonOptions.ModelsFolder));
+                        parseResult.GetValue(CommonOptions.ModelsFolder))
+                    {
+                        Shard = ShardVariables.Resolve(parseResult.GetValue(shard), parseResult.GetValue(shardCount)),
+                        ListOnly = parseResult.GetValue(list),
+                        SkipExisting = parseResult.GetValue(skipExisting),
+                    };
                 }
                 catch (ArgumentException ex)
                 {
@@ -98,7 +107,9 @@ namespace AnimeGan.Cli.Commands
                 "animegan convert 'trip/*.jpg' --strength 0.7 -f webp",
                 "animegan convert portrait.jpg --face-style jp-face   # manga faces on a Hayao picture",
                 "animegan convert sunset.jpg -s shinkai --keep-colors  # Shinkai's light, the photo's colours",
-                "animegan convert clip.mp4 -s shinkai               # a video, with its sound (needs ffmpeg)");
+                "animegan convert clip.mp4 -s shinkai               # a video, with its sound (needs ffmpeg)",
+                "animegan convert /archive -r -o /out --shard 1/4 --list   # the photos worker 1 of 4 takes",
+                "JOB_COMPLETION_INDEX=2 animegan convert /archive -r -o /out --shard-count 4   # worker 2 of 4");
             root.Subcommands.Add(command);
         }
     }

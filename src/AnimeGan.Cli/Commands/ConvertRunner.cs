@@ -52,7 +52,7 @@ namespace AnimeGan.Cli.Commands
                 return ExitCodes.Usage;
             }
 
-            var options = namesAFile ? args.Batch with { OutputFile = args.Output } : args.Batch with { Destination = args.Output };
+            var options = (namesAFile ? args.Batch with { OutputFile = args.Output } : args.Batch with { Destination = args.Output }) with { Shard = args.Shard, SkipExisting = args.SkipExisting };
             using var engine = new AnimeGanEngine(store, BatchDefaults.ThreadsPerRun(System.Math.Min(args.Jobs, photos.Count)));
             var batch = new BatchConverter(engine);
             var stages = new StageDescription();
@@ -61,6 +61,8 @@ namespace AnimeGan.Cli.Commands
             try
             {
                 plan = BatchConverter.Plan(photos, options, store);
+                if (args.ListOnly)
+                    return List(plan);
                 outcomes = batch.Run(plan.Conversions, options, _console.IsTerminal ? stages : null, cancellationToken);
             }
             catch (AnimeGanException ex) when (ex.Code == AnimeGanErrorCode.UnknownModel)
@@ -78,6 +80,8 @@ namespace AnimeGan.Cli.Commands
                 _console.Fail(refused.Error!);
             foreach (var note in plan.Conversions.Select(c => c.Note).OfType<string>())
                 _console.Error.WriteLine($"note: {note}");
+            foreach (var skipped in plan.Skipped)
+                _console.Out.WriteLine($"{skipped.InputPath}: skipped, {skipped.OutputPath} exists");
 
             var tally = new Tally(plan.Conversions.Count);
             try
@@ -94,6 +98,18 @@ namespace AnimeGan.Cli.Commands
             }
 
             return tally.Failed == 0 && missing.Count == 0 && plan.Refused.Count == 0 ? ExitCodes.Success : ExitCodes.Failed;
+        }
+
+        /// <summary>--list: what this run (this worker) would convert, one "input -> output" line each, and nothing converted.</summary>
+        private int List(BatchPlan plan)
+        {
+            foreach (var conversion in plan.Conversions)
+                _console.Out.WriteLine($"{conversion.InputPath} -> {conversion.OutputPath}");
+            foreach (var skipped in plan.Skipped)
+                _console.Out.WriteLine($"{skipped.InputPath}: skipped, {skipped.OutputPath} exists");
+            foreach (var refused in plan.Refused)
+                _console.Fail(refused.Error!);
+            return plan.Refused.Count == 0 ? ExitCodes.Success : ExitCodes.Failed;
         }
 
         private void ShowAsLines(IEnumerable<BatchOutcome> outcomes, Tally tally)

@@ -41,23 +41,33 @@ namespace AnimeGan.Core.Batches
             OptionLimits.Validate(stylize);
             OptionLimits.Validate(options.Output ?? new OutputOptions());
             var style = CheckModels(stylize, store);
-            var planner = new OutputPlanner(options);
+            // Every photo is planned, whichever worker takes it, so an output two photos would write is refused
+            // on every worker alike; then each worker keeps its own part.
+            var shard = options.Shard;
+            var skipExisting = options.SkipExisting || shard != null;
+            var planner = new OutputPlanner(options with { Output = (options.Output ?? new OutputOptions()) with { Overwrite = options.Output?.Overwrite == true || skipExisting } });
             var conversions = new List<PlannedConversion>();
             var refused = new List<BatchOutcome>();
+            var skipped = new List<PlannedConversion>();
             foreach (var input in inputs)
             {
                 try
                 {
-                    if (planner.Plan(input) is PlannedConversion planned)
+                    if (planner.Plan(input) is not PlannedConversion planned || (shard != null && !shard.Takes(input)))
+                        continue;
+                    if (skipExisting && options.Output?.Overwrite != true && System.IO.File.Exists(planned.OutputPath))
+                        skipped.Add(planned);
+                    else
                         conversions.Add(planned);
                 }
                 catch (AnimeGanException ex) when (ex.Code == AnimeGanErrorCode.DuplicateOutput || ex.Code == AnimeGanErrorCode.OutputExists)
                 {
-                    refused.Add(new BatchOutcome(ex.Code == AnimeGanErrorCode.DuplicateOutput ? ex.Path ?? input.Path : System.IO.Path.GetFullPath(input.Path), null, null, ex));
+                    if (shard == null || shard.Takes(input))
+                        refused.Add(new BatchOutcome(ex.Code == AnimeGanErrorCode.DuplicateOutput ? ex.Path ?? input.Path : System.IO.Path.GetFullPath(input.Path), null, null, ex));
                 }
             }
 
-            return new BatchPlan(style, conversions, refused);
+            return new BatchPlan(style, conversions, refused, skipped);
         }
 
         /// <summary>
@@ -131,6 +141,12 @@ namespace AnimeGan.Core.Batches
 
         private IEnumerable<BatchOutcome> RunPrepared(IReadOnlyList<PlannedConversion> conversions, BatchOptions options, IProgress<BatchProgress>? progress, CancellationToken cancellationToken)
         {
+            if (options.Shard != null)
+            {
+                foreach (var conversion in conversions)
+                    IO.FileMoves.RemoveStaleTemporaries(conversion.OutputPath);
+            }
+
             using var run = new BatchRun(_engine, conversions, options, cancellationToken);
             while (run.TryTake(progress, out var outcome))
                 yield return outcome;

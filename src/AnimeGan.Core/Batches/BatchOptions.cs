@@ -33,5 +33,15 @@ namespace AnimeGan.Core.Batches
         /// A caller that only counts or shows progress can take them as they finish.
         /// </summary>
         public bool InCompletionOrder { get; init; }
+
+        /// <summary>Gets this worker's part of a batch shared by several machines; null converts every photo.</summary>
+        public Shard? Shard { get; init; }
+
+        /// <summary>
+        /// Gets whether a photo whose output already exists is skipped quietly rather than refused as an error.
+        /// A worker that was stopped and started again then does only what is missing, and succeeds; a sharded
+        /// batch always works this way.
+        /// </summary>
+        public bool SkipExisting { get; init; }
     }
 }

@@ -8,11 +8,12 @@ namespace AnimeGan.Core.Batches
     /// </summary>
     public sealed class BatchPlan
     {
-        internal BatchPlan(string style, IReadOnlyList<PlannedConversion> conversions, IReadOnlyList<BatchOutcome> refused)
+        internal BatchPlan(string style, IReadOnlyList<PlannedConversion> conversions, IReadOnlyList<BatchOutcome> refused, IReadOnlyList<PlannedConversion> skipped)
         {
             Style = style;
             Conversions = conversions;
             Refused = refused;
+            Skipped = skipped;
         }
 
         /// <summary>Gets the id of the style that will run (the manifest's default when none was named).</summary>
@@ -27,5 +28,11 @@ namespace AnimeGan.Core.Batches
         /// replaced (<see cref="Exceptions.AnimeGanErrorCode.OutputExists"/>).
         /// </summary>
         public IReadOnlyList<BatchOutcome> Refused { get; }
+
+        /// <summary>
+        /// Gets the photos left alone because their output exists (with <see cref="BatchOptions.SkipExisting"/>
+        /// or a shard): what a restarted worker had finished before it stopped.
+        /// </summary>
+        public IReadOnlyList<PlannedConversion> Skipped { get; }
     }
 }

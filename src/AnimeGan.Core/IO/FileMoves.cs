@@ -15,6 +15,20 @@ namespace AnimeGan.Core.IO
         public static string TemporaryPathFor(string target)
             => Path.Combine(Path.GetDirectoryName(target)!, "." + Path.GetFileName(target) + "." + System.Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
 
+        /// <summary>
+        /// Removes the temporary files of <paramref name="target"/> that an earlier run left when it was killed
+        /// (a kill gives no chance to clean up). Only safe where no other process writes that target now, as
+        /// with a shard, which alone owns its outputs.
+        /// </summary>
+        public static void RemoveStaleTemporaries(string target)
+        {
+            var folder = Path.GetDirectoryName(target)!;
+            if (!Directory.Exists(folder))
+                return;
+            foreach (var stale in Directory.EnumerateFiles(folder, "." + Path.GetFileName(target) + ".*.tmp"))
+                TryDelete(stale);
+        }
+
         /// <summary>Renames <paramref name="temporary"/> to <paramref name="target"/>, replacing it if present.</summary>
         public static void Replace(string temporary, string target)
         {

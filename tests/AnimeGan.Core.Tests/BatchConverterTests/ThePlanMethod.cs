@@ -150,5 +150,52 @@ namespace AnimeGan.Core.Tests.BatchConverterTests
             Assert.Contains("is a video: it is written as MP4, not JPG", plan.Conversions[0].Note, StringComparison.Ordinal);
             Assert.Null(plan.Conversions[1].Note);
         }
+
+        [Fact]
+        public void ShouldGiveEachPhotoToExactlyOneShardAndSkipOutputsThatExist()
+        {
+            using var folder = new TemporaryDirectory();
+            var root = folder.File("archive");
+            var inputs = Enumerable.Range(0, 40).Select(i => new BatchInput(Path.Combine(root, $"d{i % 4}", $"p{i}.jpg"), root)).ToList();
+            var shards = Enumerable.Range(0, 4).Select(k => BatchConverter.Plan(inputs, new BatchOptions { Shard = new Shard(k, 4) }, TestModels.Store)).ToList();
+
+            Assert.Equal(inputs.Select(i => i.Path).OrderBy(p => p, StringComparer.Ordinal), shards.SelectMany(s => s.Conversions).Select(c => c.InputPath).OrderBy(p => p, StringComparer.Ordinal));
+            Assert.All(shards, s => Assert.NotEmpty(s.Conversions));
+
+            var first = shards[0].Conversions[0];
+            Directory.CreateDirectory(Path.GetDirectoryName(first.OutputPath)!);
+            File.WriteAllText(first.OutputPath, "done before the restart");
+            var restarted = BatchConverter.Plan(inputs, new BatchOptions { Shard = new Shard(0, 4) }, TestModels.Store);
+            Assert.Equal(first, Assert.Single(restarted.Skipped));
+            Assert.Empty(restarted.Refused);
+            Assert.Equal(shards[0].Conversions.Count - 1, restarted.Conversions.Count);
+        }
+
+        [Theory]
+        [InlineData("p.jpg", null, "P.JPG", 3)]
+        [InlineData("/archive/2024/Trip/IMG_0001.JPG", "/archive", "2024/TRIP/IMG_0001.JPG", 1)]
+        [InlineData("/archive/2024/trip/img_0001.jpg", "/archive/", "2024/TRIP/IMG_0001.JPG", 1)]
+        [InlineData("/elsewhere/x/a.png", "/archive", "A.PNG", 1)]
+        public void ShouldSplitByTheSameKeyAndHashEverywhere(string path, string? root, string key, int shardOfFour)
+        {
+            // Pinned, and computed apart from this code (the first 8 bytes of the key's SHA-256, little-endian,
+            // modulo 4): workers of different versions and operating systems must agree on the split.
+            var input = new BatchInput(path, root);
+
+            Assert.Equal(key, Shard.KeyOf(input));
+            Assert.Equal(new[] { shardOfFour }, Enumerable.Range(0, 4).Where(k => new Shard(k, 4).Takes(input)));
+        }
+
+        [Theory]
+        [InlineData("4/4")]
+        [InlineData("1/0")]
+        [InlineData("-1/4")]
+        [InlineData("1 /4")]
+        [InlineData("1/4/2")]
+        [InlineData("")]
+        public void ShouldRefuseAShardThatDoesNotExist(string text)
+        {
+            Assert.Equal(AnimeGanErrorCode.InvalidOption, Assert.Throws<AnimeGanException>(() => Shard.Parse(text)).Code);
+        }
     }
 }
