@@ -6,20 +6,10 @@ namespace AnimeGan.PowerShell
     /// A landmark in image pixels. A point with X and Y rather than a pair of numbers: under a culture with a
     /// decimal comma, "12,5 30,25" cannot be read back, while "(12.5, 30.25)" and .X / .Y can.
     /// </summary>
-    public readonly struct AnimeFacePoint
+    /// <param name="X">The distance from the image's left edge.</param>
+    /// <param name="Y">The distance from the image's top edge.</param>
+    public readonly record struct AnimeFacePoint(float X, float Y)
     {
-        internal AnimeFacePoint(float x, float y)
-        {
-            X = x;
-            Y = y;
-        }
-
-        /// <summary>Gets the distance from the image's left edge.</summary>
-        public float X { get; }
-
-        /// <summary>Gets the distance from the image's top edge.</summary>
-        public float Y { get; }
-
         /// <summary>Gets the point as (x, y) with a decimal point, whatever the culture.</summary>
         public override string ToString() => string.Format(CultureInfo.InvariantCulture, "({0}, {1})", X, Y);
     }
