@@ -52,6 +52,13 @@ namespace AnimeGan.Cli
             }
 
             var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error };
+            if (parseResult.CommandResult.Command.Name == ServeCommand.Name)
+            {
+                // The web host handles SIGTERM and Ctrl+C itself and drains before it stops; the parser's own
+                // handling would end the process after two seconds, in the middle of the drain.
+                configuration.ProcessTerminationTimeout = null;
+            }
+
             return await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
         }
     }

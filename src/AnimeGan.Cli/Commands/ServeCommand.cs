@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using System.CommandLine;
 using System.Linq;
 using System.Threading.Tasks;
@@ -29,7 +30,12 @@ namespace AnimeGan.Cli.Commands
             var token = new Option<string?>("--token") { Description = $"Access token to require (default: ${TokenVariable}, else one is generated when listening beyond this machine).", HelpName = "TOKEN" };
             var tokenFile = new Option<string?>("--token-file") { Description = $"Read the access token from a file, such as a container secret (default: ${TokenFileVariable}).", HelpName = "FILE" };
 
-            var command = new Command("serve", "Serve the web page (upload, convert, download) and the HTTP API.") { port, host, maxUpload, jobs, token, tokenFile };
+            var allowedHosts = new Option<string[]>("--allowed-hosts") { Description = "Public names to answer to besides this machine's own, comma-separated (the name a load balancer forwards, e.g. anime.example.com).", HelpName = "NAMES", AllowMultipleArgumentsPerToken = true, CustomParser = result => result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray() };
+            var forwardedHeaders = new Option<bool>("--forwarded-headers") { Description = "Believe X-Forwarded-For and X-Forwarded-Proto from the proxies in --known-proxies (default 127.0.0.1 and ::1), so the client's address and scheme are seen." };
+            var knownProxies = new Option<string[]>("--known-proxies") { Description = "The proxies' addresses, comma-separated; implies --forwarded-headers.", HelpName = "ADDRESSES", AllowMultipleArgumentsPerToken = true, CustomParser = result => result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray() };
+            var drainSeconds = new Option<int>("--drain-seconds") { Description = $"On SIGTERM or Ctrl+C: report not ready (/readyz 503), refuse new conversions with 503, and let those in flight finish for up to this long (default {defaults.DrainSeconds}); then stop.", HelpName = "SECONDS", DefaultValueFactory = _ => defaults.DrainSeconds }.Invariant(defaults.DrainSeconds);
+
+            var command = new Command(Name, "Serve the web page (upload, convert, download) and the HTTP API.") { port, host, maxUpload, jobs, token, tokenFile, allowedHosts, forwardedHeaders, knownProxies, drainSeconds };
             command.SetAction(async (parseResult, cancellationToken) =>
             {
                 ServeOptions options;
@@ -43,6 +49,9 @@ namespace AnimeGan.Cli.Commands
                         Jobs = parseResult.GetValue(jobs),
                         Token = Token(parseResult.GetValue(token), parseResult.GetValue(tokenFile)),
                         ModelsFolder = parseResult.GetValue(CommonOptions.ModelsFolder),
+                        AllowedHosts = parseResult.GetValue(allowedHosts) ?? Array.Empty<string>(),
+                        KnownProxies = Proxies(parseResult.GetValue(forwardedHeaders), parseResult.GetValue(knownProxies)),
+                        DrainSeconds = parseResult.GetValue(drainSeconds),
                     }.Validated();
                 }
                 catch (ArgumentException ex)
@@ -74,15 +83,14 @@ namespace AnimeGan.Cli.Commands
                 if (options.Token != null)
                     console.Out.WriteLine($"Open that address (it carries the access token) on any device of your network; API clients send 'Authorization: Bearer {options.Token}'.");
                 console.Out.WriteLine("Press Ctrl+C to stop.");
-                try
-                {
-                    await Task.Delay(System.Threading.Timeout.Infinite, cancellationToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                }
 
-                await app.StopAsync().ConfigureAwait(false);
+                // The host's own signal handling (SIGTERM, Ctrl+C) ends the wait; stopping then drains first.
+                var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                using (app.Lifetime.ApplicationStopping.Register(() => stopping.TrySetResult()))
+                using (cancellationToken.Register(() => stopping.TrySetResult()))
+                    await stopping.Task.ConfigureAwait(false);
+
+                await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
                 console.Out.WriteLine("Stopped.");
                 return ExitCodes.Success;
             });
@@ -91,8 +99,21 @@ namespace AnimeGan.Cli.Commands
                 "animegan serve                          # http://127.0.0.1:5000/ on this machine",
                 "animegan serve --port 8080 --jobs 1",
                 "animegan serve --host 0.0.0.0           # the home network; prints the address with its token",
+                "animegan serve --host 0.0.0.0 --allowed-hosts anime.example.com --known-proxies 10.0.0.5   # behind a load balancer",
                 "ANIMEGAN_TOKEN_FILE=/run/secrets/animegan animegan serve --host 0.0.0.0   # a container with a secret");
             root.Subcommands.Add(command);
+        }
+
+        /// <summary>The command's name; the command line leaves signals to the web host for it (see CliApp).</summary>
+        public const string Name = "serve";
+
+        /// <summary>The proxies whose forwarded headers are believed: those listed, or this machine's with --forwarded-headers alone.</summary>
+        /// <exception cref="ArgumentException">An entry is not an IP address.</exception>
+        private static System.Net.IPAddress[] Proxies(bool forwardedHeaders, string[]? listed)
+        {
+            if (listed == null || listed.Length == 0)
+                return forwardedHeaders ? new[] { System.Net.IPAddress.Loopback, System.Net.IPAddress.IPv6Loopback } : Array.Empty<System.Net.IPAddress>();
+            return listed.Select(text => System.Net.IPAddress.TryParse(text, out var address) ? address : throw new ArgumentException($"--known-proxies '{text}' is not an IP address.")).ToArray();
         }
 
         /// <summary>The variable a container or service unit sets the token in.</summary>

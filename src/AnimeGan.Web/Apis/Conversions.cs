@@ -7,7 +7,6 @@ using AnimeGan.Core.Batches;
 using AnimeGan.Core.Options;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace AnimeGan.Web.Apis
 {
@@ -17,9 +16,9 @@ namespace AnimeGan.Web.Apis
     /// </summary>
     internal static class Conversions
     {
-        /// <summary>A token that ends a conversion when its client goes away or the server stops.</summary>
+        /// <summary>A token that ends a conversion when its client goes away, or when a stopping server's drain period is over.</summary>
         public static CancellationTokenSource Token(HttpContext http)
-            => CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, http.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
+            => CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, http.RequestServices.GetRequiredService<Hosting.Drain>().Abandoned);
 
         public static Task<BatchOutcome> RunAsync(AnimeGanEngine engine, string input, string output, StylizeOptions stylize, OutputOptions write, Action<ConversionStage>? onStage, CancellationToken cancellationToken)
         {

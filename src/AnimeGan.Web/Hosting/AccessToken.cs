@@ -19,6 +19,9 @@ namespace AnimeGan.Web.Hosting
         /// <summary>The liveness endpoint, open to probes.</summary>
         public const string HealthPath = "/healthz";
 
+        /// <summary>The readiness endpoint, open to probes: 503 while the server drains.</summary>
+        public const string ReadyPath = "/readyz";
+
         private readonly RequestDelegate _next;
         private readonly byte[]? _token;
 
@@ -30,7 +33,7 @@ namespace AnimeGan.Web.Hosting
 
         public async Task InvokeAsync(HttpContext context)
         {
-            if (_token == null || context.Request.Path.Equals(HealthPath, StringComparison.Ordinal))
+            if (_token == null || context.Request.Path.Equals(HealthPath, StringComparison.Ordinal) || context.Request.Path.Equals(ReadyPath, StringComparison.Ordinal))
             {
                 await _next(context).ConfigureAwait(false);
                 return;
@@ -39,7 +42,7 @@ namespace AnimeGan.Web.Hosting
             var fromQuery = context.Request.Query["token"].ToString();
             if (Matches(fromQuery))
             {
-                context.Response.Cookies.Append(CookieName, fromQuery, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, IsEssential = true });
+                context.Response.Cookies.Append(CookieName, fromQuery, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, IsEssential = true, Secure = context.Request.IsHttps });
                 await _next(context).ConfigureAwait(false);
                 return;
             }

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Net;
 using System.Security.Cryptography;
 using AnimeGan.Core;
@@ -38,6 +40,25 @@ namespace AnimeGan.Web.Hosting
         /// <summary>Gets the access token; null generates one when listening beyond loopback.</summary>
         public string? Token { get; init; }
 
+        /// <summary>
+        /// Gets the public names the server answers to besides this machine's own (the name a load balancer
+        /// forwards, for example anime.example); Host filtering refuses every other name.
+        /// </summary>
+        public IReadOnlyList<string> AllowedHosts { get; init; } = Array.Empty<string>();
+
+        /// <summary>
+        /// Gets the proxies whose X-Forwarded-For and X-Forwarded-Proto are believed; empty ignores those
+        /// headers, since any client could send them.
+        /// </summary>
+        public IReadOnlyList<IPAddress> KnownProxies { get; init; } = Array.Empty<IPAddress>();
+
+        /// <summary>
+        /// Gets how long a stopping server lets conversions in flight finish (SIGTERM, Ctrl+C) while it
+        /// reports not ready and turns new conversions away, so a load balancer moves traffic elsewhere
+        /// without a failed request.
+        /// </summary>
+        public int DrainSeconds { get; init; } = 60;
+
         /// <summary>Gets whether the address is this machine only (no token needed).</summary>
         public bool IsLoopback => Host == "localhost" || (IPAddress.TryParse(Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 
@@ -55,6 +76,9 @@ namespace AnimeGan.Web.Hosting
                 Jobs = Int(section["Jobs"], defaults.Jobs),
                 QueueLimit = Int(section["QueueLimit"], defaults.QueueLimit),
                 Token = section["Token"],
+                DrainSeconds = Int(section["DrainSeconds"], defaults.DrainSeconds),
+                AllowedHosts = List(section["AllowedHosts"]),
+                KnownProxies = List(section["KnownProxies"]).Select(p => IPAddress.TryParse(p, out var address) ? address : throw new ArgumentException($"'{p}' is not an IP address.")).ToList(),
             }.Validated();
         }
 
@@ -72,6 +96,14 @@ namespace AnimeGan.Web.Hosting
                 throw new ArgumentException($"The queue limit must be between 0 and 1000, not {QueueLimit}.");
             if (Host != "localhost" && Host != "0.0.0.0" && Host != "::" && Uri.CheckHostName(Host.Trim('[', ']')) == UriHostNameType.Unknown)
                 throw new ArgumentException($"--host '{Host}' is not a host name or address.");
+            if (DrainSeconds < 0 || DrainSeconds > 3600)
+                throw new ArgumentException($"--drain-seconds must be between 0 and 3600, not {DrainSeconds}.");
+            foreach (var name in AllowedHosts)
+            {
+                if (Uri.CheckHostName(name.Split(':')[0].Trim('[', ']')) == UriHostNameType.Unknown && !name.StartsWith("*.", StringComparison.Ordinal))
+                    throw new ArgumentException($"--allowed-hosts '{name}' is not a host name.");
+            }
+
             if (Token != null && Token.Length < 16)
                 throw new ArgumentException("--token must be at least 16 characters long.");
             return Token == null && !IsLoopback ? this with { Token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant() } : this;
@@ -84,6 +116,9 @@ namespace AnimeGan.Web.Hosting
             var url = string.Create(CultureInfo.InvariantCulture, $"http://{host}:{boundPort}/");
             return Token == null ? url : url + "?token=" + Token;
         }
+
+        private static IReadOnlyList<string> List(string? value)
+            => value == null ? Array.Empty<string>() : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
         private static int Int(string? value, int fallback)
             => value == null ? fallback : int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : throw new ArgumentException($"'{value}' is not a whole number.");

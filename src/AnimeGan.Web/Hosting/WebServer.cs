@@ -13,11 +13,13 @@ using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
 
 namespace AnimeGan.Web.Hosting
 {
@@ -63,6 +65,21 @@ namespace AnimeGan.Web.Hosting
                 form.ValueCountLimit = 32;
                 form.MultipartHeadersLengthLimit = 16 * 1024;
             });
+            builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<ServeOptions>((forwarded, serve) =>
+            {
+                forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+                // The framework trusts loopback by default; here only the proxies named are trusted.
+                forwarded.KnownProxies.Clear();
+                forwarded.KnownIPNetworks.Clear();
+#pragma warning disable ASPDEPR005 // the older list of networks still holds loopback unless emptied as well
+                forwarded.KnownNetworks.Clear();
+#pragma warning restore ASPDEPR005
+                foreach (var proxy in serve.KnownProxies)
+                    forwarded.KnownProxies.Add(proxy);
+            });
+            builder.Services.AddSingleton<Drain>();
+            builder.Services.AddOptions<HostOptions>().Configure<ServeOptions>((host, serve) => host.ShutdownTimeout = TimeSpan.FromSeconds(serve.DrainSeconds + 15));
+            builder.Services.AddHostedService(services => services.GetRequiredService<Drain>());
             builder.Services.AddProblemDetails();
             builder.Services.AddRateLimiter(_ => { });
             builder.Services.AddOptions<RateLimiterOptions>().Configure<ServeOptions>((limiter, serve) =>
@@ -90,9 +107,13 @@ namespace AnimeGan.Web.Hosting
             builder.Services.AddSingleton<StylePreviews>();
 
             var app = builder.Build();
+            // Forwarded headers only from the proxies named: the middleware, given no proxy at all, would believe
+            // every client, so without --known-proxies it is not in the pipeline.
+            app.UseWhen(context => context.RequestServices.GetRequiredService<ServeOptions>().KnownProxies.Count > 0, proxied => proxied.UseForwardedHeaders());
             app.UseExceptionHandler();
             app.UseStatusCodePages();
             app.UseMiddleware<AccessToken>();
+            app.UseMiddleware<DrainGate>();
             app.UseRateLimiter();
 
             var page = new EmbeddedFileProvider(typeof(WebServer).Assembly, "AnimeGan.Web.wwwroot");
@@ -100,6 +121,9 @@ namespace AnimeGan.Web.Hosting
             app.UseStaticFiles(new StaticFileOptions { FileProvider = page });
 
             app.MapGet(AccessToken.HealthPath, () => TypedResults.Ok(new { status = "ok" }));
+            app.MapGet(AccessToken.ReadyPath, (Drain drain) => drain.Draining
+                ? Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Stopping", detail: "This server is stopping; send new work to another.")
+                : Results.Ok(new { status = "ready" }));
             app.MapGroup("/api/styles").MapStyles();
             app.MapGroup("/api/convert").MapConvert();
             app.MapGroup("/api/jobs").MapJobs();
@@ -121,6 +145,7 @@ namespace AnimeGan.Web.Hosting
         {
             ArgumentNullException.ThrowIfNull(options);
             var hosts = new List<string> { "localhost", "127.0.0.1", "[::1]" };
+            hosts.AddRange(options.AllowedHosts);
             if (options.Host is "0.0.0.0" or "::")
             {
                 hosts.Add(Environment.MachineName.ToLowerInvariant());

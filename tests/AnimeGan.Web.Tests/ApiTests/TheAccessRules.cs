@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -92,6 +94,51 @@ namespace AnimeGan.Web.Tests.ApiTests
             Assert.Null(local.Token);
             Assert.Equal("http://127.0.0.1:5000/", local.BrowserUrl(5000));
             Assert.DoesNotContain(WebServer.AllowedHosts(local), h => h == "*");
+        }
+
+        [Fact]
+        public async Task ShouldAnswerToThePublicNamesItIsGivenOnly()
+        {
+            using var plain = new WebApp(("Host", "0.0.0.0"), ("Token", Token));
+            using var behindBalancer = new WebApp(("Host", "0.0.0.0"), ("Token", Token), ("AllowedHosts", "anime.test, other.test"));
+
+            foreach (var (app, expected) in new[] { (plain, HttpStatusCode.BadRequest), (behindBalancer, HttpStatusCode.OK) })
+            {
+                using var client = app.CreateClient();
+                using var request = new HttpRequestMessage(HttpMethod.Get, "/healthz");
+                request.Headers.Host = "anime.test";
+                Assert.Equal(expected, (await client.SendAsync(request)).StatusCode);
+            }
+        }
+
+        [Fact]
+        public async Task ShouldOpenReadinessToProbesWithoutTheToken()
+        {
+            using var app = new WebApp(("Host", "0.0.0.0"), ("Token", Token));
+            using var client = app.CreateClient();
+
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
+        }
+
+        [Theory]
+        [InlineData(null, false)]
+        [InlineData("127.0.0.1", true)]
+        public async Task ShouldSeeTheClientsSchemeOnlyThroughAKnownProxy(string? knownProxies, bool secure)
+        {
+            // A TLS-terminating proxy says https: the token cookie is then marked Secure. From anyone else the
+            // header is ignored, since any client could send it.
+            var settings = new List<(string, string)> { ("Host", "0.0.0.0"), ("Token", Token) };
+            if (knownProxies != null)
+                settings.Add(("KnownProxies", knownProxies));
+            using var app = WebApp.OnLoopback(settings.ToArray());
+            using var client = new HttpClient { BaseAddress = app.Address };
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/?token={Token}");
+            request.Headers.Add("X-Forwarded-Proto", "https");
+
+            using var response = await client.SendAsync(request);
+
+            var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"));
+            Assert.Equal(secure, cookie.Contains("secure", StringComparison.OrdinalIgnoreCase));
         }
     }
 }

@@ -9,6 +9,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Threading.Tasks;
 using AnimeGan.Tests;
+using Microsoft.Extensions.DependencyInjection;
 using ImageMagick;
 
 namespace AnimeGan.Web.Tests.ApiTests
@@ -157,9 +158,40 @@ namespace AnimeGan.Web.Tests.ApiTests
         }
 
         [Fact]
+        public async Task ShouldDrainOnStopNotReadyRefusingNewConversionsWhileTheRunningOneFinishes()
+        {
+            // Real Kestrel and a client of the test's own: the server keeps its port open while it drains.
+            var app = WebApp.OnLoopback(("DrainSeconds", "120"));
+            var client = new HttpClient { BaseAddress = app.Address };
+            var drain = app.Services.GetRequiredService<AnimeGan.Web.Hosting.Drain>();
+            var (response, lines) = await StartLongConversionAsync(client);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
+
+            var stopping = app.DisposeAsync().AsTask();
+            await drain.Started;
+
+            using (var ready = await client.GetAsync("/readyz"))
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+            using (var refused = await client.PostAsync("/api/convert", Uploads.Form(Uploads.Photo(TestFiles.Square, 64), "p.jpg")))
+            {
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+                Assert.NotNull(refused.Headers.RetryAfter);
+                Assert.Equal("application/problem+json", refused.Content.Headers.ContentType!.MediaType);
+            }
+
+            var rest = await lines.ReadToEndAsync();
+            await stopping;
+
+            Assert.Contains("\"done\"", rest);
+            response.Dispose();
+            client.Dispose();
+        }
+
+        [Fact]
         public async Task ShouldCancelRunningConversionsAndRemoveEveryFileWhenTheServerStops()
         {
-            var app = new WebApp();
+            // No drain period: what runs is stopped at once.
+            var app = new WebApp(("DrainSeconds", "0"));
             var client = app.CreateClient();
             var root = app.Store.Root;
             var (response, lines) = await StartLongConversionAsync(client);
