@@ -35,7 +35,9 @@ namespace AnimeGan.Cli.Commands
             var knownProxies = new Option<string[]>("--known-proxies") { Description = "The proxies' addresses, comma-separated; implies --forwarded-headers.", HelpName = "ADDRESSES", AllowMultipleArgumentsPerToken = true, CustomParser = result => result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray() };
             var drainSeconds = new Option<int>("--drain-seconds") { Description = $"On SIGTERM or Ctrl+C: report not ready (/readyz 503), refuse new conversions with 503, and let those in flight finish for up to this long (default {defaults.DrainSeconds}); then stop.", HelpName = "SECONDS", DefaultValueFactory = _ => defaults.DrainSeconds }.Invariant(defaults.DrainSeconds);
 
-            var command = new Command(Name, "Serve the web page (upload, convert, download) and the HTTP API.") { port, host, maxUpload, jobs, token, tokenFile, allowedHosts, forwardedHeaders, knownProxies, drainSeconds };
+            var replicaId = new Option<string?>("--replica-id") { Description = "This server's name among replicas behind a load balancer (default: $ANIMEGAN_REPLICA_ID): job ids start with it and the animegan_replica cookie carries it, for sticky routing.", HelpName = "NAME", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ANIMEGAN_REPLICA_ID") is { Length: > 0 } fromEnvironment ? fromEnvironment : null };
+
+            var command = new Command(Name, "Serve the web page (upload, convert, download) and the HTTP API.") { port, host, maxUpload, jobs, token, tokenFile, allowedHosts, forwardedHeaders, knownProxies, drainSeconds, replicaId };
             command.SetAction(async (parseResult, cancellationToken) =>
             {
                 ServeOptions options;
@@ -52,6 +54,7 @@ namespace AnimeGan.Cli.Commands
                         AllowedHosts = parseResult.GetValue(allowedHosts) ?? Array.Empty<string>(),
                         KnownProxies = Proxies(parseResult.GetValue(forwardedHeaders), parseResult.GetValue(knownProxies)),
                         DrainSeconds = parseResult.GetValue(drainSeconds),
+                        ReplicaId = parseResult.GetValue(replicaId),
                     }.Validated();
                 }
                 catch (ArgumentException ex)

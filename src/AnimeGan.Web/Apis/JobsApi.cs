@@ -36,15 +36,20 @@ namespace AnimeGan.Web.Apis
             group.MapGet("/{id}/preview/{kind}", Preview).RequireRateLimiting(WebServer.ConversionPolicy);
             group.MapGet("/{id}/result", ResultAsync).RequireRateLimiting(WebServer.ConversionPolicy);
             group.MapPost("/zip", ZipAsync).RequireRateLimiting(WebServer.ConversionPolicy);
-            group.MapDelete("/{id}", (string id, JobStore store) => store.Remove(id) ? Results.NoContent() : NotFound(id));
+            group.MapDelete("/{id}", (string id, JobStore store) => store.Remove(id) ? Results.NoContent() : NotFound(id, store));
             return group;
         }
 
         /// <summary>One entry of a "download all": which result, at which strength and colour choice.</summary>
         public sealed record ZipItem(string Id, double Strength, bool KeepColors);
 
-        private static async Task<IResult> ConvertAsync(HttpContext http, AnimeGanEngine engine, JobStore store)
+        /// <summary>The cookie naming the replica that keeps a page's results; a load balancer routes on it.</summary>
+        public const string ReplicaCookie = "animegan_replica";
+
+        private static async Task<IResult> ConvertAsync(HttpContext http, AnimeGanEngine engine, JobStore store, ServeOptions serve)
         {
+            if (serve.ReplicaId != null)
+                http.Response.Cookies.Append(ReplicaCookie, serve.ReplicaId, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, Secure = http.Request.IsHttps });
             using var stop = Conversions.Token(http);
             var cancellationToken = stop.Token;
             var area = store.CreateArea();
@@ -118,7 +123,7 @@ namespace AnimeGan.Web.Apis
         private static IResult Preview(string id, string kind, JobStore store)
         {
             if (!store.TryGet(id, out var job))
-                return NotFound(id);
+                return NotFound(id, store);
             if (kind != "before" && kind != "after")
                 return Problems.BadRequest($"kind '{kind}' is not before or after.");
             var jpeg = job.Previews.GetOrAdd(kind, k => PreviewImages.Jpeg(k == "before" ? job.OriginalPath : job.StyledPath, PreviewSize, 90));
@@ -128,7 +133,7 @@ namespace AnimeGan.Web.Apis
         private static async Task<IResult> ResultAsync(string id, double? strength, bool? keepColors, JobStore store, CancellationToken cancellationToken)
         {
             if (!store.TryGet(id, out var job))
-                return NotFound(id);
+                return NotFound(id, store);
             if (strength is double s && (double.IsNaN(s) || s < OptionLimits.MinStrength || s > OptionLimits.MaxStrength))
                 return Problems.BadRequest($"strength must be between {OptionLimits.MinStrength} and {OptionLimits.MaxStrength}, not {s}.");
             using var output = new MemoryStream();
@@ -144,7 +149,7 @@ namespace AnimeGan.Web.Apis
             foreach (var item in request.Items)
             {
                 if (!store.TryGet(item.Id, out var job))
-                    return NotFound(item.Id);
+                    return NotFound(item.Id, store);
                 if (double.IsNaN(item.Strength) || item.Strength < OptionLimits.MinStrength || item.Strength > OptionLimits.MaxStrength)
                     return Problems.BadRequest($"strength must be between {OptionLimits.MinStrength} and {OptionLimits.MaxStrength}, not {item.Strength}.");
                 jobs.Add((job, item));
@@ -177,7 +182,9 @@ namespace AnimeGan.Web.Apis
         /// <summary>The body of POST /api/jobs/zip.</summary>
         public sealed record ZipRequest(IReadOnlyList<ZipItem>? Items);
 
-        private static IResult NotFound(string id)
-            => TypedResults.Problem($"No result '{id}' on this server (results are kept for {JobStore.IdleLifetime.TotalMinutes:0} minutes).", statusCode: StatusCodes.Status404NotFound, title: "Unknown result");
+        private static IResult NotFound(string id, JobStore store)
+            => store.OtherReplica(id) is string replica
+                ? TypedResults.Problem($"This result was made by the server '{replica}', which no longer serves it (it was stopped or replaced); convert the photo again.", statusCode: StatusCodes.Status404NotFound, title: "Result gone with its server")
+                : TypedResults.Problem($"No result '{id}' on this server (results are kept for {JobStore.IdleLifetime.TotalMinutes:0} minutes).", statusCode: StatusCodes.Status404NotFound, title: "Unknown result");
     }
 }

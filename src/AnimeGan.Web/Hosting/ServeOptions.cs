@@ -59,6 +59,13 @@ namespace AnimeGan.Web.Hosting
         /// </summary>
         public int DrainSeconds { get; init; } = 60;
 
+        /// <summary>
+        /// Gets this server's name among replicas behind one load balancer (r1, a pod's name); null alone.
+        /// Job ids start with it and a cookie carries it, so the balancer routes a page's later requests to
+        /// the replica that keeps its results, and another replica can say where a result was made.
+        /// </summary>
+        public string? ReplicaId { get; init; }
+
         /// <summary>Gets whether the address is this machine only (no token needed).</summary>
         public bool IsLoopback => Host == "localhost" || (IPAddress.TryParse(Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 
@@ -77,6 +84,7 @@ namespace AnimeGan.Web.Hosting
                 QueueLimit = Int(section["QueueLimit"], defaults.QueueLimit),
                 Token = section["Token"],
                 DrainSeconds = Int(section["DrainSeconds"], defaults.DrainSeconds),
+                ReplicaId = section["ReplicaId"],
                 AllowedHosts = List(section["AllowedHosts"]),
                 KnownProxies = List(section["KnownProxies"]).Select(p => IPAddress.TryParse(p, out var address) ? address : throw new ArgumentException($"'{p}' is not an IP address.")).ToList(),
             }.Validated();
@@ -104,6 +112,8 @@ namespace AnimeGan.Web.Hosting
                     throw new ArgumentException($"--allowed-hosts '{name}' is not a host name.");
             }
 
+            if (ReplicaId != null && !System.Text.RegularExpressions.Regex.IsMatch(ReplicaId, "^[a-z0-9][a-z0-9.]{0,62}$"))
+                throw new ArgumentException($"--replica-id '{ReplicaId}' must be lower-case letters, digits and dots, at most 63 characters.");
             if (Token != null && Token.Length < 16)
                 throw new ArgumentException("--token must be at least 16 characters long.");
             return Token == null && !IsLoopback ? this with { Token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant() } : this;

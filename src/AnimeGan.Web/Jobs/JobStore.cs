@@ -5,6 +5,8 @@ using System.Linq;
 using System.Security.Cryptography;
 using AnimeGan.Core.Imaging;
 
+using AnimeGan.Web.Hosting;
+
 namespace AnimeGan.Web.Jobs
 {
     /// <summary>
@@ -22,8 +24,11 @@ namespace AnimeGan.Web.Jobs
         private readonly ConcurrentDictionary<string, ConversionJob> _jobs = new ConcurrentDictionary<string, ConversionJob>(StringComparer.Ordinal);
         private bool _disposed;
 
-        public JobStore()
+        private readonly string? _replica;
+
+        public JobStore(ServeOptions options)
         {
+            _replica = options.ReplicaId;
             Root = Path.Combine(Path.GetTempPath(), "animegan-serve", NewId());
             Directory.CreateDirectory(Root);
         }
@@ -44,7 +49,7 @@ namespace AnimeGan.Web.Jobs
         public ConversionJob Add(WorkArea area, string fileName, string originalPath, string styledPath, RasterFormat sourceFormat)
         {
             Sweep();
-            var job = new ConversionJob(NewId(), area, fileName, originalPath, styledPath, sourceFormat);
+            var job = new ConversionJob(_replica == null ? NewId() : $"{_replica}-{NewId()}", area, fileName, originalPath, styledPath, sourceFormat);
             _jobs[job.Id] = job;
             return job;
         }
@@ -59,6 +64,14 @@ namespace AnimeGan.Web.Jobs
             }
 
             return false;
+        }
+
+        /// <summary>Gets the replica a job id names when it is not this one (the result lives, or lived, there); null otherwise.</summary>
+        public string? OtherReplica(string id)
+        {
+            var dash = id.IndexOf('-', StringComparison.Ordinal);
+            var replica = dash > 0 ? id.Substring(0, dash) : null;
+            return replica != null && replica != _replica ? replica : null;
         }
 
         public bool Remove(string id)

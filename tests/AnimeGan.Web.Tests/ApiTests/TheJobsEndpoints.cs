@@ -140,6 +140,30 @@ namespace AnimeGan.Web.Tests.ApiTests
         }
     }
 
+    /// <summary>Jobs on one of several replicas behind a load balancer.</summary>
+    public class TheJobsEndpointsOnAReplica
+    {
+        [Fact]
+        public async Task ShouldNameItsReplicaInJobIdsAndACookieAndSayWhenAResultWasMadeElsewhere()
+        {
+            using var app = new WebApp(("ReplicaId", "r2"));
+            using var client = app.CreateClient();
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/jobs") { Content = Uploads.Form(Uploads.Photo(TestFiles.Square, 64), "p.jpg", ("maxSize", "64"), ("faces", "false")) };
+
+            using var response = await client.SendAsync(request);
+            var done = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1];
+            var id = JsonDocument.Parse(done).RootElement.GetProperty("done").GetProperty("id").GetString()!;
+
+            Assert.StartsWith("r2-", id, StringComparison.Ordinal);
+            Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("animegan_replica=r2;", StringComparison.Ordinal));
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/jobs/{id}/result")).StatusCode);
+            using var gone = await client.GetAsync($"/api/jobs/r1-{new string('0', 32)}/result");
+            Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+            Assert.Contains("made by the server 'r1', which no longer serves it", await gone.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Contains("convert the photo again", await gone.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
     /// <summary>A client that goes away, or a server that stops, mid-conversion; each on a server of its own.</summary>
     public class TheJobsEndpointsWhenInterrupted
     {
