@@ -20,7 +20,8 @@ namespace AnimeGan.Web.Tests
 
         public WebApp(params (string Key, string Value)[] settings)
         {
-            _settings = new Dictionary<string, string?> { ["AnimeGan:Models"] = TestModels.Folder, ["AnimeGan:Port"] = "0" };
+            // No drain unless a test asks for one: stopping a test server waits for nothing.
+            _settings = new Dictionary<string, string?> { ["AnimeGan:Models"] = TestModels.Folder, ["AnimeGan:Port"] = "0", ["AnimeGan:DrainSeconds"] = "0" };
             foreach (var (key, value) in settings)
                 _settings["AnimeGan:" + key] = value;
         }

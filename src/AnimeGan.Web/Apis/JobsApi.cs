@@ -46,7 +46,7 @@ namespace AnimeGan.Web.Apis
         /// <summary>The cookie naming the replica that keeps a page's results; a load balancer routes on it.</summary>
         public const string ReplicaCookie = "animegan_replica";
 
-        private static async Task<IResult> ConvertAsync(HttpContext http, AnimeGanEngine engine, JobStore store, ServeOptions serve)
+        private static async Task<IResult> ConvertAsync(HttpContext http, AnimeGanEngine engine, JobStore store, ServeOptions serve, Drain drain)
         {
             if (serve.ReplicaId != null)
                 http.Response.Cookies.Append(ReplicaCookie, serve.ReplicaId, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, Secure = http.Request.IsHttps });
@@ -84,6 +84,7 @@ namespace AnimeGan.Web.Apis
                     if (outcome.Result is ConversionResult result)
                     {
                         var job = store.Add(area, upload.FileName, upload.Path, styled, upload.Header.Format);
+                        job.AwaitDownload(drain.Enter());
                         kept = true;
                         last = new { done = new { id = job.Id, name = upload.FileName, width = result.Width, height = result.Height, style = result.Style, facesFound = result.FacesFound, seconds = result.Duration.TotalSeconds } };
                     }
@@ -138,6 +139,7 @@ namespace AnimeGan.Web.Apis
                 return Problems.BadRequest($"strength must be between {OptionLimits.MinStrength} and {OptionLimits.MaxStrength}, not {s}.");
             using var output = new MemoryStream();
             var format = await Task.Run(() => ResultBlend.Write(job.OriginalPath, job.StyledPath, output, strength ?? 1, keepColors ?? false), cancellationToken).ConfigureAwait(false);
+            job.Delivered();
             return TypedResults.File(output.ToArray(), Naming.ContentType(format), job.DownloadName(format));
         }
 
@@ -176,6 +178,8 @@ namespace AnimeGan.Web.Apis
                     }
                 },
                 cancellationToken).ConfigureAwait(false);
+            foreach (var (job, _) in jobs)
+                job.Delivered();
             return TypedResults.File(zip.ToArray(), "application/zip", "anime.zip");
         }
 

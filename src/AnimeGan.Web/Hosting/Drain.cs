@@ -10,8 +10,10 @@ namespace AnimeGan.Web.Hosting
     /// A graceful stop for a server behind a load balancer. When the host begins to stop (SIGTERM, Ctrl+C),
     /// and before the server closes its port, the drain starts: readiness answers 503 so the balancer sends
     /// new work elsewhere, new conversions are turned away with 503 and Retry-After, and the conversions in
-    /// flight run to their end, for at most <see cref="ServeOptions.DrainSeconds"/>. Then what still runs is
-    /// cancelled (<see cref="Abandoned"/>) and the host goes on stopping.
+    /// flight run to their end, and the results kept but not yet downloaded wait for their download (a page
+    /// or client whose conversion just finished comes back for it), for at most
+    /// <see cref="ServeOptions.DrainSeconds"/>. Then what still runs is cancelled (<see cref="Abandoned"/>)
+    /// and the host goes on stopping.
     /// </summary>
     internal sealed class Drain : IHostedLifecycleService
     {
@@ -40,7 +42,7 @@ namespace AnimeGan.Web.Hosting
         /// <summary>Gets a token cancelled when the drain period is over: conversions still running then stop.</summary>
         public CancellationToken Abandoned => _abandon.Token;
 
-        /// <summary>Counts a conversion in flight until the returned handle is disposed.</summary>
+        /// <summary>Counts a conversion in flight, or a result awaiting its download, until the returned handle is disposed.</summary>
         public IDisposable Enter()
         {
             lock (_gate)
@@ -63,7 +65,7 @@ namespace AnimeGan.Web.Hosting
                 running = _inFlight;
             }
 
-            _log.LogWarning("Stopping: not ready, new conversions turned away; {Running} in flight may finish within {Seconds} s.", running, _options.DrainSeconds);
+            _log.LogWarning("Stopping: not ready, new conversions turned away; {Running} conversions or downloads in flight may finish within {Seconds} s.", running, _options.DrainSeconds);
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             limit.CancelAfter(TimeSpan.FromSeconds(_options.DrainSeconds));
             await Task.WhenAny(idle, Task.Delay(Timeout.Infinite, limit.Token)).ConfigureAwait(false);

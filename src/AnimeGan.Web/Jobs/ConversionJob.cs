@@ -11,6 +11,7 @@ namespace AnimeGan.Web.Jobs
     internal sealed class ConversionJob : IDisposable
     {
         private readonly WorkArea _area;
+        private IDisposable? _awaitingDownload;
 
         public ConversionJob(string id, WorkArea area, string fileName, string originalPath, string styledPath, RasterFormat sourceFormat)
         {
@@ -46,6 +47,16 @@ namespace AnimeGan.Web.Jobs
         /// <summary>The download name: the client's name with the suffix, in the written format's extension.</summary>
         public string DownloadName(RasterFormat format) => Naming.DownloadName(FileName, format);
 
-        public void Dispose() => _area.Dispose();
+        /// <summary>Holds a stopping server's drain open until this result is first downloaded (see <see cref="Delivered"/>).</summary>
+        public void AwaitDownload(IDisposable drainHandle) => _awaitingDownload = drainHandle;
+
+        /// <summary>Marks the result downloaded: a draining server need not wait for it any more.</summary>
+        public void Delivered() => System.Threading.Interlocked.Exchange(ref _awaitingDownload, null)?.Dispose();
+
+        public void Dispose()
+        {
+            Delivered();
+            _area.Dispose();
+        }
     }
 }

@@ -58,7 +58,11 @@ namespace AnimeGan.Cli.Tests.CommandTests
                     Assert.NotNull(refused.Headers.RetryAfter);
                 }
 
-                Assert.Contains("\"done\"", await lines.ReadToEndAsync(), StringComparison.Ordinal);
+                var done = await lines.ReadToEndAsync();
+                Assert.Contains("\"done\"", done, StringComparison.Ordinal);
+                var id = System.Text.Json.JsonDocument.Parse(done.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]).RootElement.GetProperty("done").GetProperty("id").GetString();
+                using (var result = await client.GetAsync($"/api/jobs/{id}/result"))
+                    Assert.Equal(HttpStatusCode.OK, result.StatusCode);
                 var rest = await server.StandardOutput.ReadToEndAsync();
                 await server.WaitForExitAsync();
                 Assert.True(server.ExitCode == 0, rest + await errors);

@@ -204,9 +204,14 @@ namespace AnimeGan.Web.Tests.ApiTests
             }
 
             var rest = await lines.ReadToEndAsync();
+            Assert.Contains("\"done\"", rest);
+
+            // The drain also waits for the result to be fetched: the client comes back for it, and gets it.
+            var id = JsonDocument.Parse(rest.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]).RootElement.GetProperty("done").GetProperty("id").GetString();
+            using (var result = await client.GetAsync($"/api/jobs/{id}/result"))
+                Assert.Equal(HttpStatusCode.OK, result.StatusCode);
             await stopping;
 
-            Assert.Contains("\"done\"", rest);
             response.Dispose();
             client.Dispose();
         }
@@ -214,8 +219,8 @@ namespace AnimeGan.Web.Tests.ApiTests
         [Fact]
         public async Task ShouldCancelRunningConversionsAndRemoveEveryFileWhenTheServerStops()
         {
-            // No drain period: what runs is stopped at once.
-            var app = new WebApp(("DrainSeconds", "0"));
+            // No drain period (the tests' default): what runs is stopped at once.
+            var app = new WebApp();
             var client = app.CreateClient();
             var root = app.Store.Root;
             var (response, lines) = await StartLongConversionAsync(client);
