@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using YamlDotNet.RepresentationModel;
+
+namespace AnimeGan.Release.Tests
+{
+    /// <summary>
+    /// deploy/kubernetes checked offline: no cluster and no Kubernetes schema validator is reachable here, so
+    /// the files are parsed and the fields that make them work are checked against the program they run.
+    /// </summary>
+    public class TheKubernetesFiles
+    {
+        private static readonly string Folder = Path.Combine(ReleaseFolder.Repository, "deploy", "kubernetes");
+
+        [Fact]
+        public void ShouldParseIntoObjectsThatEachNameTheirApiAndKind()
+        {
+            var documents = Documents().ToList();
+
+            Assert.Equal(
+                new[] { "Deployment", "HorizontalPodAutoscaler", "Job", "PersistentVolumeClaim", "PodDisruptionBudget", "Service" },
+                documents.Select(d => Text(d, "kind")).OrderBy(k => k, StringComparer.Ordinal));
+            Assert.All(documents, d => Assert.False(string.IsNullOrEmpty(Text(d, "apiVersion"))));
+            Assert.All(documents, d => Assert.False(string.IsNullOrEmpty(Text(d, "metadata", "name"))));
+        }
+
+        [Fact]
+        public void ShouldRunTheBatchAsAnIndexedJobWithOneShardPerCompletionOnTheSharedVolume()
+        {
+            var job = Kind("Job");
+            var pod = Node(job, "spec", "template", "spec");
+            var container = Sequence(pod, "containers").Single();
+            var args = Scalars(container, "args");
+
+            Assert.Equal("Indexed", Text(job, "spec", "completionMode"));
+            Assert.Equal(Text(job, "spec", "completions"), args[args.IndexOf("--shard-count") + 1]);
+            Assert.Equal("convert", args[0]);
+            Assert.False(string.IsNullOrEmpty(Text(container, "image")));
+            Assert.Equal("animegan", Scalars(container, "command").Single());
+            var claim = Text(Sequence(pod, "volumes").Single(), "persistentVolumeClaim", "claimName");
+            Assert.Equal(Text(Kind("PersistentVolumeClaim"), "metadata", "name"), claim);
+            Assert.Equal("ReadWriteMany", Scalars(Kind("PersistentVolumeClaim"), "spec", "accessModes").Single());
+            var mount = Text(Sequence(container, "volumeMounts").Single(), "mountPath");
+            Assert.StartsWith(mount + "/", args[1], StringComparison.Ordinal);
+            Assert.StartsWith(mount + "/", args[args.IndexOf("--out") + 1], StringComparison.Ordinal);
+            AssertResources(container);
+        }
+
+        [Fact]
+        public void ShouldServeWithProbesADrainInsideTheGracePeriodAndMatchingSelectors()
+        {
+            var deployment = Kind("Deployment");
+            var pod = Node(deployment, "spec", "template", "spec");
+            var container = Sequence(pod, "containers").Single();
+            var args = Scalars(container, "args");
+
+            Assert.Equal("/readyz", Text(container, "readinessProbe", "httpGet", "path"));
+            Assert.Equal("/healthz", Text(container, "livenessProbe", "httpGet", "path"));
+            Assert.Equal("5000", Text(Sequence(container, "ports").Single(), "containerPort"));
+            var drain = int.Parse(args[args.IndexOf("--drain-seconds") + 1], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(int.Parse(Text(pod, "terminationGracePeriodSeconds"), System.Globalization.CultureInfo.InvariantCulture) > drain, "the grace period must outlast the drain");
+            Assert.Equal("true", Text(pod, "securityContext", "runAsNonRoot"));
+            Assert.Contains(Sequence(container, "env"), e => Text(e, "name") == "ANIMEGAN_TOKEN" && Text(e, "valueFrom", "secretKeyRef", "key") == "token");
+            Assert.Contains(Sequence(container, "env"), e => Text(e, "name") == "ANIMEGAN_REPLICA_ID" && Text(e, "valueFrom", "fieldRef", "fieldPath") == "metadata.name");
+            AssertResources(container);
+
+            var labels = Map(Node(deployment, "spec", "template", "metadata", "labels"));
+            Assert.Equal(labels, Map(Node(deployment, "spec", "selector", "matchLabels")));
+            Assert.All(Map(Node(Kind("Service"), "spec", "selector")), pair => Assert.Equal(pair.Value, labels[pair.Key]));
+            Assert.All(Map(Node(Kind("PodDisruptionBudget"), "spec", "selector", "matchLabels")), pair => Assert.Equal(pair.Value, labels[pair.Key]));
+            Assert.Equal(Text(deployment, "metadata", "name"), Text(Kind("HorizontalPodAutoscaler"), "spec", "scaleTargetRef", "name"));
+            Assert.Equal("ClientIP", Text(Kind("Service"), "spec", "sessionAffinity"));
+        }
+
+        private static void AssertResources(YamlMappingNode container)
+        {
+            Assert.False(string.IsNullOrEmpty(Text(container, "resources", "requests", "cpu")));
+            Assert.False(string.IsNullOrEmpty(Text(container, "resources", "requests", "memory")));
+            Assert.False(string.IsNullOrEmpty(Text(container, "resources", "limits", "memory")));
+        }
+
+        private static IEnumerable<YamlMappingNode> Documents()
+        {
+            foreach (var file in Directory.GetFiles(Folder, "*.yaml").OrderBy(f => f, StringComparer.Ordinal))
+            {
+                var stream = new YamlStream();
+                using (var reader = File.OpenText(file))
+                    stream.Load(reader);
+                foreach (var document in stream.Documents)
+                    yield return (YamlMappingNode)document.RootNode;
+            }
+        }
+
+        private static YamlMappingNode Kind(string kind) => Documents().Single(d => Text(d, "kind") == kind);
+
+        private static YamlMappingNode Node(YamlNode node, params string[] path)
+            => (YamlMappingNode)path.Aggregate(node, (current, key) => ((YamlMappingNode)current).Children[new YamlScalarNode(key)]);
+
+        private static IEnumerable<YamlMappingNode> Sequence(YamlNode node, params string[] path) => Items(node, path).Cast<YamlMappingNode>();
+
+        private static List<string> Scalars(YamlNode node, params string[] path) => Items(node, path).Select(i => ((YamlScalarNode)i).Value!).ToList();
+
+        private static IEnumerable<YamlNode> Items(YamlNode node, string[] path)
+        {
+            var parent = Node(node, path.Take(path.Length - 1).ToArray());
+            return ((YamlSequenceNode)parent.Children[new YamlScalarNode(path[^1])]).Children;
+        }
+
+        private static string Text(YamlNode node, params string[] path)
+        {
+            var parent = Node(node, path.Take(path.Length - 1).ToArray());
+            return parent.Children.TryGetValue(new YamlScalarNode(path[^1]), out var value) ? ((YamlScalarNode)value).Value ?? "" : "";
+        }
+
+        private static Dictionary<string, string> Map(YamlMappingNode node)
+            => node.Children.ToDictionary(c => ((YamlScalarNode)c.Key).Value!, c => ((YamlScalarNode)c.Value).Value!);
+    }
+}
