@@ -125,20 +125,27 @@ namespace AnimeGan.Web.Tests.ApiTests
         [InlineData("127.0.0.1", true)]
         public async Task ShouldSeeTheClientsSchemeOnlyThroughAKnownProxy(string? knownProxies, bool secure)
         {
-            // A TLS-terminating proxy says https: the token cookie is then marked Secure. From anyone else the
-            // header is ignored, since any client could send it.
+            // A TLS-terminating proxy on 127.0.0.1 says https: the token cookie is then marked Secure. From anyone
+            // else the header is ignored, since any client could send it.
             var settings = new List<(string, string)> { ("Host", "0.0.0.0"), ("Token", Token) };
             if (knownProxies != null)
                 settings.Add(("KnownProxies", knownProxies));
-            using var app = WebApp.OnLoopback(settings.ToArray());
-            using var client = new HttpClient { BaseAddress = app.Address };
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"/?token={Token}");
-            request.Headers.Add("X-Forwarded-Proto", "https");
+            using var app = new WebApp(settings.ToArray());
 
-            using var response = await client.SendAsync(request);
+            var context = await app.Server.SendAsync(request =>
+            {
+                request.Request.Method = "GET";
+                request.Request.Path = "/";
+                request.Request.QueryString = new Microsoft.AspNetCore.Http.QueryString($"?token={Token}");
+                request.Request.Headers.Host = "localhost";
+                request.Request.Headers["X-Forwarded-Proto"] = "https";
+                request.Request.Headers["X-Forwarded-For"] = "203.0.113.7";
+                request.Connection.RemoteIpAddress = IPAddress.Loopback;
+            });
 
-            var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"));
-            Assert.Equal(secure, cookie.Contains("secure", StringComparison.OrdinalIgnoreCase));
+            var cookie = Assert.Single(context.Response.Headers.SetCookie.ToArray());
+            Assert.Equal(secure, cookie!.Contains("secure", StringComparison.OrdinalIgnoreCase));
+            Assert.Equal(secure ? "203.0.113.7" : "127.0.0.1", context.Connection.RemoteIpAddress!.ToString());
         }
     }
 }

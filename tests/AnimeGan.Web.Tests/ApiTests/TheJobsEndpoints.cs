@@ -9,7 +9,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Threading.Tasks;
 using AnimeGan.Tests;
-using Microsoft.Extensions.DependencyInjection;
 using ImageMagick;
 
 namespace AnimeGan.Web.Tests.ApiTests
@@ -179,41 +178,6 @@ namespace AnimeGan.Web.Tests.ApiTests
             }
 
             return (response, reader);
-        }
-
-        [Fact]
-        public async Task ShouldDrainOnStopNotReadyRefusingNewConversionsWhileTheRunningOneFinishes()
-        {
-            // Real Kestrel and a client of the test's own: the server keeps its port open while it drains.
-            var app = WebApp.OnLoopback(("DrainSeconds", "120"));
-            var client = new HttpClient { BaseAddress = app.Address };
-            var drain = app.Services.GetRequiredService<AnimeGan.Web.Hosting.Drain>();
-            var (response, lines) = await StartLongConversionAsync(client);
-            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
-
-            var stopping = app.DisposeAsync().AsTask();
-            await drain.Started;
-
-            using (var ready = await client.GetAsync("/readyz"))
-                Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
-            using (var refused = await client.PostAsync("/api/convert", Uploads.Form(Uploads.Photo(TestFiles.Square, 64), "p.jpg")))
-            {
-                Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
-                Assert.NotNull(refused.Headers.RetryAfter);
-                Assert.Equal("application/problem+json", refused.Content.Headers.ContentType!.MediaType);
-            }
-
-            var rest = await lines.ReadToEndAsync();
-            Assert.Contains("\"done\"", rest);
-
-            // The drain also waits for the result to be fetched: the client comes back for it, and gets it.
-            var id = JsonDocument.Parse(rest.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]).RootElement.GetProperty("done").GetProperty("id").GetString();
-            using (var result = await client.GetAsync($"/api/jobs/{id}/result"))
-                Assert.Equal(HttpStatusCode.OK, result.StatusCode);
-            await stopping;
-
-            response.Dispose();
-            client.Dispose();
         }
 
         [Fact]
