@@ -56,10 +56,13 @@ switch (mode)
     case "video-flicker":
         VideoTable.RunFlicker(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1);
         return 0;
+    case "replicas":
+        ReplicaTable.Run(args.Length > 1 ? int.Parse(args[1]) : 2);
+        return 0;
     case "faces":
         FaceDetectionTable.Run(args.Length > 1 ? args[1] : null);
         return 0;
     default:
-        Console.WriteLine("usage: dotnet run -c Release --project tests/AnimeGan.Benchmarks -- e2e|batch|batch-ceiling|memory|sizes|faces|fp16|optimize|op-profile|video|stages");
+        Console.WriteLine("usage: dotnet run -c Release --project tests/AnimeGan.Benchmarks -- e2e|batch|batch-ceiling|memory|sizes|faces|fp16|optimize|op-profile|video|replicas|stages");
         return mode == "help" ? 0 : 2;
 }
