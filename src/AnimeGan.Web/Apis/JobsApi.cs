@@ -189,6 +189,6 @@ namespace AnimeGan.Web.Apis
         private static IResult NotFound(string id, JobStore store)
             => store.OtherReplica(id) is string replica
                 ? TypedResults.Problem($"This result was made by the server '{replica}', which no longer serves it (it was stopped or replaced); convert the photo again.", statusCode: StatusCodes.Status404NotFound, title: "Result gone with its server")
-                : TypedResults.Problem($"No result '{id}' on this server (results are kept for {JobStore.IdleLifetime.TotalMinutes:0} minutes).", statusCode: StatusCodes.Status404NotFound, title: "Unknown result");
+                : TypedResults.Problem($"No result '{id}' on this server (results are kept for {JobStore.IdleLifetime.TotalMinutes:0} minutes); convert the photo again.", statusCode: StatusCodes.Status404NotFound, title: "Unknown result");
     }
 }

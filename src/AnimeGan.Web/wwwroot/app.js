@@ -298,6 +298,32 @@
       link.href = `api/jobs/${done.id}/result?strength=${amount}&keepColors=${colorsInput.checked}`;
     };
     const reveal = () => { before.style.clipPath = `inset(0 ${compareInput.value}% 0 0)`; };
+    // Fetched rather than followed, so a result the server no longer has (stopped, replaced, expired)
+    // says so on its card, with what to do, instead of a page of JSON.
+    link.addEventListener('click', async (event) => {
+      event.preventDefault();
+      let response;
+      try {
+        response = await fetch(link.href);
+      } catch (e) {
+        card.stage.textContent = `The download failed (${e.message}).`;
+        return;
+      }
+      if (!response.ok) {
+        card.stage.textContent = await problemText(response);
+        return;
+      }
+      const disposition = response.headers.get('Content-Disposition') || '';
+      const named = /filename\*=UTF-8''([^;]+)|filename="?([^";]+)"?/i.exec(disposition);
+      const url = URL.createObjectURL(await response.blob());
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = named ? decodeURIComponent(named[1] || named[2]) : done.name;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+    });
     strengthInput.addEventListener('input', redraw);
     colorsInput.addEventListener('change', redraw);
     compareInput.addEventListener('input', reveal);

@@ -91,6 +91,22 @@ namespace AnimeGan.Web.Tests.PageTests
         }
 
         [Fact]
+        public async Task ShouldSayOnItsCardToConvertAgainWhenTheServerNoLongerHasTheResult()
+        {
+            var page = await _browser.OpenAsync();
+            await ConvertThreeAsync(page);
+            var card = page.Locator(".result").Filter(new LocatorFilterOptions { Has = page.Locator("canvas") }).First;
+            var href = await card.Locator("a.download").GetAttributeAsync("href");
+            var id = href!.Split('/')[2];
+            using (var client = new System.Net.Http.HttpClient { BaseAddress = _browser.App.Address })
+                Assert.True((await client.DeleteAsync($"/api/jobs/{id}")).IsSuccessStatusCode);
+
+            await card.Locator("a.download").ClickAsync();
+
+            await card.Locator(".stage").Filter(new LocatorFilterOptions { HasText = "convert the photo again" }).WaitForAsync();
+        }
+
+        [Fact]
         public async Task ShouldPassAnAccessibilityCheckAndBeShownAtDesktopAndPhoneSize()
         {
             foreach (var (width, height, name) in new[] { (1280, 900, "web-desktop.png"), (390, 844, "web-phone.png") })
