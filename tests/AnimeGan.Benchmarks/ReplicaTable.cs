@@ -26,7 +26,7 @@ namespace AnimeGan.Benchmarks
 
         public static void Run(int rounds)
         {
-            var cli = Path.Combine(Repository(), "artifacts", "cli", "animegan.dll");
+            var cli = Path.Combine(ChildProcesses.Repository(), "artifacts", "cli", "animegan.dll");
             if (!File.Exists(cli))
                 throw new InvalidOperationException("Run ./build.sh first: the replicas run artifacts/cli/animegan.dll.");
             using var folder = new TemporaryDirectory();
@@ -56,8 +56,8 @@ namespace AnimeGan.Benchmarks
             var processes = new List<Process>();
             try
             {
-                var proxyPort = FreePort();
-                var ports = twoReplicas ? new[] { FreePort(), FreePort() } : new[] { FreePort() };
+                var proxyPort = ChildProcesses.FreePort();
+                var ports = twoReplicas ? new[] { ChildProcesses.FreePort(), ChildProcesses.FreePort() } : new[] { ChildProcesses.FreePort() };
                 for (var i = 0; i < ports.Length; i++)
                 {
                     var arguments = new List<string>();
@@ -69,11 +69,11 @@ namespace AnimeGan.Benchmarks
                     }
 
                     arguments.AddRange(new[] { cli, "--models", TestModels.Folder, "serve", "--port", $"{ports[i]}", "--jobs", "1", "--allowed-hosts", "anime.test", "--drain-seconds", "0" });
-                    processes.Add(Start(program, arguments, "serving at", out _));
+                    processes.Add(Start(program, arguments, "serving at"));
                 }
 
                 var replica2 = ports.Length > 1 ? ports[1] : ports[0];
-                processes.Add(Start("haproxy", new[] { "-db", "-f", Path.Combine(Repository(), "deploy", "haproxy.cfg") }, null, out _, ("ANIMEGAN_LISTEN", $"127.0.0.1:{proxyPort}"), ("ANIMEGAN_REPLICA_1", $"127.0.0.1:{ports[0]}"), ("ANIMEGAN_REPLICA_2", $"127.0.0.1:{replica2}")));
+                processes.Add(Start("haproxy", new[] { "-db", "-f", Path.Combine(ChildProcesses.Repository(), "deploy", "haproxy.cfg") }, null, ("ANIMEGAN_LISTEN", $"127.0.0.1:{proxyPort}"), ("ANIMEGAN_REPLICA_1", $"127.0.0.1:{ports[0]}"), ("ANIMEGAN_REPLICA_2", $"127.0.0.1:{replica2}")));
                 WaitUntilListening(proxyPort);
                 using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{proxyPort}"), Timeout = TimeSpan.FromMinutes(5) };
                 client.DefaultRequestHeaders.Host = "anime.test";
@@ -121,32 +121,12 @@ namespace AnimeGan.Benchmarks
         }
 
         /// <summary>Starts a process and, when asked, waits for the line that says it is ready.</summary>
-        private static Process Start(string program, IEnumerable<string> arguments, string? readyLine, out BlockingCollection<string> lines, params (string Name, string Value)[] environment)
+        private static Process Start(string program, IEnumerable<string> arguments, string? readyLine, params (string Name, string Value)[] environment)
         {
-            var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var argument in arguments)
-                start.ArgumentList.Add(argument);
-            foreach (var (name, value) in environment)
-                start.Environment[name] = value;
-            var output = new BlockingCollection<string>();
-            var process = new Process { StartInfo = start };
-            process.OutputDataReceived += (_, e) => { if (e.Data != null) output.Add(e.Data); };
-            process.ErrorDataReceived += (_, e) => { if (e.Data != null) output.Add(e.Data); };
-            process.Start();
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            lines = output;
+            var lines = new BlockingCollection<string>();
+            var process = ChildProcesses.Start(program, arguments, lines, environment);
             if (readyLine != null)
-            {
-                while (output.TryTake(out var line, TimeSpan.FromSeconds(60)))
-                {
-                    if (line.Contains(readyLine, StringComparison.Ordinal))
-                        return process;
-                }
-
-                throw new InvalidOperationException($"{program} never printed '{readyLine}'.");
-            }
-
+                ChildProcesses.WaitFor(lines, readyLine);
             return process;
         }
 
@@ -168,24 +148,6 @@ namespace AnimeGan.Benchmarks
             }
 
             throw new InvalidOperationException($"Nothing listens on port {port}.");
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-
-        private static string Repository()
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "AnimeGanPlugins.sln")))
-                    return dir.FullName;
-            }
-
-            throw new InvalidOperationException("The repository is not above the benchmark folder.");
         }
     }
 }

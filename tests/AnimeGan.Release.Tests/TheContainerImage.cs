@@ -4,7 +4,6 @@ using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using AnimeGan.Tests;
 using ImageMagick;
 
@@ -33,7 +32,7 @@ namespace AnimeGan.Release.Tests
         {
             var image = $"localhost/animegan:{ReleaseFolder.Version}";
             Command.Run("podman", new[] { "load", "--quiet", "--input", ReleaseFolder.Artifact($"animegan-serve-{ReleaseFolder.Version}.image.tar") }).Succeeded();
-            var port = FreePort();
+            var port = ChildProcesses.FreePort();
             _container = Command.Run("podman", new[] { "run", "--detach", "--publish", $"127.0.0.1:{port}:5000", "--env", $"ANIMEGAN_TOKEN={Token}", image }).Succeeded().Out.Trim();
 
             // Ready when the server says so in its log: a line the program prints once it listens, not a delay.
@@ -99,13 +98,6 @@ namespace AnimeGan.Release.Tests
                 if (!logs.HasExited)
                     logs.Kill();
             }
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
     }
 }

@@ -7,7 +7,6 @@ using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -45,15 +44,15 @@ namespace AnimeGan.Cli.Tests.CommandTests
         [Fact]
         public async Task ShouldAnswerEveryRequestWhileAReplicaDrainsAndNeverServeAnotherUsersResult()
         {
-            var ports = new[] { FreePort(), FreePort(), FreePort() };
+            var ports = new[] { ChildProcesses.FreePort(), ChildProcesses.FreePort(), ChildProcesses.FreePort() };
             var proxyLog = new BlockingCollection<string>();
 
             // The proxy first: it reports each replica down, then up once its /readyz answers (known points).
-            var proxy = Start("haproxy", new[] { "-db", "-f", Path.Combine(Repository(), "deploy", "haproxy.cfg") }, proxyLog, ("ANIMEGAN_LISTEN", $"127.0.0.1:{ports[0]}"), ("ANIMEGAN_REPLICA_1", $"127.0.0.1:{ports[1]}"), ("ANIMEGAN_REPLICA_2", $"127.0.0.1:{ports[2]}"));
-            WaitFor(proxyLog, "replicas/r2 is DOWN");
+            var proxy = Start("haproxy", new[] { "-db", "-f", Path.Combine(ChildProcesses.Repository(), "deploy", "haproxy.cfg") }, proxyLog, ("ANIMEGAN_LISTEN", $"127.0.0.1:{ports[0]}"), ("ANIMEGAN_REPLICA_1", $"127.0.0.1:{ports[1]}"), ("ANIMEGAN_REPLICA_2", $"127.0.0.1:{ports[2]}"));
+            ChildProcesses.WaitFor(proxyLog, "replicas/r2 is DOWN");
             var logs = new[] { new BlockingCollection<string>(), new BlockingCollection<string>() };
             var replicas = new[] { Replica("r1", ports[1], logs[0]), Replica("r2", ports[2], logs[1]) };
-            WaitFor(proxyLog, "replicas/r1 is UP", "replicas/r2 is UP");
+            ChildProcesses.WaitFor(proxyLog, "replicas/r1 is UP", "replicas/r2 is UP");
 
             // 40 requests, 4 at a time; after the 20th has its answer, replica r1 is sent SIGTERM.
             var statuses = new ConcurrentBag<HttpStatusCode>();
@@ -70,7 +69,7 @@ namespace AnimeGan.Cli.Tests.CommandTests
                     if (status == HttpStatusCode.OK && width != Width(i))
                         wrongResults.Add(i);
                     if (Interlocked.Increment(ref completed) == 20)
-                        Signal(replicas[0], "TERM");
+                        ChildProcesses.Signal(replicas[0], "TERM");
                 }
                 finally
                 {
@@ -86,7 +85,7 @@ namespace AnimeGan.Cli.Tests.CommandTests
             Assert.Empty(wrongResults);
             Assert.Equal(0, replicas[0].ExitCode);
             Assert.Contains(logs[0], line => line.Contains("Stopped.", StringComparison.Ordinal));
-            Signal(replicas[1], "TERM");
+            ChildProcesses.Signal(replicas[1], "TERM");
             Assert.True(replicas[1].WaitForExit(TimeSpan.FromSeconds(90)));
             proxy.Kill();
         }
@@ -141,69 +140,21 @@ namespace AnimeGan.Cli.Tests.CommandTests
             return (int)image.Width;
         }
 
+        private Process Start(string program, IEnumerable<string> arguments, BlockingCollection<string> lines, params (string Name, string Value)[] environment)
+        {
+            var process = ChildProcesses.Start(program, arguments, lines, environment);
+            _processes.Add(process);
+            return process;
+        }
+
         private Process Replica(string id, int port, BlockingCollection<string> output)
         {
             var replica = Start(
                 Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
                 new[] { Path.Combine(AppContext.BaseDirectory, "animegan.dll"), "--models", TestModels.Folder, "serve", "--port", $"{port}", "--jobs", "1", "--replica-id", id, "--allowed-hosts", PublicName, "--known-proxies", "127.0.0.1", "--drain-seconds", "60" },
                 output);
-            WaitFor(output, "serving at");
+            ChildProcesses.WaitFor(output, "serving at");
             return replica;
-        }
-
-        private Process Start(string program, IEnumerable<string> arguments, BlockingCollection<string> output, params (string Name, string Value)[] environment)
-        {
-            var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var argument in arguments)
-                start.ArgumentList.Add(argument);
-            foreach (var (name, value) in environment)
-                start.Environment[name] = value;
-            var process = new Process { StartInfo = start };
-            process.OutputDataReceived += (_, e) => { if (e.Data != null) output.Add(e.Data); };
-            process.ErrorDataReceived += (_, e) => { if (e.Data != null) output.Add(e.Data); };
-            process.Start();
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            _processes.Add(process);
-            return process;
-        }
-
-        /// <summary>Reads a process's lines until each text has appeared (bounded, so a process that never says it fails the test).</summary>
-        private static void WaitFor(BlockingCollection<string> output, params string[] texts)
-        {
-            var missing = new HashSet<string>(texts);
-            var seen = new List<string>();
-            while (missing.Count > 0)
-            {
-                if (!output.TryTake(out var line, TimeSpan.FromSeconds(60)))
-                    throw new InvalidOperationException($"Never printed: {string.Join(", ", missing)}. Printed:\n{string.Join("\n", seen)}");
-                seen.Add(line);
-                missing.RemoveWhere(text => line.Contains(text, StringComparison.Ordinal));
-            }
-        }
-
-        private static void Signal(Process process, string signal)
-        {
-            using var kill = Process.Start("kill", new[] { "-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) })!;
-            kill.WaitForExit();
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-
-        private static string Repository()
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "AnimeGanPlugins.sln")))
-                    return dir.FullName;
-            }
-
-            throw new InvalidOperationException("The repository is not above the test folder.");
         }
     }
 }
