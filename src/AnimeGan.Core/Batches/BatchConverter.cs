@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using AnimeGan.Core.Exceptions;
+using AnimeGan.Core.IO;
 using AnimeGan.Core.Models;
 using AnimeGan.Core.Options;
 
@@ -45,7 +46,7 @@ namespace AnimeGan.Core.Batches
             // on every worker alike; then each worker keeps its own part.
             var shard = options.Shard;
             var skipExisting = options.SkipExisting || shard != null;
-            var planner = new OutputPlanner(options with { Output = (options.Output ?? new OutputOptions()) with { Overwrite = options.Output?.Overwrite == true || skipExisting } });
+            var planner = new OutputPlanner(options);
             var conversions = new List<PlannedConversion>();
             var refused = new List<BatchOutcome>();
             var skipped = new List<PlannedConversion>();
@@ -55,15 +56,17 @@ namespace AnimeGan.Core.Batches
                 {
                     if (planner.Plan(input) is not PlannedConversion planned || (shard != null && !shard.Takes(input)))
                         continue;
-                    if (skipExisting && options.Output?.Overwrite != true && System.IO.File.Exists(planned.OutputPath))
+                    if (options.Output?.Overwrite == true || !System.IO.File.Exists(planned.OutputPath))
+                        conversions.Add(planned);
+                    else if (skipExisting)
                         skipped.Add(planned);
                     else
-                        conversions.Add(planned);
+                        refused.Add(new BatchOutcome(planned.InputPath, null, null, StagedFile.Exists(planned.OutputPath)));
                 }
-                catch (AnimeGanException ex) when (ex.Code == AnimeGanErrorCode.DuplicateOutput || ex.Code == AnimeGanErrorCode.OutputExists)
+                catch (AnimeGanException ex) when (ex.Code == AnimeGanErrorCode.DuplicateOutput)
                 {
                     if (shard == null || shard.Takes(input))
-                        refused.Add(new BatchOutcome(ex.Code == AnimeGanErrorCode.DuplicateOutput ? ex.Path ?? input.Path : System.IO.Path.GetFullPath(input.Path), null, null, ex));
+                        refused.Add(new BatchOutcome(ex.Path ?? input.Path, null, null, ex));
                 }
             }
 

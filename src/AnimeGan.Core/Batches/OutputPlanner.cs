@@ -57,8 +57,6 @@ namespace AnimeGan.Core.Batches
 
             if (_claimed.TryGetValue(output, out var other))
                 throw new AnimeGanException(AnimeGanErrorCode.DuplicateOutput, $"{source}: would write {output}, which {other} also writes; skipped.", source);
-            if (_options.Output?.Overwrite != true && File.Exists(output))
-                throw StagedFile.Exists(output);
 
             _claimed[output] = source;
             _inputs.Add(source);
