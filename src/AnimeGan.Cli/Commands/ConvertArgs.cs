@@ -10,6 +10,8 @@ namespace AnimeGan.Cli.Commands
     /// <summary>The validated settings of one `animegan convert` call: the photos to find and the batch options.</summary>
     internal sealed class ConvertArgs
     {
+        private BatchOptions _batch;
+
         public ConvertArgs(
             IReadOnlyList<string> inputs,
             string? style,
@@ -58,7 +60,7 @@ namespace AnimeGan.Cli.Commands
             Suffix = suffix ?? OutputPaths.DefaultSuffix;
             Recurse = recurse;
             ModelsFolder = modelsFolder;
-            Batch = new BatchOptions
+            _batch = new BatchOptions
             {
                 Stylize = new StylizeOptions { Style = style, Strength = strength, MaxSize = maxSize, Upsampling = mode, Faces = faces, FaceStyle = faceStyle, FaceDetector = faceDetector, KeepColors = keepColors ? true : null },
                 Output = new OutputOptions { Format = parsedFormat, Quality = quality, Overwrite = overwrite },
@@ -70,13 +72,21 @@ namespace AnimeGan.Cli.Commands
         public IReadOnlyList<string> Inputs { get; }
 
         /// <summary>Gets this worker's part of a shared batch; null for every photo.</summary>
-        public Shard? Shard { get; init; }
+        public Shard? Shard
+        {
+            get => _batch.Shard;
+            init => _batch = _batch with { Shard = value };
+        }
 
         /// <summary>Gets whether to print the plan and convert nothing (--list).</summary>
         public bool ListOnly { get; init; }
 
         /// <summary>Gets whether photos whose output exists are left alone quietly (--skip-existing; always with a shard).</summary>
-        public bool SkipExisting { get; init; }
+        public bool SkipExisting
+        {
+            get => _batch.SkipExisting;
+            init => _batch = _batch with { SkipExisting = value };
+        }
 
         /// <summary>Gets --out as given: a folder, or one output file for a single photo.</summary>
         public string? Output { get; }
@@ -88,7 +98,7 @@ namespace AnimeGan.Cli.Commands
         public string? ModelsFolder { get; }
 
         /// <summary>Gets the batch settings; <see cref="BatchOptions.Destination"/> and <see cref="BatchOptions.OutputFile"/> are set once the photos are known.</summary>
-        public BatchOptions Batch { get; }
+        public BatchOptions Batch => _batch;
 
         public StylizeOptions Stylize => Batch.Stylize!;
 

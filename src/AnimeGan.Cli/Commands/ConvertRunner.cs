@@ -52,7 +52,7 @@ namespace AnimeGan.Cli.Commands
                 return ExitCodes.Usage;
             }
 
-            var options = (namesAFile ? args.Batch with { OutputFile = args.Output } : args.Batch with { Destination = args.Output }) with { Shard = args.Shard, SkipExisting = args.SkipExisting };
+            var options = namesAFile ? args.Batch with { OutputFile = args.Output } : args.Batch with { Destination = args.Output };
             using var engine = new AnimeGanEngine(store, BatchDefaults.ThreadsPerRun(System.Math.Min(args.Jobs, photos.Count)));
             var batch = new BatchConverter(engine);
             var stages = new StageDescription();
@@ -76,12 +76,7 @@ namespace AnimeGan.Cli.Commands
                 return ex.Code == AnimeGanErrorCode.InvalidOption ? ExitCodes.Usage : ExitCodes.Failed;
             }
 
-            foreach (var refused in plan.Refused)
-                _console.Fail(refused.Error!);
-            foreach (var note in plan.Conversions.Select(c => c.Note).OfType<string>())
-                _console.Error.WriteLine($"note: {note}");
-            foreach (var skipped in plan.Skipped)
-                _console.Out.WriteLine($"{skipped.InputPath}: skipped, {skipped.OutputPath} exists");
+            ShowPlanned(plan);
 
             var tally = new Tally(plan.Conversions.Count);
             try
@@ -105,11 +100,19 @@ namespace AnimeGan.Cli.Commands
         {
             foreach (var conversion in plan.Conversions)
                 _console.Out.WriteLine($"{conversion.InputPath} -> {conversion.OutputPath}");
-            foreach (var skipped in plan.Skipped)
-                _console.Out.WriteLine($"{skipped.InputPath}: skipped, {skipped.OutputPath} exists");
+            ShowPlanned(plan);
+            return plan.Refused.Count == 0 ? ExitCodes.Success : ExitCodes.Failed;
+        }
+
+        /// <summary>What the plan says besides its conversions: the photos refused, notes, and photos skipped because their output exists.</summary>
+        private void ShowPlanned(BatchPlan plan)
+        {
             foreach (var refused in plan.Refused)
                 _console.Fail(refused.Error!);
-            return plan.Refused.Count == 0 ? ExitCodes.Success : ExitCodes.Failed;
+            foreach (var note in plan.Conversions.Select(c => c.Note).OfType<string>())
+                _console.Error.WriteLine($"note: {note}");
+            foreach (var skipped in plan.Skipped)
+                _console.Out.WriteLine($"{skipped.InputPath}: skipped, {skipped.OutputPath} exists");
         }
 
         private void ShowAsLines(IEnumerable<BatchOutcome> outcomes, Tally tally)

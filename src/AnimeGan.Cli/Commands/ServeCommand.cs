@@ -1,7 +1,8 @@
 using System;
-using System.Threading;
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using AnimeGan.Cli.Console;
 using AnimeGan.Core;
@@ -30,9 +31,9 @@ namespace AnimeGan.Cli.Commands
             var token = new Option<string?>("--token") { Description = $"Access token to require (default: ${TokenVariable}, else one is generated when listening beyond this machine).", HelpName = "TOKEN" };
             var tokenFile = new Option<string?>("--token-file") { Description = $"Read the access token from a file, such as a container secret (default: ${TokenFileVariable}).", HelpName = "FILE" };
 
-            var allowedHosts = new Option<string[]>("--allowed-hosts") { Description = "Public names to answer to besides this machine's own, comma-separated (the name a load balancer forwards, e.g. anime.example.com).", HelpName = "NAMES", AllowMultipleArgumentsPerToken = true, CustomParser = result => result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray() };
+            var allowedHosts = new Option<string[]>("--allowed-hosts") { Description = "Public names to answer to besides this machine's own, comma-separated (the name a load balancer forwards, e.g. anime.example.com).", HelpName = "NAMES", AllowMultipleArgumentsPerToken = true, CustomParser = CommaSeparated };
             var forwardedHeaders = new Option<bool>("--forwarded-headers") { Description = "Believe X-Forwarded-For and X-Forwarded-Proto from the proxies in --known-proxies (default 127.0.0.1 and ::1), so the client's address and scheme are seen." };
-            var knownProxies = new Option<string[]>("--known-proxies") { Description = "The proxies' addresses, comma-separated; implies --forwarded-headers.", HelpName = "ADDRESSES", AllowMultipleArgumentsPerToken = true, CustomParser = result => result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray() };
+            var knownProxies = new Option<string[]>("--known-proxies") { Description = "The proxies' addresses, comma-separated; implies --forwarded-headers.", HelpName = "ADDRESSES", AllowMultipleArgumentsPerToken = true, CustomParser = CommaSeparated };
             var drainSeconds = new Option<int>("--drain-seconds") { Description = $"On SIGTERM or Ctrl+C: report not ready (/readyz 503), refuse new conversions with 503, and let those in flight finish for up to this long (default {defaults.DrainSeconds}); then stop.", HelpName = "SECONDS", DefaultValueFactory = _ => defaults.DrainSeconds }.Invariant(defaults.DrainSeconds);
 
             var replicaId = new Option<string?>("--replica-id") { Description = "This server's name among replicas behind a load balancer (default: $ANIMEGAN_REPLICA_ID): job ids start with it and the animegan_replica cookie carries it, for sticky routing.", HelpName = "NAME", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ANIMEGAN_REPLICA_ID") is { Length: > 0 } fromEnvironment ? fromEnvironment : null };
@@ -112,12 +113,16 @@ namespace AnimeGan.Cli.Commands
 
         /// <summary>The proxies whose forwarded headers are believed: those listed, or this machine's with --forwarded-headers alone.</summary>
         /// <exception cref="ArgumentException">An entry is not an IP address.</exception>
-        private static System.Net.IPAddress[] Proxies(bool forwardedHeaders, string[]? listed)
+        private static System.Collections.Generic.IReadOnlyList<System.Net.IPAddress> Proxies(bool forwardedHeaders, string[]? listed)
         {
             if (listed == null || listed.Length == 0)
                 return forwardedHeaders ? new[] { System.Net.IPAddress.Loopback, System.Net.IPAddress.IPv6Loopback } : Array.Empty<System.Net.IPAddress>();
-            return listed.Select(text => System.Net.IPAddress.TryParse(text, out var address) ? address : throw new ArgumentException($"--known-proxies '{text}' is not an IP address.")).ToArray();
+            return ServeOptions.ParseAddresses(listed);
         }
+
+        /// <summary>Values given once comma-separated or as several arguments, split as configuration splits them.</summary>
+        private static string[] CommaSeparated(ArgumentResult result)
+            => result.Tokens.SelectMany(t => ServeOptions.SplitList(t.Value)).ToArray();
 
         /// <summary>The variable a container or service unit sets the token in.</summary>
         private const string TokenVariable = "ANIMEGAN_TOKEN";

@@ -85,8 +85,8 @@ namespace AnimeGan.Web.Hosting
                 Token = section["Token"],
                 DrainSeconds = Int(section["DrainSeconds"], defaults.DrainSeconds),
                 ReplicaId = section["ReplicaId"],
-                AllowedHosts = List(section["AllowedHosts"]),
-                KnownProxies = List(section["KnownProxies"]).Select(p => IPAddress.TryParse(p, out var address) ? address : throw new ArgumentException($"'{p}' is not an IP address.")).ToList(),
+                AllowedHosts = SplitList(section["AllowedHosts"]),
+                KnownProxies = ParseAddresses(SplitList(section["KnownProxies"])),
             }.Validated();
         }
 
@@ -127,8 +127,14 @@ namespace AnimeGan.Web.Hosting
             return Token == null ? url : url + "?token=" + Token;
         }
 
-        private static IReadOnlyList<string> List(string? value)
+        /// <summary>Splits a comma-separated setting (allowed hosts, known proxies), as a command line or configuration writes it.</summary>
+        public static IReadOnlyList<string> SplitList(string? value)
             => value == null ? Array.Empty<string>() : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+        /// <summary>Reads the known proxies' addresses.</summary>
+        /// <exception cref="ArgumentException">An entry is not an IP address; the message names it.</exception>
+        public static IReadOnlyList<IPAddress> ParseAddresses(IEnumerable<string> texts)
+            => texts.Select(text => IPAddress.TryParse(text, out var address) ? address : throw new ArgumentException($"--known-proxies '{text}' is not an IP address.")).ToList();
 
         private static int Int(string? value, int fallback)
             => value == null ? fallback : int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : throw new ArgumentException($"'{value}' is not a whole number.");
