@@ -98,9 +98,12 @@ namespace AnimeGan.Benchmarks
             }
             finally
             {
+                // SIGTERM, so each replica removes its temporary area as it stops; a kill would leave it behind.
+                foreach (var process in processes.Where(p => !p.HasExited))
+                    ChildProcesses.Signal(process, "TERM");
                 foreach (var process in processes)
                 {
-                    if (!process.HasExited)
+                    if (!process.WaitForExit(TimeSpan.FromSeconds(30)))
                         process.Kill(entireProcessTree: true);
                     process.WaitForExit();
                     process.Dispose();

@@ -30,7 +30,6 @@ namespace AnimeGan.PowerShell.Cmdlets
         private readonly List<PlannedConversion> _work = new List<PlannedConversion>();
         private BatchOptions? _options;
         private string? _modelsFolder;
-        private string? _style;
         private BatchProgressView? _progress;
 
         /// <summary>Gets or sets photos to convert; wildcards allowed.</summary>
@@ -201,12 +200,11 @@ namespace AnimeGan.PowerShell.Cmdlets
                 return;
             }
 
-            _style = plan.Style;
             var whatIf = IsWhatIf();
             foreach (var refused in plan.Refused)
             {
                 if (whatIf)
-                                    {
+                {
                     var reason = $"Skip '{refused.InputPath}': {ErrorRecords.From(refused.Error!, refused.InputPath).Exception.Message}";
                     ShouldProcess(reason, reason, MyInvocation.MyCommand.Name);
                 }

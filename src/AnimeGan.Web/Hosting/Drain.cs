@@ -78,11 +78,7 @@ namespace AnimeGan.Web.Hosting
 
         public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-        public Task StopAsync(CancellationToken cancellationToken)
-        {
-            _abandon.Cancel();
-            return Task.CompletedTask;
-        }
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

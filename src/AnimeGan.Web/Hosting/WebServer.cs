@@ -77,8 +77,8 @@ namespace AnimeGan.Web.Hosting
                 foreach (var proxy in serve.KnownProxies)
                     forwarded.KnownProxies.Add(proxy);
             });
-            builder.Services.AddSingleton<Drain>();
             builder.Services.AddOptions<HostOptions>().Configure<ServeOptions>((host, serve) => host.ShutdownTimeout = TimeSpan.FromSeconds(serve.DrainSeconds + 15));
+            builder.Services.AddSingleton<Drain>();
             builder.Services.AddHostedService(services => services.GetRequiredService<Drain>());
             builder.Services.AddProblemDetails();
             builder.Services.AddRateLimiter(_ => { });

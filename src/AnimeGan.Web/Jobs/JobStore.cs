@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
 using AnimeGan.Core.Imaging;
-
 using AnimeGan.Web.Hosting;
 
 namespace AnimeGan.Web.Jobs
@@ -22,9 +21,8 @@ namespace AnimeGan.Web.Jobs
         public const int MaxJobs = 500;
 
         private readonly ConcurrentDictionary<string, ConversionJob> _jobs = new ConcurrentDictionary<string, ConversionJob>(StringComparer.Ordinal);
-        private bool _disposed;
-
         private readonly string? _replica;
+        private bool _disposed;
 
         public JobStore(ServeOptions options)
         {
