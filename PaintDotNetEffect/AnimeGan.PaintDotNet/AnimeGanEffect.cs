@@ -15,7 +15,7 @@ namespace AnimeGan.PaintDotNet
     /// <summary>
     /// Effects > Artistic > Anime Style. All model work happens in <see cref="OnSetToken"/>, once per change
     /// of style, face settings, detail or selection, and is cached at full strength; <see cref="OnRender"/>
-    /// only blends the cached result with the source by Strength (keeping the source's colours when asked), so
+    /// only renders the kept result's pixels by Strength (keeping the source's colours when asked), so
     /// the Strength slider and the Colours check box preview instantly.
     /// </summary>
     internal sealed class AnimeGanEffect : PropertyBasedBitmapEffect
@@ -28,7 +28,7 @@ namespace AnimeGan.PaintDotNet
 
         private readonly StyleCatalog _catalog;
         private CacheKey? _cacheKey;
-        private byte[]? _styled;
+        private KeptResult? _kept;
         private RectInt32 _styledBounds;
         private int _weight;
         private bool _keepColors;
@@ -134,7 +134,7 @@ namespace AnimeGan.PaintDotNet
             var faces = newToken.GetProperty<BooleanProperty>(PropertyNames.FaceEnhancement)!.Value;
             var faceStyle = (string)newToken.GetProperty<StaticListChoiceProperty>(PropertyNames.FaceStyle)!.Value;
             var detail = (DetailLevel)newToken.GetProperty<StaticListChoiceProperty>(PropertyNames.Detail)!.Value;
-            _weight = StrengthBlend.Weight(strength);
+            _weight = ResultBlend.Weight(strength);
             _keepColors = newToken.GetProperty<BooleanProperty>(PropertyNames.KeepColors)!.Value;
 
             var bounds = Environment.Selection.RenderBounds;
@@ -143,7 +143,7 @@ namespace AnimeGan.PaintDotNet
                 return;
 
             _cacheKey = null;
-            _styled = null;
+            _kept = null;
             LastError = null;
             if (style == NoStyleInstalled)
                 return;
@@ -159,18 +159,18 @@ namespace AnimeGan.PaintDotNet
                     Faces = faces ? (bool?)null : false,
                     FaceStyle = faceStyle == SameAsStyle ? null : faceStyle,
                 };
-                _styled = _catalog.EngineFor(style).Stylize(source, options, CancellationToken).Image.Rgb;
+                _kept = _catalog.EngineFor(style).Stylize(source, options, CancellationToken).Kept;
                 _styledBounds = bounds;
                 _cacheKey = key;
             }
             catch (OperationCanceledException)
             {
-                _styled = null;
+                _kept = null;
             }
             catch (AnimeGanException ex)
             {
                 LastError = ex.Message;
-                _styled = null;
+                _kept = null;
             }
         }
 
@@ -182,7 +182,7 @@ namespace AnimeGan.PaintDotNet
             using var sourceLock = Environment.GetSourceBitmapBgra32().Lock(bounds);
             var destination = destinationLock.AsRegionPtr();
             var source = sourceLock.AsRegionPtr();
-            var styled = _styled;
+            var kept = _kept;
             var weight = _weight;
             var keepColors = _keepColors;
             for (var y = 0; y < bounds.Height; y++)
@@ -194,18 +194,10 @@ namespace AnimeGan.PaintDotNet
                 {
                     var pixel = source[x, y];
                     var imageX = bounds.X + x;
-                    if (styled != null && _styledBounds.Contains(imageX, imageY))
+                    if (kept != null && _styledBounds.Contains(imageX, imageY))
                     {
-                        var i = (((imageY - _styledBounds.Y) * _styledBounds.Width) + (imageX - _styledBounds.X)) * 3;
-                        byte r = styled[i], g = styled[i + 1], b = styled[i + 2];
-                        if (keepColors)
-                            (r, g, b) = ColorKeeping.Pixel(pixel.R, pixel.G, pixel.B, r, g, b);
-
-                        pixel = new ColorBgra32(
-                            StrengthBlend.Mix(pixel.B, b, weight),
-                            StrengthBlend.Mix(pixel.G, g, weight),
-                            StrengthBlend.Mix(pixel.R, r, weight),
-                            pixel.A);
+                        var (r, g, b) = kept.Pixel(imageX - _styledBounds.X, imageY - _styledBounds.Y, weight, keepColors);
+                        pixel = new ColorBgra32(b, g, r, pixel.A);
                     }
 
                     destination[x, y] = pixel;
@@ -244,7 +236,7 @@ namespace AnimeGan.PaintDotNet
         {
             if (disposing)
             {
-                _styled = null;
+                _kept = null;
                 _cacheKey = null;
             }
 

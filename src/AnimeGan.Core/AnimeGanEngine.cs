@@ -92,24 +92,38 @@ namespace AnimeGan.Core
         /// <param name="cancellationToken">Stops the work, including a model run in progress.</param>
         /// <exception cref="AnimeGanException">The model cannot be loaded or run.</exception>
         public StylizeResult Stylize(PixelImage source, StylizeOptions? options = null, CancellationToken cancellationToken = default)
-            => Stylize(source, options, onStage: null, faceSmoothing: null, cancellationToken);
+            => Stylize(source, null, options, onStage: null, faceSmoothing: null, cancellationToken);
+
+        /// <summary>
+        /// Stylizes a decoded photo, telling each stage as it starts. The result's <see cref="StylizeResult.Kept"/>
+        /// carries the photo's metadata, so a server can keep it and write it later at any strength.
+        /// </summary>
+        /// <param name="photo">The photo, as <see cref="ImageDecoder"/> read it.</param>
+        /// <param name="options">Settings; null for all defaults.</param>
+        /// <param name="onStage">Called as each stage starts; null for none.</param>
+        /// <param name="cancellationToken">Stops the work, including a model run in progress.</param>
+        /// <exception cref="AnimeGanException">The model cannot be loaded or run.</exception>
+        public StylizeResult StylizePhoto(DecodedImage photo, StylizeOptions? options, Action<ConversionStage>? onStage, CancellationToken cancellationToken)
+            => Stylize(Throw.IfNull(photo).Pixels, photo.Metadata, options, onStage, faceSmoothing: null, cancellationToken);
 
         /// <summary>Stylizes one frame of a sequence, its faces kept steady against the previous frames'.</summary>
         internal StylizeResult StylizeFrame(PixelImage frame, StylizeOptions? options, FaceSmoothing faceSmoothing, CancellationToken cancellationToken)
-            => Stylize(frame, options, onStage: null, faceSmoothing, cancellationToken);
+            => Stylize(frame, null, options, onStage: null, faceSmoothing, cancellationToken);
 
-        private StylizeResult Stylize(PixelImage source, StylizeOptions? options, Action<ConversionStage>? onStage, FaceSmoothing? faceSmoothing, CancellationToken cancellationToken)
+        private StylizeResult Stylize(PixelImage source, ImageMetadata? metadata, StylizeOptions? options, Action<ConversionStage>? onStage, FaceSmoothing? faceSmoothing, CancellationToken cancellationToken)
         {
             ThrowIfDisposed();
             Throw.IfNull(source);
             options ??= new StylizeOptions();
-            OptionLimits.Validate(options);
+            OptionLimits.Validate(options, parameterName: null);
             var strength = options.Strength ?? 1.0;
             var maxSize = options.MaxSize ?? DefaultMaxSize;
             var styleId = Store.Manifest.Get(options.Style ?? Store.Manifest.DefaultStyleId, ModelKind.Style).Id;
+            metadata ??= ImageMetadata.Empty(RasterFormat.Png);
 
+            // Strength 0 asks for the photo itself: the model need not run.
             if (strength == 0)
-                return new StylizeResult(source.WithRgb((byte[])source.Rgb.Clone()), styleId, 0, 0, 0, Array.Empty<DetectedFace>(), new StageTimings());
+                return new StylizeResult(new KeptResult(source, source.Rgb, metadata), styleId, 0, false, 0, 0, Array.Empty<DetectedFace>(), new StageTimings());
 
             var model = LoadStyle(styleId);
             var (workWidth, workHeight) = model.Contract.FixedWidth is int fw && model.Contract.FixedHeight is int fh
@@ -131,10 +145,7 @@ namespace AnimeGan.Core
             watch.Restart();
             var faces = EnhanceFaces(source, working, styled, styleId, options, onStage, faceSmoothing, cancellationToken);
             timings.Faces = watch.Elapsed;
-            watch.Restart();
-            var mixed = ResultBlend.Apply(source.Rgb, styled, strength, options.KeepColors == true);
-            timings.Blend = watch.Elapsed;
-            return new StylizeResult(source.WithRgb(mixed), styleId, strength, workWidth, workHeight, faces, timings);
+            return new StylizeResult(new KeptResult(source, styled, metadata), styleId, strength, options.KeepColors == true, workWidth, workHeight, faces, timings);
         }
 
         /// <summary>
@@ -167,7 +178,7 @@ namespace AnimeGan.Core
             Throw.IfNullOrEmpty(inputPath);
             Throw.IfNullOrEmpty(outputPath);
             output ??= new OutputOptions();
-            OptionLimits.Validate(output);
+            OptionLimits.Validate(output, parameterName: null);
             var stopwatch = Stopwatch.StartNew();
             var source = Path.GetFullPath(inputPath);
             var target = Path.GetFullPath(outputPath);
@@ -192,7 +203,7 @@ namespace AnimeGan.Core
             var decoded = ImageDecoder.Read(source);
             var decode = decodeWatch.Elapsed;
             cancellationToken.ThrowIfCancellationRequested();
-            var result = Stylize(decoded.Pixels, options, onStage, faceSmoothing: null, cancellationToken);
+            var result = Stylize(decoded.Pixels, decoded.Metadata, options, onStage, faceSmoothing: null, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
             var format = output.Format ?? RasterFormats.FromExtension(target) ?? decoded.Metadata.SourceFormat;
             result.Timings.Decode = decode;

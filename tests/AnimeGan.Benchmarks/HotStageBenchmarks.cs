@@ -48,10 +48,10 @@ namespace AnimeGan.Benchmarks
         public byte[] GuidedUpsample() => GuidedUpsampler.Upsample(_work, _styledWork, WorkWidth, WorkHeight, _full, FullWidth, FullHeight);
 
         [Benchmark(Description = "strength blend 12 MP")]
-        public byte[] Blend() => StrengthBlend.Mix(_full, _styledFull, 0.7);
+        public byte[] Blend() => ResultBlend.Apply(_full, _styledFull, 0.7, keepColors: false);
 
         [Benchmark(Description = "keep colours 12 MP")]
-        public byte[] KeepColors() => ColorKeeping.Apply(_full, _styledFull);
+        public byte[] KeepColors() => ResultBlend.Apply(_full, _styledFull, 1, keepColors: true);
 
         [Benchmark(Description = "pack float16 tensor 1024x768")]
         public object PackHalf() => TensorPacking.PackHalf(_work, WorkWidth, WorkHeight, TensorLayout.Nhwc);

@@ -42,6 +42,9 @@ namespace AnimeGan.Tests
         /// <summary>Reads any file the tests wrote back into pixels (with Magick's own reader, not the engine's).</summary>
         public static MagickImage Load(string path) => new MagickImage(path);
 
+        /// <summary>Reads encoded bytes the tests got back (a preview, a download) with Magick's own reader.</summary>
+        public static MagickImage Load(Stream encoded) => new MagickImage(encoded);
+
         /// <summary>Copies bytes to a file and returns its path.</summary>
         public static string WriteBytes(string path, byte[] bytes)
         {

@@ -39,9 +39,9 @@ namespace AnimeGan.Core.Batches
             Throw.IfNull(options);
             Throw.IfNull(store);
             var stylize = options.Stylize ?? new StylizeOptions();
-            OptionLimits.Validate(stylize);
-            OptionLimits.Validate(options.Output ?? new OutputOptions());
-            var style = CheckModels(stylize, store);
+            var style = OptionLimits.Validate(stylize, store, options.ParameterName);
+            OptionLimits.Validate(options.Output ?? new OutputOptions(), options.ParameterName);
+            CheckJobs(options);
             // Every photo is planned, whichever worker takes it, so an output two photos would write is refused
             // on every worker alike; then each worker keeps its own part.
             var shard = options.Shard;
@@ -74,26 +74,6 @@ namespace AnimeGan.Core.Batches
         }
 
         /// <summary>
-        /// Checks every model the settings name, by kind and by presence (not yet by hash: that happens once
-        /// when the batch loads them), and returns the id of the style that will run.
-        /// </summary>
-        private static string CheckModels(StylizeOptions stylize, ModelStore store)
-        {
-            var manifest = store.Manifest;
-            var style = manifest.Get(stylize.Style ?? manifest.DefaultStyleId, ModelKind.Style);
-            var faceStyle = stylize.FaceStyle == null ? null : manifest.Get(stylize.FaceStyle, ModelKind.Style);
-            var detector = stylize.FaceDetector == null ? null : manifest.Get(stylize.FaceDetector, ModelKind.FaceDetector);
-            if ((stylize.Strength ?? OptionLimits.MaxStrength) == 0)
-                return style.Id;
-            store.RequireInstalled(style);
-            if (stylize.Faces != false && faceStyle != null)
-                store.RequireInstalled(faceStyle);
-            if (stylize.Faces == true)
-                store.RequireInstalled(detector ?? manifest.Get(AnimeGanEngine.DefaultFaceDetector, ModelKind.FaceDetector));
-            return style.Id;
-        }
-
-        /// <summary>
         /// Checks the settings and loads every model the batch will need, so a missing or damaged model is
         /// one clear error before any photo starts rather than the same error once per photo.
         /// </summary>
@@ -102,13 +82,10 @@ namespace AnimeGan.Core.Batches
         {
             Throw.IfNull(options);
             var stylize = options.Stylize ?? new StylizeOptions();
-            OptionLimits.Validate(stylize);
-            OptionLimits.Validate(options.Output ?? new OutputOptions());
-            if (options.Jobs is int jobs)
-                OptionLimits.Check(jobs, OptionLimits.MinJobs, OptionLimits.MaxJobs, "Jobs");
-            if (stylize.FaceDetector != null)
-                _engine.Store.Manifest.Get(stylize.FaceDetector, ModelKind.FaceDetector);
-            if ((stylize.Strength ?? 1) == 0)
+            OptionLimits.Validate(stylize, _engine.Store, options.ParameterName);
+            OptionLimits.Validate(options.Output ?? new OutputOptions(), options.ParameterName);
+            CheckJobs(options);
+            if ((stylize.Strength ?? OptionLimits.MaxStrength) == 0)
                 return;
 
             _engine.LoadStyle(stylize.Style);
@@ -118,6 +95,12 @@ namespace AnimeGan.Core.Batches
                 _engine.LoadStyle(stylize.FaceStyle);
             if (stylize.Faces == true)
                 _engine.LoadFaceDetector(stylize.FaceDetector);
+        }
+
+        private static void CheckJobs(BatchOptions options)
+        {
+            if (options.Jobs is int jobs)
+                OptionLimits.Check(jobs, OptionLimits.MinJobs, OptionLimits.MaxJobs, options.ParameterName?.Invoke(nameof(BatchOptions.Jobs)) ?? nameof(BatchOptions.Jobs));
         }
 
         /// <summary>

@@ -43,5 +43,12 @@ namespace AnimeGan.Core.Batches
         /// batch always works this way.
         /// </summary>
         public bool SkipExisting { get; init; }
+
+        /// <summary>
+        /// Gets how the user named each setting, so an error names what they typed: it maps a property name of
+        /// these options or of <see cref="StylizeOptions"/> and <see cref="OutputOptions"/> (<c>Strength</c>,
+        /// <c>Jobs</c>) to a parameter (<c>--strength</c>, <c>-Jobs</c>). Null uses the engine's own words.
+        /// </summary>
+        public System.Func<string, string>? ParameterName { get; init; }
     }
 }

@@ -4,10 +4,11 @@ namespace AnimeGan.Core.Imaging
 {
     /// <summary>
     /// Photo-like scenes drawn from a seed: sky, hills with texture, coloured shapes from black to white, foliage, wires, a face, sensor noise. They give
-    /// the engine pictures of its own for checking an optimized graph and calibrating INT8 activation ranges, so
-    /// neither needs photos shipped with the toolkit (none can be, under the models' or anyone's licence here).
+    /// the engine pictures of its own for checking an optimized graph and calibrating INT8 activation ranges, and
+    /// front ends a sample to show each style on, so none of them needs photos shipped with the toolkit (none can
+    /// be, under the models' or anyone's licence here).
     /// </summary>
-    internal static class SyntheticPictures
+    public static class SyntheticPictures
     {
         /// <summary>Draws scene number <paramref name="seed"/> at the given size; the same seed gives the same pixels.</summary>
         public static PixelImage Scene(int seed, int width, int height)

@@ -1,5 +1,7 @@
+using System;
 using System.Globalization;
 using AnimeGan.Core.Exceptions;
+using AnimeGan.Core.Models;
 
 namespace AnimeGan.Core.Options
 {
@@ -58,24 +60,73 @@ namespace AnimeGan.Core.Options
             return value;
         }
 
-        /// <summary>Checks every range in a set of stylize settings, with the engine's own names.</summary>
-        /// <exception cref="AnimeGanException">A value is out of range.</exception>
-        public static void Validate(StylizeOptions options)
+        /// <summary>Checks every range in a set of stylize settings.</summary>
+        /// <param name="options">The settings.</param>
+        /// <param name="parameterName">Maps a setting's property name (<c>Strength</c>, <c>MaxSize</c>) to the name a user typed (<c>--strength</c>, <c>-MaxSize</c>, <c>maxSize</c>); null for the engine's own words.</param>
+        /// <exception cref="AnimeGanException">A value is out of range; the message names it.</exception>
+        public static void Validate(StylizeOptions options, Func<string, string>? parameterName)
         {
             Throw.IfNull(options);
+            var name = Names(parameterName);
             if (options.Strength is double strength)
-                Check(strength, MinStrength, MaxStrength, "Strength");
+                Check(strength, MinStrength, MaxStrength, name(nameof(StylizeOptions.Strength)));
             if (options.MaxSize is int size)
-                Check(size, MinWorkingSize, MaxWorkingSize, "The working size");
+                Check(size, MinWorkingSize, MaxWorkingSize, name(nameof(StylizeOptions.MaxSize)));
         }
 
-        /// <summary>Checks every range in a set of write settings, with the engine's own names.</summary>
+        /// <summary>
+        /// Checks a set of stylize settings as a conversion will use them: every range, and every model they
+        /// name by kind and by presence (not yet by hash: that happens once, when the model loads). Every front
+        /// end calls this before it queues work, so a bad setting is one clear error naming the setting as the
+        /// user typed it.
+        /// </summary>
+        /// <param name="options">The settings.</param>
+        /// <param name="store">Where the models are.</param>
+        /// <param name="parameterName">Maps a setting's property name (<c>Style</c>, <c>Strength</c>) to the name a user typed; null for the engine's own words.</param>
+        /// <returns>The id of the style that will run.</returns>
+        /// <exception cref="AnimeGanException">A value is out of range, or a named model is unknown, of the wrong kind or not installed (see <see cref="AnimeGanException.ModelId"/>).</exception>
+        public static string Validate(StylizeOptions options, ModelStore store, Func<string, string>? parameterName)
+        {
+            Validate(options, parameterName);
+            Throw.IfNull(store);
+            var name = Names(parameterName);
+            var style = Model(store, options.Style ?? store.Manifest.DefaultStyleId, ModelKind.Style, name(nameof(StylizeOptions.Style)));
+            var faceStyle = options.FaceStyle == null ? null : Model(store, options.FaceStyle, ModelKind.Style, name(nameof(StylizeOptions.FaceStyle)));
+            var detector = Model(store, options.FaceDetector ?? AnimeGanEngine.DefaultFaceDetector, ModelKind.FaceDetector, name(nameof(StylizeOptions.FaceDetector)));
+            if ((options.Strength ?? MaxStrength) == 0)
+                return style.Id;
+            store.RequireInstalled(style);
+            if (options.Faces != false && faceStyle != null)
+                store.RequireInstalled(faceStyle);
+            if (options.Faces == true)
+                store.RequireInstalled(detector);
+            return style.Id;
+        }
+
+        /// <summary>Checks every range in a set of write settings.</summary>
+        /// <param name="options">The settings.</param>
+        /// <param name="parameterName">Maps a setting's property name (<c>Quality</c>) to the name a user typed; null for the engine's own words.</param>
         /// <exception cref="AnimeGanException">A value is out of range.</exception>
-        public static void Validate(OutputOptions options)
+        public static void Validate(OutputOptions options, Func<string, string>? parameterName)
         {
             Throw.IfNull(options);
             if (options.Quality is int quality)
-                Check(quality, MinQuality, MaxQuality, "Quality");
+                Check(quality, MinQuality, MaxQuality, Names(parameterName)(nameof(OutputOptions.Quality)));
+        }
+
+        private static Func<string, string> Names(Func<string, string>? parameterName)
+            => parameterName ?? (option => option == nameof(StylizeOptions.MaxSize) ? "The working size" : option);
+
+        private static ModelEntry Model(ModelStore store, string id, ModelKind kind, string parameter)
+        {
+            try
+            {
+                return store.Manifest.Get(id, kind);
+            }
+            catch (AnimeGanException ex) when (ex.Code == AnimeGanErrorCode.UnknownModel)
+            {
+                throw new AnimeGanException(ex.Code, $"{parameter}: {ex.Message}", ex.Path, ex) { ModelId = ex.ModelId };
+            }
         }
 
         private static AnimeGanException OutOfRange(string name, string min, string max, string value)

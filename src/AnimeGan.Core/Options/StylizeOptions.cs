@@ -37,7 +37,7 @@ namespace AnimeGan.Core.Options
 
         /// <summary>
         /// Gets whether the photo keeps its own colours and takes only the style's light and lines (see
-        /// <see cref="ColorKeeping"/>); null for false, the style's own palette.
+        /// <see cref="Imaging.ResultBlend"/>); null for false, the style's own palette.
         /// </summary>
         public bool? KeepColors { get; init; }
     }

@@ -1,9 +1,8 @@
 using System;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using AnimeGan.Core;
-using AnimeGan.Core.Batches;
+using AnimeGan.Core.Imaging;
 using AnimeGan.Core.Options;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,8 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AnimeGan.Web.Apis
 {
     /// <summary>
-    /// Runs one uploaded photo through the engine's batch service, off the request's thread: the request
-    /// awaits it, and its cancellation (the client gone) stops the model run and removes partial files.
+    /// Runs one uploaded photo through the engine, off the request's thread: the request awaits it, and its
+    /// cancellation (the client gone, or a stopping server's drain over) stops the model run.
     /// </summary>
     internal static class Conversions
     {
@@ -20,26 +19,21 @@ namespace AnimeGan.Web.Apis
         public static CancellationTokenSource Token(HttpContext http)
             => CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, http.RequestServices.GetRequiredService<Hosting.Drain>().Abandoned);
 
-        public static Task<BatchOutcome> RunAsync(AnimeGanEngine engine, string input, string output, StylizeOptions stylize, OutputOptions write, Action<ConversionStage>? onStage, CancellationToken cancellationToken)
-        {
-            var batch = new BatchConverter(engine);
-            var options = new BatchOptions { Stylize = stylize, Output = write, Jobs = 1 };
-            var plan = new[] { new PlannedConversion(input, output) };
-            var progress = onStage == null ? null : new StageCallback(onStage);
-            return Task.Factory.StartNew(
-                () => batch.Run(plan, options, progress, cancellationToken).Single(),
-                CancellationToken.None,
+        /// <summary>Decodes the upload once and stylizes it, then hands the result to <paramref name="finish"/> on the same thread.</summary>
+        public static Task<T> RunAsync<T>(AnimeGanEngine engine, Upload upload, StylizeOptions stylize, Action<ConversionStage>? onStage, Func<StylizeResult, T> finish, CancellationToken cancellationToken)
+            => Task.Factory.StartNew(
+                () =>
+                {
+                    onStage?.Invoke(ConversionStage.Reading);
+                    var photo = ImageDecoder.Read(upload.Path);
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var result = engine.StylizePhoto(photo, stylize, onStage, cancellationToken);
+                    cancellationToken.ThrowIfCancellationRequested();
+                    onStage?.Invoke(ConversionStage.Writing);
+                    return finish(result);
+                },
+                cancellationToken,
                 TaskCreationOptions.LongRunning,
                 TaskScheduler.Default);
-        }
-
-        private sealed class StageCallback : IProgress<BatchProgress>
-        {
-            private readonly Action<ConversionStage> _onStage;
-
-            public StageCallback(Action<ConversionStage> onStage) => _onStage = onStage;
-
-            public void Report(BatchProgress value) => _onStage(value.Stage);
-        }
     }
 }

@@ -3,7 +3,6 @@ using System.Threading.Tasks;
 using AnimeGan.Core;
 using AnimeGan.Core.Exceptions;
 using AnimeGan.Core.Imaging;
-using AnimeGan.Core.Options;
 using AnimeGan.Web.Hosting;
 using AnimeGan.Web.Jobs;
 using Microsoft.AspNetCore.Builder;
@@ -29,28 +28,31 @@ namespace AnimeGan.Web.Apis
             return group;
         }
 
-        private static async Task<IResult> ConvertAsync(HttpContext http, AnimeGanEngine engine, JobStore store)
+        private static async Task<IResult> ConvertAsync(HttpContext http, AnimeGanEngine engine, JobStore store, ServeOptions serve)
         {
             using var stop = Conversions.Token(http);
             var cancellationToken = stop.Token;
             using var area = store.CreateArea();
-            var (upload, problem) = await UploadForm.ReadAsync(http, engine, area, cancellationToken).ConfigureAwait(false);
+            var (upload, problem) = await UploadForm.ReadAsync(http, serve, engine.Store, area, cancellationToken).ConfigureAwait(false);
             if (upload == null)
                 return problem!;
 
-            var format = upload.Format ?? ResultBlend.WritableFormat(upload.Header.Format);
-            var output = area.File("result" + RasterFormats.Extension(format));
             try
             {
-                var outcome = await Conversions.RunAsync(engine, upload.Path, output, upload.Stylize, new OutputOptions { Format = format }, null, cancellationToken).ConfigureAwait(false);
-                if (outcome.Error != null)
-                    return Problems.For(outcome.Error, upload.Describe(outcome.Error));
-                var bytes = await File.ReadAllBytesAsync(output, cancellationToken).ConfigureAwait(false);
+                var (bytes, format) = await Conversions.RunAsync(engine, upload, upload.Stylize, null, Encode, cancellationToken).ConfigureAwait(false);
                 return TypedResults.File(bytes, Naming.ContentType(format), Naming.DownloadName(upload.FileName, format));
             }
             catch (AnimeGanException ex)
             {
                 return Problems.For(ex, upload.Describe(ex));
+            }
+
+            (byte[] Bytes, RasterFormat Format) Encode(StylizeResult result)
+            {
+                using var encoded = new MemoryStream();
+                var format = upload.Format ?? result.Kept.DefaultFormat;
+                ImageEncoder.Encode(result.Image, result.Kept.Metadata, encoded, format);
+                return (encoded.ToArray(), format);
             }
         }
     }

@@ -32,16 +32,41 @@ namespace AnimeGan.Web.Apis
 
         public static RouteGroupBuilder MapJobs(this RouteGroupBuilder group)
         {
-            group.MapPost("/", ConvertAsync).RequireRateLimiting(WebServer.ConversionPolicy);
-            group.MapGet("/{id}/preview/{kind}", Preview).RequireRateLimiting(WebServer.ConversionPolicy);
-            group.MapGet("/{id}/result", ResultAsync).RequireRateLimiting(WebServer.ConversionPolicy);
-            group.MapPost("/zip", ZipAsync).RequireRateLimiting(WebServer.ConversionPolicy);
-            group.MapDelete("/{id}", (string id, JobStore store) => store.Remove(id) ? Results.NoContent() : NotFound(id, store));
+            group.MapPost("/", ConvertAsync)
+                .Accepts<IFormFile>("multipart/form-data")
+                .Produces(StatusCodes.Status200OK, contentType: "application/x-ndjson")
+                .ProducesProblem(StatusCodes.Status400BadRequest)
+                .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+                .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+                .ProducesProblem(StatusCodes.Status429TooManyRequests)
+                .RequireRateLimiting(WebServer.ConversionPolicy);
+            group.MapGet("/{id}/preview/{kind}", Preview)
+                .Produces<byte[]>(StatusCodes.Status200OK, "image/jpeg")
+                .ProducesProblem(StatusCodes.Status400BadRequest)
+                .ProducesProblem(StatusCodes.Status404NotFound);
+            group.MapGet("/{id}/result", ResultAsync)
+                .Produces<byte[]>(StatusCodes.Status200OK, "image/jpeg", "image/png", "image/webp", "image/tiff", "image/bmp", "image/gif")
+                .ProducesProblem(StatusCodes.Status400BadRequest)
+                .ProducesProblem(StatusCodes.Status404NotFound)
+                .ProducesProblem(StatusCodes.Status429TooManyRequests)
+                .RequireRateLimiting(WebServer.ConversionPolicy);
+            group.MapPost("/zip", ZipAsync)
+                .Produces(StatusCodes.Status200OK, contentType: "application/zip")
+                .ProducesProblem(StatusCodes.Status400BadRequest)
+                .ProducesProblem(StatusCodes.Status404NotFound)
+                .ProducesProblem(StatusCodes.Status429TooManyRequests)
+                .RequireRateLimiting(WebServer.ConversionPolicy);
+            group.MapDelete("/{id}", (string id, JobStore store) => store.Remove(id) ? Results.NoContent() : NotFound(id, store))
+                .Produces(StatusCodes.Status204NoContent)
+                .ProducesProblem(StatusCodes.Status404NotFound);
             return group;
         }
 
-        /// <summary>One entry of a "download all": which result, at which strength and colour choice.</summary>
-        public sealed record ZipItem(string Id, double Strength, bool KeepColors);
+        /// <summary>The most results one zip may hold: each is blended and encoded at full size while the zip streams.</summary>
+        public const int MaxZipItems = 200;
+
+        /// <summary>One entry of a "download all": which result, at which strength and colour choice (the upload's when left out).</summary>
+        public sealed record ZipItem(string? Id, double? Strength, bool? KeepColors);
 
         /// <summary>The cookie naming the replica that keeps a page's results; a load balancer routes on it.</summary>
         public const string ReplicaCookie = "animegan_replica";
@@ -56,15 +81,27 @@ namespace AnimeGan.Web.Apis
             var kept = false;
             try
             {
-                var (upload, problem) = await UploadForm.ReadAsync(http, engine, area, cancellationToken).ConfigureAwait(false);
+                var (upload, problem) = await UploadForm.ReadAsync(http, serve, engine.Store, area, cancellationToken).ConfigureAwait(false);
                 if (upload == null)
                     return problem!;
+                try
+                {
+                    }
+                catch (AnimeGanException ex)
+                {
+                    return Problems.For(ex, upload.Describe(ex));
+                }
 
                 http.Response.ContentType = "application/x-ndjson";
                 var lines = Channel.CreateUnbounded<object>();
-                var styled = area.File("styled.png");
-                var stylize = upload.Stylize with { Strength = 1, KeepColors = false };
-                var run = Conversions.RunAsync(engine, upload.Path, styled, stylize, new OutputOptions { Format = RasterFormat.Png }, stage => lines.Writer.TryWrite(new { stage = ConversionStages.Describe(stage) }), cancellationToken);
+                var choice = new ResultChoice(upload.Stylize.Strength ?? OptionLimits.MaxStrength, upload.Stylize.KeepColors ?? false, upload.Format);
+                var run = Conversions.RunAsync(
+                    engine,
+                    upload,
+                    upload.Stylize with { Strength = OptionLimits.MaxStrength, KeepColors = false },
+                    stage => lines.Writer.TryWrite(new { stage = ConversionStages.Describe(stage) }),
+                    result => (Job: store.Add(area, upload.FileName, result.Kept, choice, PreviewSize), Result: result),
+                    cancellationToken);
                 _ = run.ContinueWith(_ => lines.Writer.TryComplete(), TaskScheduler.Default);
                 try
                 {
@@ -80,18 +117,10 @@ namespace AnimeGan.Web.Apis
                 object last;
                 try
                 {
-                    var outcome = await run.ConfigureAwait(false);
-                    if (outcome.Result is ConversionResult result)
-                    {
-                        var job = store.Add(area, upload.FileName, upload.Path, styled, upload.Header.Format);
-                        job.AwaitDownload(drain.Enter());
-                        kept = true;
-                        last = new { done = new { id = job.Id, name = upload.FileName, width = result.Width, height = result.Height, style = result.Style, facesFound = result.FacesFound, seconds = result.Duration.TotalSeconds } };
-                    }
-                    else
-                    {
-                        last = Failure(outcome.Error!, upload);
-                    }
+                    var (job, result) = await run.ConfigureAwait(false);
+                    job.AwaitDownload(drain.Enter());
+                    kept = true;
+                    last = new { done = new { id = job.Id, name = upload.FileName, width = job.Width, height = job.Height, style = result.Style, facesFound = result.Faces.Count, seconds = result.Timings.Total.TotalSeconds } };
                 }
                 catch (AnimeGanException ex)
                 {
@@ -125,68 +154,90 @@ namespace AnimeGan.Web.Apis
         {
             if (!store.TryGet(id, out var job))
                 return NotFound(id, store);
-            if (kind != "before" && kind != "after")
-                return Problems.BadRequest($"kind '{kind}' is not before or after.");
-            var jpeg = job.Previews.GetOrAdd(kind, k => PreviewImages.Jpeg(k == "before" ? job.OriginalPath : job.StyledPath, PreviewSize, 90));
-            return TypedResults.File(jpeg, "image/jpeg");
+            return kind switch
+            {
+                "before" => TypedResults.File(job.Before, "image/jpeg"),
+                "after" => TypedResults.File(job.After, "image/jpeg"),
+                _ => Problems.BadRequest($"kind '{kind}' is not before or after."),
+            };
         }
 
         private static async Task<IResult> ResultAsync(string id, double? strength, bool? keepColors, JobStore store, CancellationToken cancellationToken)
         {
             if (!store.TryGet(id, out var job))
                 return NotFound(id, store);
-            if (strength is double s && (double.IsNaN(s) || s < OptionLimits.MinStrength || s > OptionLimits.MaxStrength))
-                return Problems.BadRequest($"strength must be between {OptionLimits.MinStrength} and {OptionLimits.MaxStrength}, not {s}.");
-            using var output = new MemoryStream();
-            var format = await Task.Run(() => ResultBlend.Write(job.OriginalPath, job.StyledPath, output, strength ?? 1, keepColors ?? false), cancellationToken).ConfigureAwait(false);
-            job.Delivered();
-            return TypedResults.File(output.ToArray(), Naming.ContentType(format), job.DownloadName(format));
+            var choice = new ResultChoice(strength ?? job.Choice.Strength, keepColors ?? job.Choice.KeepColors);
+            try
+            {
+                using var output = new MemoryStream();
+                var format = await Task.Run(() => job.Write(output, choice), cancellationToken).ConfigureAwait(false);
+                job.Delivered();
+                return TypedResults.File(output.ToArray(), Naming.ContentType(format), job.DownloadName(format));
+            }
+            catch (AnimeGanException ex)
+            {
+                return Problems.For(ex);
+            }
         }
 
-        private static async Task<IResult> ZipAsync(ZipRequest request, JobStore store, CancellationToken cancellationToken)
+        private static async Task<IResult> ZipAsync(ZipRequest request, HttpContext http, JobStore store, CancellationToken cancellationToken)
         {
             if (request.Items == null || request.Items.Count == 0)
                 return Problems.BadRequest("Name at least one result to put in the zip.");
-            var jobs = new List<(ConversionJob Job, ZipItem Item)>();
+            if (request.Items.Count > MaxZipItems)
+                return Problems.BadRequest($"A zip holds at most {MaxZipItems} results; ask for {request.Items.Count} in several zips.");
+            var entries = new List<(ConversionJob Job, ResultChoice Choice)>();
             foreach (var item in request.Items)
             {
+                if (item?.Id == null)
+                    return Problems.BadRequest("Every item names a result by its id.");
                 if (!store.TryGet(item.Id, out var job))
                     return NotFound(item.Id, store);
-                if (double.IsNaN(item.Strength) || item.Strength < OptionLimits.MinStrength || item.Strength > OptionLimits.MaxStrength)
-                    return Problems.BadRequest($"strength must be between {OptionLimits.MinStrength} and {OptionLimits.MaxStrength}, not {item.Strength}.");
-                jobs.Add((job, item));
+                var strength = item.Strength ?? job.Choice.Strength;
+                try
+                {
+                    OptionLimits.Check(strength, OptionLimits.MinStrength, OptionLimits.MaxStrength, "strength");
+                }
+                catch (AnimeGanException ex)
+                {
+                    return Problems.BadRequest(ex.Message);
+                }
+
+                entries.Add((job, new ResultChoice(strength, item.KeepColors ?? job.Choice.KeepColors)));
             }
 
-            using var zip = new MemoryStream();
-            await Task.Run(
-                () =>
+            // The zip streams to the client entry by entry: one result is in memory at a time, however many there are.
+            http.Response.ContentType = "application/zip";
+            http.Response.Headers.ContentDisposition = "attachment; filename=anime.zip";
+            await using var body = new ZipResponseStream(http.Response.Body);
+            await using (var archive = await ZipArchive.CreateAsync(body, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken).ConfigureAwait(false))
+            {
+                var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                foreach (var (job, choice) in entries)
                 {
-                    using var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true);
-                    var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-                    foreach (var (job, item) in jobs)
-                    {
-                        cancellationToken.ThrowIfCancellationRequested();
-                        using var file = new MemoryStream();
-                        var format = ResultBlend.Write(job.OriginalPath, job.StyledPath, file, item.Strength, item.KeepColors);
-                        var name = job.DownloadName(format);
-                        for (var n = 2; !names.Add(name); n++)
-                            name = Path.GetFileNameWithoutExtension(job.DownloadName(format)) + $" ({n})" + RasterFormats.Extension(format);
-                        var entry = archive.CreateEntry(name, CompressionLevel.NoCompression);
-                        using var stream = entry.Open();
-                        file.Position = 0;
-                        file.CopyTo(stream);
-                    }
-                },
-                cancellationToken).ConfigureAwait(false);
-            foreach (var (job, _) in jobs)
+                    using var file = new MemoryStream();
+                    var format = await Task.Run(() => job.Write(file, choice), cancellationToken).ConfigureAwait(false);
+                    var name = job.DownloadName(format);
+                    for (var n = 2; !names.Add(name); n++)
+                        name = Path.GetFileNameWithoutExtension(job.DownloadName(format)) + $" ({n})" + RasterFormats.Extension(format);
+                    var entry = archive.CreateEntry(name, CompressionLevel.NoCompression);
+                    await using var stream = await entry.OpenAsync(cancellationToken).ConfigureAwait(false);
+                    file.Position = 0;
+                    await file.CopyToAsync(stream, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            await body.FlushAsync(cancellationToken).ConfigureAwait(false);
+
+            foreach (var (job, _) in entries)
                 job.Delivered();
-            return TypedResults.File(zip.ToArray(), "application/zip", "anime.zip");
+            return Results.Empty;
         }
 
         /// <summary>The body of POST /api/jobs/zip.</summary>
         public sealed record ZipRequest(IReadOnlyList<ZipItem>? Items);
 
-        private static IResult NotFound(string id, JobStore store)
+        private static IResult NotFound(string? id, JobStore store)
             => store.OtherReplica(id) is string replica
                 ? TypedResults.Problem($"This result was made by the server '{replica}', which no longer serves it (it was stopped or replaced); convert the photo again.", statusCode: StatusCodes.Status404NotFound, title: "Result gone with its server")
                 : TypedResults.Problem($"No result '{id}' on this server (results are kept for {JobStore.IdleLifetime.TotalMinutes:0} minutes); convert the photo again.", statusCode: StatusCodes.Status404NotFound, title: "Unknown result");

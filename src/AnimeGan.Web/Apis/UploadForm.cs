@@ -1,10 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using AnimeGan.Core;
 using AnimeGan.Core.Exceptions;
 using AnimeGan.Core.Imaging;
 using AnimeGan.Core.Models;
@@ -12,6 +11,8 @@ using AnimeGan.Core.Options;
 using AnimeGan.Web.Hosting;
 using AnimeGan.Web.Jobs;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
 
 namespace AnimeGan.Web.Apis
 {
@@ -24,29 +25,61 @@ namespace AnimeGan.Web.Apis
 
     /// <summary>
     /// Reads the multipart form of a conversion: file field <c>image</c>, and <c>style</c>, <c>strength</c>,
-    /// <c>faces</c>, <c>faceStyle</c>, <c>keepColors</c>, <c>maxSize</c>, <c>format</c>. The size limits apply
-    /// while the body is read and the picture's header is checked before anything is decoded.
+    /// <c>faces</c>, <c>faceStyle</c>, <c>keepColors</c>, <c>maxSize</c>, <c>format</c>. The file streams
+    /// straight into the request's private area (never buffered elsewhere), the size limits apply while it is
+    /// read, and the picture's header is checked before anything is decoded. The fields, and the models they
+    /// name, are checked by the engine's own rules (<see cref="OptionLimits"/>), which name the field.
     /// </summary>
     internal static class UploadForm
     {
-        public static async Task<(Upload? Upload, IResult? Problem)> ReadAsync(HttpContext http, AnimeGanEngine engine, WorkArea area, CancellationToken cancellationToken)
+        private const int MaxSections = 16;
+        private const int MaxFieldLength = 256;
+
+        public static async Task<(Upload? Upload, IResult? Problem)> ReadAsync(HttpContext http, ServeOptions serve, ModelStore models, WorkArea area, CancellationToken cancellationToken)
         {
-            if (!http.Request.HasFormContentType)
+            if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var contentType)
+                || !contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+                || HeaderUtilities.RemoveQuotes(contentType.Boundary).Value is not { Length: > 0 } boundary)
                 return (null, Problems.BadRequest("Send multipart/form-data with the picture in a file field named 'image'."));
-            IFormCollection form;
+
+            var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            string? name = null;
+            var saved = area.File("upload");
+            long length = 0;
             try
             {
-                form = await http.Request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+                var reader = new MultipartReader(boundary, http.Request.Body) { HeadersLengthLimit = 16 * 1024 };
+                for (var sections = 0; await reader.ReadNextSectionAsync(cancellationToken).ConfigureAwait(false) is MultipartSection section; sections++)
+                {
+                    if (sections == MaxSections || !ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
+                        return (null, Problems.BadRequest("The form has more parts than a conversion takes, or a part without a name."));
+                    var field = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
+                    if (disposition.IsFileDisposition() && field == "image" && name == null)
+                    {
+                        name = HeaderUtilities.RemoveQuotes(disposition.FileName).Value is { Length: > 0 } given ? System.IO.Path.GetFileName(given.Replace('\\', '/')) : "photo";
+                        length = await SaveAsync(section.Body, saved, (long)serve.MaxUploadMegabytes * 1024 * 1024, cancellationToken).ConfigureAwait(false);
+                        if (length < 0)
+                            return (null, TooLarge(serve));
+                    }
+                    else if (!disposition.IsFileDisposition())
+                    {
+                        fields[field] = await ReadFieldAsync(section, field, cancellationToken).ConfigureAwait(false);
+                    }
+                }
             }
-            catch (Exception ex) when (ex is InvalidDataException || (ex is BadHttpRequestException bad && bad.StatusCode == StatusCodes.Status413PayloadTooLarge))
+            catch (BadHttpRequestException bad) when (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
             {
-                var limit = http.RequestServices.GetService(typeof(ServeOptions)) is ServeOptions options ? $" of {options.MaxUploadMegabytes} MB" : "";
-                return (null, TypedResults.Problem($"The upload is larger than the limit{limit}.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Upload too large"));
+                return (null, TooLarge(serve));
+            }
+            catch (InvalidDataException ex)
+            {
+                return (null, Problems.BadRequest($"The form could not be read: {ex.Message}"));
             }
 
-            var file = form.Files.GetFile("image");
-            if (file == null || file.Length == 0)
+            if (name == null)
                 return (null, Problems.BadRequest("The form has no picture: put it in a file field named 'image'."));
+            if (length == 0)
+                return (null, Problems.BadRequest($"{name}: the file is empty."));
 
             StylizeOptions stylize;
             RasterFormat? format;
@@ -54,25 +87,26 @@ namespace AnimeGan.Web.Apis
             {
                 stylize = new StylizeOptions
                 {
-                    Style = Style(form["style"], engine.Store, "style"),
-                    Strength = Number(form["strength"], "strength", OptionLimits.MinStrength, OptionLimits.MaxStrength),
-                    Faces = Flag(form["faces"], "faces"),
-                    FaceStyle = Style(form["faceStyle"], engine.Store, "faceStyle"),
-                    KeepColors = Flag(form["keepColors"], "keepColors"),
-                    MaxSize = (int?)Number(form["maxSize"], "maxSize", OptionLimits.MinWorkingSize, OptionLimits.MaxWorkingSize, whole: true),
+                    Style = Field(fields, "style"),
+                    Strength = Number(fields, "strength"),
+                    Faces = Flag(fields, "faces"),
+                    FaceStyle = Field(fields, "faceStyle"),
+                    KeepColors = Flag(fields, "keepColors"),
+                    MaxSize = (int?)Number(fields, "maxSize"),
                 };
-                format = string.IsNullOrEmpty(form["format"]) ? null : RasterFormats.Parse(form["format"]!)
-                    ?? throw new ArgumentException($"format '{form["format"]}' is not one of jpg, png, webp, tif, bmp, gif.");
+                OptionLimits.Validate(stylize, models, FieldName);
+                format = Field(fields, "format") is string formatText
+                    ? RasterFormats.Parse(formatText) ?? throw new ArgumentException($"format '{formatText}' is not one of jpg, png, webp, tif, bmp, gif.")
+                    : null;
             }
             catch (ArgumentException ex)
             {
                 return (null, Problems.BadRequest(ex.Message));
             }
-
-            var name = string.IsNullOrWhiteSpace(file.FileName) ? "photo" : System.IO.Path.GetFileName(file.FileName);
-            var saved = area.File("upload");
-            await using (var target = new FileStream(saved, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
-                await file.CopyToAsync(target, cancellationToken).ConfigureAwait(false);
+            catch (AnimeGanException ex)
+            {
+                return (null, Problems.For(ex));
+            }
 
             ImageHeader header;
             try
@@ -85,43 +119,59 @@ namespace AnimeGan.Web.Apis
                 return (null, Problems.For(ex));
             }
 
-            var typed = area.File("upload" + RasterFormats.Extension(header.Format));
-            File.Move(saved, typed);
-            return (new Upload(name, typed, header, stylize, format), null);
+            return (new Upload(name, saved, header, stylize, format), null);
         }
 
-        private static string? Style(string? id, ModelStore store, string field)
-        {
-            if (string.IsNullOrEmpty(id))
-                return null;
-            var installed = store.Installed(ModelKind.Style);
-            if (installed.Any(m => string.Equals(m.Id, id, StringComparison.OrdinalIgnoreCase)))
-                return id;
-            throw new ArgumentException($"{field} '{id}' is not a style installed on this server; choose one of: {string.Join(", ", installed.Select(m => m.Id))}.");
-        }
+        private static IResult TooLarge(ServeOptions serve)
+            => TypedResults.Problem($"The upload is larger than the limit of {serve.MaxUploadMegabytes} MB.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Upload too large");
 
-        private static double? Number(string? text, string field, double min, double max, bool whole = false)
+        /// <summary>Streams the file part to disk, stopping as soon as it passes the limit.</summary>
+        /// <returns>The bytes saved, or -1 when the file is larger than <paramref name="limit"/>.</returns>
+        private static async Task<long> SaveAsync(Stream part, string path, long limit, CancellationToken cancellationToken)
         {
-            if (string.IsNullOrEmpty(text))
-                return null;
-            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || (whole && value != Math.Floor(value)))
-                throw new ArgumentException($"{field} '{text}' is not a {(whole ? "whole " : "")}number.");
-            try
+            await using var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+            var buffer = new byte[1 << 16];
+            long length = 0;
+            for (int read; (read = await part.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0;)
             {
-                return OptionLimits.Check(value, min, max, field);
+                length += read;
+                if (length > limit)
+                    return -1;
+                await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
             }
-            catch (AnimeGanException ex)
-            {
-                throw new ArgumentException(ex.Message);
-            }
+
+            return length;
         }
 
-        private static bool? Flag(string? text, string field) => text?.ToLowerInvariant() switch
+        /// <summary>The form field of a setting: its property name in camel case (<c>MaxSize</c> is <c>maxSize</c>).</summary>
+        private static string FieldName(string option) => char.ToLowerInvariant(option[0]) + option.Substring(1);
+
+        private static async Task<string> ReadFieldAsync(MultipartSection section, string field, CancellationToken cancellationToken)
         {
-            null or "" => null,
+            var buffer = new char[MaxFieldLength + 1];
+            using var text = new StreamReader(section.Body);
+            var read = 0;
+            for (int n; read < buffer.Length && (n = await text.ReadAsync(buffer.AsMemory(read), cancellationToken).ConfigureAwait(false)) > 0;)
+                read += n;
+            if (read > MaxFieldLength)
+                throw new InvalidDataException($"the field '{field}' is longer than {MaxFieldLength} characters");
+            return new string(buffer, 0, read);
+        }
+
+        private static string? Field(Dictionary<string, string> fields, string field)
+            => fields.TryGetValue(field, out var text) && text.Length > 0 ? text : null;
+
+        private static double? Number(Dictionary<string, string> fields, string field)
+            => Field(fields, field) is not string text ? null
+                : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value
+                : throw new ArgumentException($"{field} '{text}' is not a number.");
+
+        private static bool? Flag(Dictionary<string, string> fields, string field) => Field(fields, field)?.ToLowerInvariant() switch
+        {
+            null => null,
             "true" or "on" or "1" or "yes" => true,
             "false" or "off" or "0" or "no" => false,
-            _ => throw new ArgumentException($"{field} '{text}' is not true or false."),
+            var text => throw new ArgumentException($"{field} '{text}' is not true or false."),
         };
     }
 }

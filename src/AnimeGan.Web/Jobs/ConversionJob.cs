@@ -1,28 +1,42 @@
 using System;
-using System.Collections.Concurrent;
+using System.IO;
+using System.Threading;
+using AnimeGan.Core;
 using AnimeGan.Core.Imaging;
 
 namespace AnimeGan.Web.Jobs
 {
     /// <summary>
-    /// A photo converted through the page and kept for a while: its upload and its full-strength result, so
-    /// strength and colours can change and downloads can be made without running the model again.
+    /// A photo converted through the page and kept for a while: its <see cref="KeptResult"/> saved once in the
+    /// job's private area, and its two previews, so strength and colours can change and downloads can be made
+    /// without running the model or decoding the photo again.
     /// </summary>
     internal sealed class ConversionJob : IDisposable
     {
         private readonly WorkArea _area;
         private IDisposable? _awaitingDownload;
 
-        public ConversionJob(string id, WorkArea area, string fileName, string originalPath, string styledPath, RasterFormat sourceFormat)
+        /// <summary>Keeps a result: saves it in <paramref name="area"/>, which now belongs to the job, and makes its previews.</summary>
+        public ConversionJob(string id, WorkArea area, string fileName, KeptResult kept, ResultChoice choice, int previewSize)
         {
             Id = id;
             _area = area;
             FileName = fileName;
-            OriginalPath = originalPath;
-            StyledPath = styledPath;
-            SourceFormat = sourceFormat;
-            Touch();
+            Choice = choice;
+            Width = kept.Width;
+            Height = kept.Height;
+            KeptPath = area.File("kept.raw");
+            using (var file = new FileStream(KeptPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20))
+                kept.Save(file);
+            Before = kept.Preview(styled: false, previewSize, PreviewQuality);
+            After = kept.Preview(styled: true, previewSize, PreviewQuality);
         }
+
+        /// <summary>
+        /// The previews' JPEG quality: high enough that the page's blend of the two previews stays within a level
+        /// or two of the downloaded file (measured in docs/performance.md), small enough for a phone.
+        /// </summary>
+        public const int PreviewQuality = 95;
 
         /// <summary>Gets the unguessable id that names the job in URLs.</summary>
         public string Id { get; }
@@ -30,19 +44,38 @@ namespace AnimeGan.Web.Jobs
         /// <summary>Gets the name the client gave the file.</summary>
         public string FileName { get; }
 
-        public string OriginalPath { get; }
+        /// <summary>Gets the strength, colours and format asked with the upload: what a download gets unless it asks otherwise.</summary>
+        public ResultChoice Choice { get; }
 
-        /// <summary>Gets the full-strength result, without kept colours, as a lossless PNG.</summary>
-        public string StyledPath { get; }
+        public int Width { get; }
 
-        public RasterFormat SourceFormat { get; }
+        public int Height { get; }
 
-        /// <summary>Gets preview JPEGs made so far, by kind (before, after).</summary>
-        public ConcurrentDictionary<string, byte[]> Previews { get; } = new ConcurrentDictionary<string, byte[]>();
+        /// <summary>Gets the saved <see cref="KeptResult"/>.</summary>
+        public string KeptPath { get; }
 
-        public DateTime LastUsedUtc { get; private set; }
+        /// <summary>Gets the photo's preview, JPEG.</summary>
+        public byte[] Before { get; }
 
-        public void Touch() => LastUsedUtc = DateTime.UtcNow;
+        /// <summary>Gets the full-strength result's preview, JPEG.</summary>
+        public byte[] After { get; }
+
+        /// <summary>Gets the bytes the job holds in memory (its previews); its pixels are on disk.</summary>
+        public long Bytes => Before.Length + After.Length;
+
+        /// <summary>Brings the kept result back from disk (no decoding).</summary>
+        public KeptResult Load()
+        {
+            using var file = new FileStream(KeptPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
+            return KeptResult.Load(file, FileName);
+        }
+
+        /// <summary>Writes the result at a choice, in the format asked with the upload unless the choice names another.</summary>
+        public RasterFormat Write(Stream destination, ResultChoice choice)
+        {
+            var kept = Load();
+            return kept.Write(destination, choice.Strength, choice.KeepColors, choice.Format ?? Choice.Format);
+        }
 
         /// <summary>The download name: the client's name with the suffix, in the written format's extension.</summary>
         public string DownloadName(RasterFormat format) => Naming.DownloadName(FileName, format);
@@ -51,7 +84,7 @@ namespace AnimeGan.Web.Jobs
         public void AwaitDownload(IDisposable drainHandle) => _awaitingDownload = drainHandle;
 
         /// <summary>Marks the result downloaded: a draining server need not wait for it any more.</summary>
-        public void Delivered() => System.Threading.Interlocked.Exchange(ref _awaitingDownload, null)?.Dispose();
+        public void Delivered() => Interlocked.Exchange(ref _awaitingDownload, null)?.Dispose();
 
         public void Dispose()
         {
@@ -59,4 +92,7 @@ namespace AnimeGan.Web.Jobs
             _area.Dispose();
         }
     }
+
+    /// <summary>A strength and colour choice for a kept result, and the format to write it in (null for the photo's own).</summary>
+    internal sealed record ResultChoice(double Strength, bool KeepColors, RasterFormat? Format = null);
 }

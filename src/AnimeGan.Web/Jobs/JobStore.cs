@@ -1,18 +1,18 @@
 using System;
-using System.Collections.Concurrent;
 using System.IO;
-using System.Linq;
 using System.Security.Cryptography;
-using AnimeGan.Core.Imaging;
+using AnimeGan.Core;
 using AnimeGan.Web.Hosting;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace AnimeGan.Web.Jobs
 {
     /// <summary>
     /// The server's temporary files and kept results. Everything lives under one private root that is removed
-    /// at shutdown; results not used for <see cref="IdleLifetime"/> are removed, and at most
-    /// <see cref="MaxJobs"/> are kept. Ids are 128 random bits, so one visitor cannot reach another's photos,
-    /// and nothing lists them.
+    /// at shutdown. Results are kept in the framework's <see cref="MemoryCache"/>: one not used for
+    /// <see cref="IdleLifetime"/> expires, at most <see cref="MaxJobs"/> are kept (the least recently used
+    /// go first), and an evicted result's files are deleted. Ids are 128 random bits, so one visitor cannot
+    /// reach another's photos, and nothing lists them.
     /// </summary>
     internal sealed class JobStore : IDisposable
     {
@@ -20,7 +20,7 @@ namespace AnimeGan.Web.Jobs
 
         public const int MaxJobs = 500;
 
-        private readonly ConcurrentDictionary<string, ConversionJob> _jobs = new ConcurrentDictionary<string, ConversionJob>(StringComparer.Ordinal);
+        private readonly MemoryCache _jobs = new MemoryCache(new MemoryCacheOptions { SizeLimit = MaxJobs, CompactionPercentage = 0.02 });
         private readonly string? _replica;
         private bool _disposed;
 
@@ -44,38 +44,38 @@ namespace AnimeGan.Web.Jobs
         }
 
         /// <summary>Keeps a converted photo; its area now belongs to the job.</summary>
-        public ConversionJob Add(WorkArea area, string fileName, string originalPath, string styledPath, RasterFormat sourceFormat)
+        public ConversionJob Add(WorkArea area, string fileName, KeptResult kept, ResultChoice choice, int previewSize)
         {
-            Sweep();
-            var job = new ConversionJob(_replica == null ? NewId() : $"{_replica}-{NewId()}", area, fileName, originalPath, styledPath, sourceFormat);
-            _jobs[job.Id] = job;
+            var job = new ConversionJob(_replica == null ? NewId() : $"{_replica}-{NewId()}", area, fileName, kept, choice, previewSize);
+            // The cache refuses an entry that does not fit; make room first, as its own compaction would later.
+            if (_jobs.Count >= MaxJobs)
+                _jobs.Compact((double)(_jobs.Count - MaxJobs + 1) / _jobs.Count);
+            var entry = new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = IdleLifetime };
+            entry.RegisterPostEvictionCallback((_, value, _, _) => ((ConversionJob)value!).Dispose());
+            _jobs.Set(job.Id, job, entry);
             return job;
         }
 
-        public bool TryGet(string id, out ConversionJob job)
+        public bool TryGet(string? id, out ConversionJob job)
         {
-            Sweep();
-            if (_jobs.TryGetValue(id, out job!))
-            {
-                job.Touch();
-                return true;
-            }
-
-            return false;
+            job = null!;
+            return id != null && _jobs.TryGetValue(id, out job!);
         }
 
         /// <summary>Gets the replica a job id names when it is not this one (the result lives, or lived, there); null otherwise.</summary>
-        public string? OtherReplica(string id)
+        public string? OtherReplica(string? id)
         {
-            var dash = id.IndexOf('-', StringComparison.Ordinal);
-            var replica = dash > 0 ? id.Substring(0, dash) : null;
+            var dash = id?.IndexOf('-', StringComparison.Ordinal) ?? -1;
+            var replica = dash > 0 ? id!.Substring(0, dash) : null;
             return replica != null && replica != _replica ? replica : null;
         }
 
+        /// <summary>Forgets a job and deletes its files now (the cache's own eviction callback runs later, and finds nothing left).</summary>
         public bool Remove(string id)
         {
-            if (!_jobs.TryRemove(id, out var job))
+            if (!TryGet(id, out var job))
                 return false;
+            _jobs.Remove(id);
             job.Dispose();
             return true;
         }
@@ -85,20 +85,11 @@ namespace AnimeGan.Web.Jobs
             if (_disposed)
                 return;
             _disposed = true;
-            foreach (var id in _jobs.Keys.ToList())
-                Remove(id);
+            _jobs.Compact(1.0);
+            _jobs.Dispose();
             new WorkArea(Root).Dispose();
         }
 
         private static string NewId() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
-
-        private void Sweep()
-        {
-            var now = DateTime.UtcNow;
-            foreach (var job in _jobs.Values.Where(j => now - j.LastUsedUtc > IdleLifetime).ToList())
-                Remove(job.Id);
-            foreach (var job in _jobs.Values.OrderBy(j => j.LastUsedUtc).Take(Math.Max(0, _jobs.Count - MaxJobs + 1)).ToList())
-                Remove(job.Id);
-        }
     }
 }
