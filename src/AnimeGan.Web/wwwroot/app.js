@@ -1,366 +1,343 @@
-'use strict';
+import { blend } from './blend.js';
+
 // The page: pick photos, choose a style, convert (at most two at once; the server queues the rest), then
 // compare, re-blend and download. Strength and colours change in the browser from the kept full-strength
 // result; downloads ask the server for the same blend at full resolution.
-(() => {
-  const $ = (id) => document.getElementById(id);
-  const photos = [];
-  const results = new Map();
-  let styles = [];
-  let nextId = 1;
-  const InFlight = 2;
+const $ = (id) => document.getElementById(id);
+const photos = [];
+const results = new Map();
+let styles = [];
+let nextId = 1;
+const InFlight = 2;
 
-  const strength = $('strength');
-  strength.addEventListener('input', () => { $('strength-value').textContent = `${strength.value}%`; });
+const strength = $('strength');
+strength.addEventListener('input', () => { $('strength-value').textContent = `${strength.value}%`; });
 
-  async function problemText(response) {
-    try {
-      const problem = await response.json();
-      return problem.detail || problem.title || `The server answered ${response.status}.`;
-    } catch {
-      return `The server answered ${response.status}.`;
-    }
+async function problemText(response) {
+  try {
+    const problem = await response.json();
+    return problem.detail || problem.title || `The server answered ${response.status}.`;
+  } catch {
+    return `The server answered ${response.status}.`;
   }
+}
 
-  async function loadStyles() {
-    const box = $('styles');
-    try {
-      const response = await fetch('api/styles');
-      if (!response.ok) throw new Error(await problemText(response));
-      styles = await response.json();
-    } catch (e) {
-      $('styles-status').textContent = `Styles could not be loaded: ${e.message}`;
-      return;
-    }
-    box.textContent = '';
-    if (styles.length === 0) {
-      box.innerHTML = '<p>No style is installed on this server. Install them with <code>animegan models install --all</code>.</p>';
-      return;
-    }
-    for (const style of styles) {
-      const card = document.createElement('div');
-      card.className = 'style-card';
-      const input = document.createElement('input');
-      input.type = 'radio';
-      input.name = 'style';
-      input.id = `style-${style.id}`;
-      input.value = style.id;
-      input.checked = style.isDefault;
-      const label = document.createElement('label');
-      label.htmlFor = input.id;
-      label.title = style.description;
-      const img = document.createElement('img');
-      img.src = `api/styles/${encodeURIComponent(style.id)}/preview`;
-      img.alt = '';
-      const name = document.createElement('span');
-      name.textContent = style.name;
-      label.append(img, name);
-      card.append(input, label);
-      box.append(card);
-      const option = document.createElement('option');
-      option.value = style.id;
-      option.textContent = style.name;
-      $('face-style').append(option);
-    }
-    if (!box.querySelector('input:checked')) box.querySelector('input').checked = true;
-    updateButtons();
+async function loadStyles() {
+  const box = $('styles');
+  try {
+    const response = await fetch('api/styles');
+    if (!response.ok) throw new Error(await problemText(response));
+    styles = await response.json();
+  } catch (e) {
+    $('styles-status').textContent = `Styles could not be loaded: ${e.message}`;
+    return;
   }
-
-  function addPhotos(files) {
-    for (const file of files) {
-      const photo = { id: nextId++, file, url: URL.createObjectURL(file) };
-      photos.push(photo);
-      const li = document.createElement('li');
-      li.dataset.id = photo.id;
-      const img = document.createElement('img');
-      img.src = photo.url;
-      img.alt = file.name;
-      const name = document.createElement('div');
-      name.className = 'name';
-      name.textContent = file.name;
-      const remove = document.createElement('button');
-      remove.type = 'button';
-      remove.textContent = '\u00d7';
-      remove.setAttribute('aria-label', `Remove ${file.name}`);
-      remove.addEventListener('click', () => {
-        photos.splice(photos.indexOf(photo), 1);
-        URL.revokeObjectURL(photo.url);
-        li.remove();
-        updateButtons();
-      });
-      li.append(img, name, remove);
-      $('queue').append(li);
-    }
-    updateButtons();
+  box.textContent = '';
+  if (styles.length === 0) {
+    box.innerHTML = '<p>No style is installed on this server. Install them with <code>animegan models install --all</code>.</p>';
+    return;
   }
-
-  function updateButtons() {
-    $('convert').disabled = photos.length === 0 || styles.length === 0;
-    $('download-all').disabled = ![...results.values()].some((r) => r.id);
+  for (const style of styles) {
+    const card = document.createElement('div');
+    card.className = 'style-card';
+    const input = document.createElement('input');
+    input.type = 'radio';
+    input.name = 'style';
+    input.id = `style-${style.id}`;
+    input.value = style.id;
+    input.checked = style.isDefault;
+    const label = document.createElement('label');
+    label.htmlFor = input.id;
+    label.title = style.description;
+    const img = document.createElement('img');
+    img.src = `api/styles/${encodeURIComponent(style.id)}/preview`;
+    img.alt = '';
+    const name = document.createElement('span');
+    name.textContent = style.name;
+    label.append(img, name);
+    card.append(input, label);
+    box.append(card);
+    const option = document.createElement('option');
+    option.value = style.id;
+    option.textContent = style.name;
+    $('face-style').append(option);
   }
+  if (!box.querySelector('input:checked')) box.querySelector('input').checked = true;
+  updateButtons();
+}
 
-  $('files').addEventListener('change', (e) => { addPhotos(e.target.files); e.target.value = ''; });
-  const drop = $('drop');
-  drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
-  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
-  drop.addEventListener('drop', (e) => { e.preventDefault(); drop.classList.remove('over'); addPhotos(e.dataTransfer.files); });
-
-  function settings() {
-    return {
-      style: document.querySelector('input[name="style"]:checked')?.value ?? '',
-      strength: Number(strength.value) / 100,
-      faces: $('faces').checked,
-      faceStyle: $('face-style').value,
-      keepColors: $('keep-colors').checked,
-      maxSize: $('detail').value,
-    };
-  }
-
-  $('convert').addEventListener('click', () => {
-    const chosen = settings();
-    const work = photos.splice(0, photos.length);
-    $('queue').textContent = '';
-    updateButtons();
-    const cards = work.map((photo) => createCard(photo, chosen));
-    let next = 0;
-    const worker = async () => {
-      while (next < cards.length) await convert(cards[next++]);
-    };
-    Promise.all(Array.from({ length: Math.min(InFlight, cards.length) }, worker)).then(summarize);
-  });
-
-  function createCard(photo, chosen) {
+function addPhotos(files) {
+  for (const file of files) {
+    const photo = { id: nextId++, file, url: URL.createObjectURL(file) };
+    photos.push(photo);
     const li = document.createElement('li');
-    li.className = 'result';
-    const title = document.createElement('h3');
-    title.textContent = photo.file.name;
-    const stage = document.createElement('p');
-    stage.className = 'stage';
-    stage.textContent = 'Waiting';
-    const bar = document.createElement('progress');
-    bar.max = 5;
-    bar.value = 0;
-    bar.setAttribute('aria-label', `Progress of ${photo.file.name}`);
-    li.append(title, stage, bar);
-    $('results').append(li);
-    const card = { photo, chosen, li, stage, bar };
-    results.set(li, card);
-    return card;
-  }
-
-  const Stages = ['reading', 'stylizing', 'finding faces', 'enhancing faces', 'writing'];
-
-  async function convert(card) {
-    const form = new FormData();
-    form.append('image', card.photo.file, card.photo.file.name);
-    form.append('style', card.chosen.style);
-    form.append('faces', card.chosen.faces ? 'true' : 'false');
-    if (card.chosen.faceStyle) form.append('faceStyle', card.chosen.faceStyle);
-    form.append('maxSize', card.chosen.maxSize);
-    for (;;) {
-      card.stage.textContent = 'Uploading';
-      let response;
-      try {
-        response = await fetch('api/jobs', { method: 'POST', body: form });
-      } catch (e) {
-        return fail(card, `The server could not be reached (${e.message}).`);
-      }
-      if (response.status === 429 || response.status === 503) {
-        const wait = Number(response.headers.get('Retry-After') || '5');
-        card.stage.textContent = `The server is busy; trying again in ${wait} s`;
-        await new Promise((resolve) => setTimeout(resolve, wait * 1000));
-        continue;
-      }
-      if (!response.ok) return fail(card, await problemText(response));
-      return readStream(card, response);
-    }
-  }
-
-  async function readStream(card, response) {
-    const reader = response.body.getReader();
-    const decoder = new TextDecoder();
-    let buffered = '';
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      buffered += decoder.decode(value, { stream: true });
-      let newline;
-      while ((newline = buffered.indexOf('\n')) >= 0) {
-        const line = JSON.parse(buffered.slice(0, newline));
-        buffered = buffered.slice(newline + 1);
-        if (line.stage) {
-          card.stage.textContent = line.stage[0].toUpperCase() + line.stage.slice(1);
-          card.bar.value = Stages.indexOf(line.stage) + 1;
-        } else if (line.error) {
-          return fail(card, line.error.detail || line.error.title);
-        } else if (line.done) {
-          return show(card, line.done);
-        }
-      }
-    }
-    return fail(card, 'The conversion ended without a result.');
-  }
-
-  function fail(card, message) {
-    card.bar.remove();
-    card.stage.className = 'error';
-    card.stage.textContent = message;
-    card.failed = true;
-  }
-
-  function loadImage(url) {
-    return new Promise((resolve, reject) => {
-      const img = new Image();
-      img.onload = () => resolve(img);
-      img.onerror = () => reject(new Error('the preview did not load'));
-      img.src = url;
+    li.dataset.id = photo.id;
+    const img = document.createElement('img');
+    img.src = photo.url;
+    img.alt = file.name;
+    const name = document.createElement('div');
+    name.className = 'name';
+    name.textContent = file.name;
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.textContent = '\u00d7';
+    remove.setAttribute('aria-label', `Remove ${file.name}`);
+    remove.addEventListener('click', () => {
+      photos.splice(photos.indexOf(photo), 1);
+      URL.revokeObjectURL(photo.url);
+      li.remove();
+      updateButtons();
     });
+    li.append(img, name, remove);
+    $('queue').append(li);
   }
+  updateButtons();
+}
 
-  function pixels(img) {
-    const canvas = document.createElement('canvas');
-    canvas.width = img.naturalWidth;
-    canvas.height = img.naturalHeight;
-    const context = canvas.getContext('2d');
-    context.drawImage(img, 0, 0);
-    return context.getImageData(0, 0, canvas.width, canvas.height);
-  }
+function updateButtons() {
+  $('convert').disabled = photos.length === 0 || styles.length === 0;
+  $('download-all').disabled = ![...results.values()].some((r) => r.id);
+}
 
-  // The engine's blend: keep colours adds the stylized luma change to the photo (BT.601), then strength mixes.
-  function blend(source, styled, target, amount, keepColors) {
-    const s = source.data;
-    const t = styled.data;
-    const out = target.data;
-    for (let i = 0; i < s.length; i += 4) {
-      let r = t[i];
-      let g = t[i + 1];
-      let b = t[i + 2];
-      if (keepColors) {
-        const shift = (0.299 * (r - s[i])) + (0.587 * (g - s[i + 1])) + (0.114 * (b - s[i + 2]));
-        r = s[i] + shift;
-        g = s[i + 1] + shift;
-        b = s[i + 2] + shift;
-      }
-      out[i] = s[i] + (amount * (r - s[i]));
-      out[i + 1] = s[i + 1] + (amount * (g - s[i + 1]));
-      out[i + 2] = s[i + 2] + (amount * (b - s[i + 2]));
-      out[i + 3] = 255;
-    }
-  }
+$('files').addEventListener('change', (e) => { addPhotos(e.target.files); e.target.value = ''; });
+const drop = $('drop');
+drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
+drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+drop.addEventListener('drop', (e) => { e.preventDefault(); drop.classList.remove('over'); addPhotos(e.dataTransfer.files); });
 
-  async function show(card, done) {
-    card.id = done.id;
-    card.name = done.name;
-    card.stage.textContent = `Done: ${done.width} \u00d7 ${done.height}, ${done.facesFound} face${done.facesFound === 1 ? '' : 's'} enhanced`;
-    card.bar.remove();
-    let before;
-    let after;
+function settings() {
+  return {
+    style: document.querySelector('input[name="style"]:checked')?.value ?? '',
+    strength: Number(strength.value) / 100,
+    faces: $('faces').checked,
+    faceStyle: $('face-style').value,
+    keepColors: $('keep-colors').checked,
+    maxSize: $('detail').value,
+  };
+}
+
+$('convert').addEventListener('click', () => {
+  const chosen = settings();
+  const work = photos.splice(0, photos.length);
+  $('queue').textContent = '';
+  updateButtons();
+  const cards = work.map((photo) => createCard(photo, chosen));
+  let next = 0;
+  const worker = async () => {
+    while (next < cards.length) await convert(cards[next++]);
+  };
+  Promise.all(Array.from({ length: Math.min(InFlight, cards.length) }, worker)).then(summarize);
+});
+
+function createCard(photo, chosen) {
+  const li = document.createElement('li');
+  li.className = 'result';
+  const title = document.createElement('h3');
+  title.textContent = photo.file.name;
+  const stage = document.createElement('p');
+  stage.className = 'stage';
+  stage.textContent = 'Waiting';
+  const bar = document.createElement('progress');
+  bar.max = 5;
+  bar.value = 0;
+  bar.setAttribute('aria-label', `Progress of ${photo.file.name}`);
+  li.append(title, stage, bar);
+  $('results').append(li);
+  const card = { photo, chosen, li, stage, bar };
+  results.set(li, card);
+  return card;
+}
+
+const Stages = ['reading', 'stylizing', 'finding faces', 'enhancing faces', 'writing'];
+
+async function convert(card) {
+  const form = new FormData();
+  form.append('image', card.photo.file, card.photo.file.name);
+  form.append('style', card.chosen.style);
+  form.append('faces', card.chosen.faces ? 'true' : 'false');
+  if (card.chosen.faceStyle) form.append('faceStyle', card.chosen.faceStyle);
+  form.append('maxSize', card.chosen.maxSize);
+  for (;;) {
+    card.stage.textContent = 'Uploading';
+    let response;
     try {
-      [before, after] = await Promise.all([loadImage(`api/jobs/${done.id}/preview/before`), loadImage(`api/jobs/${done.id}/preview/after`)]);
+      response = await fetch('api/jobs', { method: 'POST', body: form });
     } catch (e) {
-      return fail(card, `The result could not be shown: ${e.message}.`);
+      return fail(card, `The server could not be reached (${e.message}).`);
     }
-    const source = pixels(before);
-    const styled = pixels(after);
-    const compare = document.createElement('div');
-    compare.className = 'compare';
-    const canvas = document.createElement('canvas');
-    canvas.width = source.width;
-    canvas.height = source.height;
-    canvas.setAttribute('role', 'img');
-    canvas.setAttribute('aria-label', `${done.name} in anime style`);
-    before.className = 'before';
-    before.alt = `${done.name}, original`;
-    compare.append(canvas, before);
-    const context = canvas.getContext('2d');
-    const output = context.createImageData(source.width, source.height);
-
-    const controls = document.createElement('div');
-    controls.className = 'controls';
-    const uid = `r${done.id.slice(0, 8)}`;
-    controls.innerHTML = `
-      <label for="${uid}-compare">Compare: original &larr; &rarr; anime</label>
-      <input id="${uid}-compare" type="range" min="0" max="100" value="50">
-      <label for="${uid}-strength">Strength <output for="${uid}-strength">${Math.round(card.chosen.strength * 100)}%</output></label>
-      <input id="${uid}-strength" class="strength" type="range" min="0" max="100" value="${Math.round(card.chosen.strength * 100)}">
-      <div class="field check"><input id="${uid}-colors" type="checkbox"${card.chosen.keepColors ? ' checked' : ''}><label for="${uid}-colors">Keep the photo's own colours</label></div>
-      <a class="button download" href="#" download>Download full size</a>`;
-    const [compareInput, strengthInput, colorsInput] = controls.querySelectorAll('input');
-    const link = controls.querySelector('a');
-    const label = controls.querySelector('output');
-    const redraw = () => {
-      const amount = Number(strengthInput.value) / 100;
-      card.strength = amount;
-      card.keepColors = colorsInput.checked;
-      blend(source, styled, output, amount, colorsInput.checked);
-      context.putImageData(output, 0, 0);
-      label.textContent = `${strengthInput.value}%`;
-      link.href = `api/jobs/${done.id}/result?strength=${amount}&keepColors=${colorsInput.checked}`;
-    };
-    const reveal = () => { before.style.clipPath = `inset(0 ${compareInput.value}% 0 0)`; };
-    // Fetched rather than followed, so a result the server no longer has (stopped, replaced, expired)
-    // says so on its card, with what to do, instead of a page of JSON.
-    link.addEventListener('click', async (event) => {
-      event.preventDefault();
-      let response;
-      try {
-        response = await fetch(link.href);
-      } catch (e) {
-        card.stage.textContent = `The download failed (${e.message}).`;
-        return;
-      }
-      if (!response.ok) {
-        card.stage.textContent = await problemText(response);
-        return;
-      }
-      const disposition = response.headers.get('Content-Disposition') || '';
-      const named = /filename\*=UTF-8''([^;]+)|filename="?([^";]+)"?/i.exec(disposition);
-      const url = URL.createObjectURL(await response.blob());
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = named ? decodeURIComponent(named[1] || named[2]) : done.name;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60000);
-    });
-    strengthInput.addEventListener('input', redraw);
-    colorsInput.addEventListener('change', redraw);
-    compareInput.addEventListener('input', reveal);
-    redraw();
-    reveal();
-    card.li.append(compare, controls);
-    updateButtons();
-  }
-
-  function summarize() {
-    const all = [...results.values()];
-    const ok = all.filter((r) => r.id).length;
-    const failed = all.filter((r) => r.failed).length;
-    $('summary').textContent = `${ok} converted${failed ? `, ${failed} could not be converted` : ''}.`;
-  }
-
-  $('download-all').addEventListener('click', async () => {
-    const items = [...results.values()].filter((r) => r.id).map((r) => ({ id: r.id, strength: r.strength, keepColors: r.keepColors }));
-    const button = $('download-all');
-    button.disabled = true;
-    try {
-      const response = await fetch('api/jobs/zip', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ items }) });
-      if (!response.ok) throw new Error(await problemText(response));
-      const url = URL.createObjectURL(await response.blob());
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = 'anime.zip';
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60000);
-    } catch (e) {
-      $('summary').textContent = `The zip could not be made: ${e.message}`;
-    } finally {
-      button.disabled = false;
+    if (response.status === 429 || response.status === 503) {
+      const wait = Number(response.headers.get('Retry-After') || '5');
+      card.stage.textContent = `The server is busy; trying again in ${wait} s`;
+      await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+      continue;
     }
+    if (!response.ok) return fail(card, await problemText(response));
+    return readStream(card, response);
+  }
+}
+
+async function readStream(card, response) {
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let buffered = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffered += decoder.decode(value, { stream: true });
+    let newline;
+    while ((newline = buffered.indexOf('\n')) >= 0) {
+      const line = JSON.parse(buffered.slice(0, newline));
+      buffered = buffered.slice(newline + 1);
+      if (line.stage) {
+        card.stage.textContent = line.stage[0].toUpperCase() + line.stage.slice(1);
+        card.bar.value = Stages.indexOf(line.stage) + 1;
+      } else if (line.error) {
+        return fail(card, line.error.detail || line.error.title);
+      } else if (line.done) {
+        return show(card, line.done);
+      }
+    }
+  }
+  return fail(card, 'The conversion ended without a result.');
+}
+
+function fail(card, message) {
+  card.bar.remove();
+  card.stage.className = 'error';
+  card.stage.textContent = message;
+  card.failed = true;
+}
+
+function loadImage(url) {
+  return new Promise((resolve, reject) => {
+    const img = new Image();
+    img.onload = () => resolve(img);
+    img.onerror = () => reject(new Error('the preview did not load'));
+    img.src = url;
   });
+}
 
-  loadStyles();
-})();
+function pixels(img) {
+  const canvas = document.createElement('canvas');
+  canvas.width = img.naturalWidth;
+  canvas.height = img.naturalHeight;
+  const context = canvas.getContext('2d');
+  context.drawImage(img, 0, 0);
+  return context.getImageData(0, 0, canvas.width, canvas.height);
+}
+
+async function show(card, done) {
+  card.id = done.id;
+  card.name = done.name;
+  card.stage.textContent = `Done: ${done.width} \u00d7 ${done.height}, ${done.facesFound} face${done.facesFound === 1 ? '' : 's'} enhanced`;
+  card.bar.remove();
+  let before;
+  let after;
+  try {
+    [before, after] = await Promise.all([loadImage(`api/jobs/${done.id}/preview/before`), loadImage(`api/jobs/${done.id}/preview/after`)]);
+  } catch (e) {
+    return fail(card, `The result could not be shown: ${e.message}.`);
+  }
+  const source = pixels(before);
+  const styled = pixels(after);
+  const compare = document.createElement('div');
+  compare.className = 'compare';
+  const canvas = document.createElement('canvas');
+  canvas.width = source.width;
+  canvas.height = source.height;
+  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('aria-label', `${done.name} in anime style`);
+  before.className = 'before';
+  before.alt = `${done.name}, original`;
+  compare.append(canvas, before);
+  const context = canvas.getContext('2d');
+  const output = context.createImageData(source.width, source.height);
+
+  const controls = document.createElement('div');
+  controls.className = 'controls';
+  const uid = `r${done.id.slice(0, 8)}`;
+  controls.innerHTML = `
+    <label for="${uid}-compare">Compare: original &larr; &rarr; anime</label>
+    <input id="${uid}-compare" type="range" min="0" max="100" value="50">
+    <label for="${uid}-strength">Strength <output for="${uid}-strength">${Math.round(card.chosen.strength * 100)}%</output></label>
+    <input id="${uid}-strength" class="strength" type="range" min="0" max="100" value="${Math.round(card.chosen.strength * 100)}">
+    <div class="field check"><input id="${uid}-colors" type="checkbox"${card.chosen.keepColors ? ' checked' : ''}><label for="${uid}-colors">Keep the photo's own colours</label></div>
+    <a class="button download" href="#" download>Download full size</a>`;
+  const [compareInput, strengthInput, colorsInput] = controls.querySelectorAll('input');
+  const link = controls.querySelector('a');
+  const label = controls.querySelector('output');
+  const redraw = () => {
+    const amount = Number(strengthInput.value) / 100;
+    card.strength = amount;
+    card.keepColors = colorsInput.checked;
+    blend(source, styled, output, amount, colorsInput.checked);
+    context.putImageData(output, 0, 0);
+    label.textContent = `${strengthInput.value}%`;
+    link.href = `api/jobs/${done.id}/result?strength=${amount}&keepColors=${colorsInput.checked}`;
+  };
+  const reveal = () => { before.style.clipPath = `inset(0 ${compareInput.value}% 0 0)`; };
+  // Fetched rather than followed, so a result the server no longer has (stopped, replaced, expired)
+  // says so on its card, with what to do, instead of a page of JSON.
+  link.addEventListener('click', async (event) => {
+    event.preventDefault();
+    let response;
+    try {
+      response = await fetch(link.href);
+    } catch (e) {
+      card.stage.textContent = `The download failed (${e.message}).`;
+      return;
+    }
+    if (!response.ok) {
+      card.stage.textContent = await problemText(response);
+      return;
+    }
+    const disposition = response.headers.get('Content-Disposition') || '';
+    const named = /filename\*=UTF-8''([^;]+)|filename="?([^";]+)"?/i.exec(disposition);
+    const url = URL.createObjectURL(await response.blob());
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = named ? decodeURIComponent(named[1] || named[2]) : done.name;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  });
+  strengthInput.addEventListener('input', redraw);
+  colorsInput.addEventListener('change', redraw);
+  compareInput.addEventListener('input', reveal);
+  redraw();
+  reveal();
+  card.li.append(compare, controls);
+  updateButtons();
+}
+
+function summarize() {
+  const all = [...results.values()];
+  const ok = all.filter((r) => r.id).length;
+  const failed = all.filter((r) => r.failed).length;
+  $('summary').textContent = `${ok} converted${failed ? `, ${failed} could not be converted` : ''}.`;
+}
+
+$('download-all').addEventListener('click', async () => {
+  const items = [...results.values()].filter((r) => r.id).map((r) => ({ id: r.id, strength: r.strength, keepColors: r.keepColors }));
+  const button = $('download-all');
+  button.disabled = true;
+  try {
+    const response = await fetch('api/jobs/zip', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ items }) });
+    if (!response.ok) throw new Error(await problemText(response));
+    const url = URL.createObjectURL(await response.blob());
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = 'anime.zip';
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  } catch (e) {
+    $('summary').textContent = `The zip could not be made: ${e.message}`;
+  } finally {
+    button.disabled = false;
+  }
+});
+
+loadStyles();
