@@ -14,6 +14,9 @@ namespace AnimeGan.PowerShell
     {
         private static readonly ConcurrentDictionary<(string Folder, int Threads), AnimeGanEngine> Engines = new ConcurrentDictionary<(string, int), AnimeGanEngine>();
 
+        /// <summary>Gets how many conversions the session's engines are running now: none once a cmdlet has returned.</summary>
+        internal static int Running => System.Linq.Enumerable.Sum(Engines.Values, engine => engine.Running);
+
         /// <summary>Gets the engine for a models folder, with ONNX Runtime threads sized for <paramref name="inFlight"/> photos at once.</summary>
         public static AnimeGanEngine For(string? modelsFolder, int inFlight = 1)
         {

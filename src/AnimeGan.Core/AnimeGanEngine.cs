@@ -44,6 +44,7 @@ namespace AnimeGan.Core
         private readonly OptimizedGraphCache _optimizedGraphs;
         private readonly int _intraOpThreads;
         private bool _disposed;
+        private int _running;
 
         /// <summary>Creates an engine over a model store.</summary>
         /// <param name="store">Where models are; null uses the default folder (see <see cref="ModelStore.ResolveFolder"/>).</param>
@@ -54,6 +55,13 @@ namespace AnimeGan.Core
             _optimizedGraphs = new OptimizedGraphCache(Store);
             _intraOpThreads = intraOpThreads;
         }
+
+        /// <summary>
+        /// Gets how many conversions and stylizations are running in this engine now (a conversion counts once
+        /// for itself and once for each picture it is stylizing). A host that stops, or a caller that has
+        /// ended a batch, can see that nothing is still at work behind it.
+        /// </summary>
+        public int Running => Volatile.Read(ref _running);
 
         /// <summary>Gets the model store the engine loads from.</summary>
         public ModelStore Store { get; }
@@ -111,6 +119,19 @@ namespace AnimeGan.Core
             => Stylize(frame, null, options, onStage: null, faceSmoothing, cancellationToken);
 
         private StylizeResult Stylize(PixelImage source, ImageMetadata? metadata, StylizeOptions? options, Action<ConversionStage>? onStage, FaceSmoothing? faceSmoothing, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _running);
+            try
+            {
+                return StylizeNow(source, metadata, options, onStage, faceSmoothing, cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _running);
+            }
+        }
+
+        private StylizeResult StylizeNow(PixelImage source, ImageMetadata? metadata, StylizeOptions? options, Action<ConversionStage>? onStage, FaceSmoothing? faceSmoothing, CancellationToken cancellationToken)
         {
             ThrowIfDisposed();
             Throw.IfNull(source);
@@ -173,6 +194,19 @@ namespace AnimeGan.Core
         /// </summary>
         /// <exception cref="AnimeGanException">Any failure, naming the file and the cause.</exception>
         internal (ConversionResult Result, StagedFile Output) Stage(string inputPath, string outputPath, StylizeOptions? options, OutputOptions? output, Action<ConversionStage>? onStage, Action<int, int>? onFrame, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _running);
+            try
+            {
+                return StageNow(inputPath, outputPath, options, output, onStage, onFrame, cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _running);
+            }
+        }
+
+        private (ConversionResult Result, StagedFile Output) StageNow(string inputPath, string outputPath, StylizeOptions? options, OutputOptions? output, Action<ConversionStage>? onStage, Action<int, int>? onFrame, CancellationToken cancellationToken)
         {
             ThrowIfDisposed();
             Throw.IfNullOrEmpty(inputPath);

@@ -69,6 +69,13 @@ namespace AnimeGan.PowerShell.Tests
             }
         }
 
+        /// <summary>
+        /// How many conversions the module's engines are running now, read from inside the module (its types
+        /// live in the module's own load context): a cmdlet that has returned leaves none behind.
+        /// </summary>
+        public int RunningConversions()
+            => (int)Invoke("[AnimeGan.PowerShell.AnimeStyleInfo].Assembly.GetType('AnimeGan.PowerShell.EngineCache').GetProperty('Running', [Reflection.BindingFlags]'NonPublic,Static').GetValue($null)")[0].BaseObject;
+
         public void Dispose() => Runspace.Dispose();
 
         private static string InstallModels()

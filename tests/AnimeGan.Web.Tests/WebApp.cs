@@ -1,7 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.Threading.Channels;
+using System.Threading.Tasks;
 using AnimeGan.Tests;
 using AnimeGan.Web.Jobs;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -17,6 +20,7 @@ namespace AnimeGan.Web.Tests
     public sealed class WebApp : WebApplicationFactory<Program>
     {
         private readonly Dictionary<string, string?> _settings;
+        private readonly Channel<string> _endedRequests = Channel.CreateUnbounded<string>();
 
         public WebApp(params (string Key, string Value)[] settings)
         {
@@ -41,10 +45,46 @@ namespace AnimeGan.Web.Tests
         /// <summary>Gets the server's store of temporary files and kept results.</summary>
         internal JobStore Store => Services.GetRequiredService<JobStore>();
 
+        /// <summary>
+        /// Waits until the server has ended a request to <paramref name="path"/>: its handler and every cleanup in
+        /// it have run. A test that lets a client go awaits this instead of polling for the effects.
+        /// </summary>
+        public async Task RequestEndedAsync(string path)
+        {
+            while (await _endedRequests.Reader.ReadAsync() != path)
+            {
+            }
+        }
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
+            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new EndedRequests(_endedRequests.Writer)));
             builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
             builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         }
+    }
+
+    /// <summary>Tells a channel the path of every request the server has finished with, first in the pipeline.</summary>
+    internal sealed class EndedRequests : IStartupFilter
+    {
+        private readonly ChannelWriter<string> _ended;
+
+        public EndedRequests(ChannelWriter<string> ended) => _ended = ended;
+
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (context, rest) =>
+            {
+                try
+                {
+                    await rest(context);
+                }
+                finally
+                {
+                    _ended.TryWrite(context.Request.Path.Value ?? "");
+                }
+            });
+            next(app);
+        };
     }
 }

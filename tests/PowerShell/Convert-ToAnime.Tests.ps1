@@ -99,9 +99,7 @@ Describe 'Convert-ToAnime' {
         $out = Join-Path $work 'out'
         $written = if (Test-Path $out) { @(Get-ChildItem $out -Force) } else { @() }
         $written | Should -HaveCount $taken.Count
-        Start-Sleep -Seconds 3   # nothing may still be converting behind the returned cmdlet
-        $later = if (Test-Path $out) { @(Get-ChildItem $out -Force) } else { @() }
-        $later | Should -HaveCount $taken.Count
+        Get-RunningConversions | Should -Be 0   # nothing may still be converting behind the returned cmdlet
     }
 
     It 'leaves exactly one output for Select-Object -First 1' {
@@ -109,8 +107,7 @@ Describe 'Convert-ToAnime' {
         $first = Get-ChildItem $work -Filter *.jpg | Convert-ToAnime -Destination (Join-Path $work 'out') -ThrottleLimit 2 @Fast | Select-Object -First 1
         $first | Should -HaveCount 1
         Get-ChildItem (Join-Path $work 'out') -Force | Should -HaveCount 1
-        Start-Sleep -Seconds 3
-        Get-ChildItem (Join-Path $work 'out') -Force | Should -HaveCount 1
+        Get-RunningConversions | Should -Be 0
     }
 
     It 'converts with -ThrottleLimit <limit>' -TestCases @{ limit = 1 }, @{ limit = 2 } {

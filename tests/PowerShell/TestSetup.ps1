@@ -15,6 +15,13 @@ function New-TestFolder {
     $path
 }
 
+# How many conversions the module's engines are running now, read from inside the module: a cmdlet that has
+# returned leaves none behind.
+function Get-RunningConversions {
+    $cache = [AnimeGan.PowerShell.AnimeStyleInfo].Assembly.GetType('AnimeGan.PowerShell.EngineCache')
+    $cache.GetProperty('Running', [Reflection.BindingFlags]'NonPublic,Static').GetValue($null)
+}
+
 function Get-HiddenFiles([string] $Folder) {
     @(Get-ChildItem -LiteralPath $Folder -Recurse -Force -File | Where-Object Name -Like '.*')
 }

@@ -6,6 +6,7 @@ using AnimeGan.Tests;
 
 namespace AnimeGan.PowerShell.Tests.CmdletTests
 {
+    [Collection(nameof(ModuleHost))]
     public class TheConvertToAnimeCmdlet : IClassFixture<ModuleHostFixture>
     {
         private readonly ModuleHost _host;

@@ -4,6 +4,7 @@ using AnimeGan.Tests;
 
 namespace AnimeGan.PowerShell.Tests.CmdletTests
 {
+    [Collection(nameof(ModuleHost))]
     public class TheOtherCmdlets : IClassFixture<ModuleHostFixture>
     {
         private readonly ModuleHost _host;
@@ -43,6 +44,7 @@ namespace AnimeGan.PowerShell.Tests.CmdletTests
 
 namespace AnimeGan.PowerShell.Tests.CmdletTests
 {
+    [Collection(nameof(ModuleHost))]
     public class TheOptimizeAnimeModelCmdlet : IClassFixture<ModuleHostFixture>
     {
         private readonly ModuleHost _host;
