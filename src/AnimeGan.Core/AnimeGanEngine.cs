@@ -43,14 +43,21 @@ namespace AnimeGan.Core
 
         private readonly OptimizedGraphCache _optimizedGraphs;
         private readonly int _intraOpThreads;
+        private readonly bool _memoryArena;
         private bool _disposed;
         private int _running;
 
         /// <summary>Creates an engine over a model store.</summary>
         /// <param name="store">Where models are; null uses the default folder (see <see cref="ModelStore.ResolveFolder"/>).</param>
         /// <param name="intraOpThreads">ONNX Runtime threads per run; 0 means one per core.</param>
-        public AnimeGanEngine(ModelStore? store = null, int intraOpThreads = 0)
+        /// <param name="memoryArena">
+        /// Whether ONNX Runtime keeps its CPU memory arena between runs: repeated runs of one size reuse it, but
+        /// it is never given back. A long-running server that converts pictures of many sizes may prefer memory
+        /// returned after each run (docs/performance.md compares both).
+        /// </param>
+        public AnimeGanEngine(ModelStore? store = null, int intraOpThreads = 0, bool memoryArena = true)
         {
+            _memoryArena = memoryArena;
             Store = store ?? new ModelStore();
             _optimizedGraphs = new OptimizedGraphCache(Store);
             _intraOpThreads = intraOpThreads;
@@ -74,7 +81,7 @@ namespace AnimeGan.Core
             ThrowIfDisposed();
             var entry = Store.Manifest.Get(id ?? Store.Manifest.DefaultStyleId, ModelKind.Style);
             Store.GetVerifiedPath(entry);
-            return _styles.GetOrLoad(entry.Id, () => new StyleModel(_optimizedGraphs.Resolve(entry), _intraOpThreads));
+            return _styles.GetOrLoad(entry.Id, () => new StyleModel(_optimizedGraphs.Resolve(entry), _intraOpThreads, _memoryArena));
         }
 
         /// <summary>Gets (loading once) a face detector.</summary>
@@ -87,7 +94,7 @@ namespace AnimeGan.Core
             var path = Store.GetVerifiedPath(entry);
             return _detectors.GetOrLoad(
                 entry.Id,
-                () => entry.Family == "YuNet" ? new YuNetDetector(entry, path, _intraOpThreads) : new RetinaFaceDetector(entry, path, _intraOpThreads));
+                () => entry.Family == "YuNet" ? new YuNetDetector(entry, path, _intraOpThreads, _memoryArena) : new RetinaFaceDetector(entry, path, _intraOpThreads, _memoryArena));
         }
 
         /// <summary>Finds the faces in a picture with the given (or default) detector.</summary>

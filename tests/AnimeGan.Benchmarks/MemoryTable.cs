@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using AnimeGan.Core;
 using AnimeGan.Core.Options;
 using AnimeGan.Tests;
 
@@ -60,10 +61,9 @@ namespace AnimeGan.Benchmarks
 
         public static void RunOne(string input, string? mode = null, string? style = null)
         {
-            if (mode == "no-arena")
-                AnimeGan.Core.Inference.SessionOptionsFactory.UseCpuArena = false;
+            using var engine = new AnimeGanEngine(TestModels.Store, memoryArena: mode != "no-arena");
             var watch = Stopwatch.StartNew();
-            TestModels.Engine.Convert(input, Path.Combine(BenchmarkPhotos.Folder, "memory-out.jpg"), new StylizeOptions { Style = style }, new OutputOptions { Overwrite = true });
+            engine.Convert(input, Path.Combine(BenchmarkPhotos.Folder, "memory-out.jpg"), new StylizeOptions { Style = style }, new OutputOptions { Overwrite = true });
             var elapsed = watch.Elapsed.TotalSeconds;
             using var self = Process.GetCurrentProcess();
             self.Refresh();

@@ -69,12 +69,12 @@ namespace AnimeGan.Benchmarks
         }
 
         /// <summary>Child process: loads one file (the shipped one, or what the engine runs for the id) and runs it once.</summary>
-        public static void RunOnce(string folder, string id, bool shipped)
+        public static void RunOnce(string folder, string id, bool shipped, bool memoryArena)
         {
             var store = new ModelStore(folder);
-            using var engine = new AnimeGanEngine(store);
+            using var engine = new AnimeGanEngine(store, memoryArena: memoryArena);
             var entry = store.Manifest.Get(id);
-            using var direct = shipped ? new StyleModel(entry, store.GetVerifiedPath(entry)) : null;
+            using var direct = shipped ? new StyleModel(entry, store.GetVerifiedPath(entry), memoryArena: memoryArena) : null;
             var model = direct ?? engine.LoadStyle(id);
             model.Run(SyntheticPictures.Scene(2, Width, Height).Rgb, Width, Height);
             using var self = Process.GetCurrentProcess();

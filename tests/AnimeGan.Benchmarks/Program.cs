@@ -39,8 +39,7 @@ switch (mode)
         OptimizerTable.Run(args.Length > 1 ? int.Parse(args[1]) : 3);
         return 0;
     case "optimize-one":
-        AnimeGan.Core.Inference.SessionOptionsFactory.UseCpuArena = !args.Contains("no-arena");
-        OptimizerTable.RunOnce(args[1], args[2], args.Contains("shipped"));
+        OptimizerTable.RunOnce(args[1], args[2], args.Contains("shipped"), memoryArena: !args.Contains("no-arena"));
         return 0;
     case "ops":
         foreach (var file in System.IO.Directory.GetFiles(AnimeGan.Tests.TestFiles.ModelsFolder, "*.onnx"))

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using AnimeGan.Core.Options;
-using AnimeGan.Core.Video;
 using AnimeGan.Tests;
 
 namespace AnimeGan.Benchmarks
@@ -52,9 +51,7 @@ namespace AnimeGan.Benchmarks
             using var folder = new TemporaryDirectory();
             var flickerClip = MakeClip(folder.File("flicker.mp4"), 1280, 720, seconds);
             var small = new StylizeOptions { Faces = false, MaxSize = 512 };
-            VideoConverter.SmoothFrames = false;
-            var plain = TestModels.Engine.Convert(flickerClip, folder.File("plain.mp4"), small).OutputPath;
-            VideoConverter.SmoothFrames = true;
+            var plain = TestModels.Engine.Convert(flickerClip, folder.File("plain.mp4"), small with { SmoothFrames = false }).OutputPath;
             var smooth = TestModels.Engine.Convert(flickerClip, folder.File("smooth.mp4"), small).OutputPath;
             var input = Clips.Frames(flickerClip, 1280, 720);
             var (inputStill, plainStill, _) = Clips.Flicker(input, Clips.Frames(plain, 1280, 720), null);

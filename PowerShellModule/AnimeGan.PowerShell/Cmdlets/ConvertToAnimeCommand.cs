@@ -21,7 +21,7 @@ namespace AnimeGan.PowerShell.Cmdlets
     [Cmdlet(VerbsData.Convert, "ToAnime", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.ConvertToAnime)]
     [Alias("ConvertTo-Anime")]
     [OutputType(typeof(ConversionRecord))]
-    public sealed class ConvertToAnimeCommand : CancellableCmdlet
+    public class ConvertToAnimeCommand : CancellableCmdlet
     {
         private const string PathSet = "Path";
         private const string LiteralPathSet = "LiteralPath";
@@ -109,12 +109,6 @@ namespace AnimeGan.PowerShell.Cmdlets
         /// <summary>Gets or sets the models folder; default: $env:ANIMEGAN_MODELS, else the per-user folder.</summary>
         [Parameter]
         public string? ModelsPath { get; set; }
-
-        /// <summary>
-        /// Gets or sets what runs the planned batch. Tests put a recorder here to check how parameters map to
-        /// options without running a model; null runs the engine's batch service.
-        /// </summary>
-        internal static Func<ConvertRequest, IEnumerable<BatchOutcome>>? RunOverride { get; set; }
 
         /// <inheritdoc />
         protected override void BeginProcessing()
@@ -239,10 +233,12 @@ namespace AnimeGan.PowerShell.Cmdlets
                 ? LanguagePrimitives.IsTrue(value)
                 : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 
-        private IEnumerable<BatchOutcome> Run(ConvertRequest request)
+        /// <summary>
+        /// Runs the planned batch through the engine's batch service. A binding test derives a recorder that
+        /// overrides this, to see how parameters map to options without running a model.
+        /// </summary>
+        internal virtual IEnumerable<BatchOutcome> Run(ConvertRequest request)
         {
-            if (RunOverride != null)
-                return RunOverride(request);
             var engine = EngineCache.For(request.ModelsFolder, Math.Min(ThrottleLimit, request.Conversions.Count));
             try
             {

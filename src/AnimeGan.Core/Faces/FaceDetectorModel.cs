@@ -23,10 +23,10 @@ namespace AnimeGan.Core.Faces
 
         /// <summary>Loads the detector.</summary>
         /// <exception cref="AnimeGanException">The file cannot be loaded.</exception>
-        protected FaceDetectorModel(ModelEntry entry, string path, int intraOpThreads)
+        protected FaceDetectorModel(ModelEntry entry, string path, int intraOpThreads, bool memoryArena)
         {
             Entry = Throw.IfNull(entry);
-            using var options = SessionOptionsFactory.Create(intraOpThreads);
+            using var options = SessionOptionsFactory.Create(intraOpThreads, memoryArena);
             _session = LibraryFailures.OpenSession(() => new InferenceSession(path, options), path, "face detector");
 
             InputName = _session.InputMetadata.Keys.First();

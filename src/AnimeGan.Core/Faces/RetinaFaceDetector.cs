@@ -17,8 +17,8 @@ namespace AnimeGan.Core.Faces
         private const float SizeVariance = 0.2f;
 
         /// <summary>Loads the detector.</summary>
-        public RetinaFaceDetector(ModelEntry entry, string path, int intraOpThreads = 0)
-            : base(entry, path, intraOpThreads)
+        public RetinaFaceDetector(ModelEntry entry, string path, int intraOpThreads = 0, bool memoryArena = true)
+            : base(entry, path, intraOpThreads, memoryArena)
         {
         }
 

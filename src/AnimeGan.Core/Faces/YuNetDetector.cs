@@ -14,8 +14,8 @@ namespace AnimeGan.Core.Faces
         private static readonly int[] Strides = { 8, 16, 32 };
 
         /// <summary>Loads the detector.</summary>
-        public YuNetDetector(ModelEntry entry, string path, int intraOpThreads = 0)
-            : base(entry, path, intraOpThreads)
+        public YuNetDetector(ModelEntry entry, string path, int intraOpThreads = 0, bool memoryArena = true)
+            : base(entry, path, intraOpThreads, memoryArena)
         {
         }
 

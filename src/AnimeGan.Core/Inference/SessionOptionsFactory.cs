@@ -9,15 +9,14 @@ namespace AnimeGan.Core.Inference
     /// </summary>
     internal static class SessionOptionsFactory
     {
-        /// <summary>Gets or sets whether sessions use ONNX Runtime's CPU memory arena; the memory benchmark compares both.</summary>
-        internal static bool UseCpuArena { get; set; } = true;
-
-        public static SessionOptions Create(int intraOpThreads)
+        /// <param name="intraOpThreads">Threads inside one run; 0 for one per core.</param>
+        /// <param name="memoryArena">Whether the session keeps ONNX Runtime's CPU memory arena (faster repeated runs, memory held between them).</param>
+        public static SessionOptions Create(int intraOpThreads, bool memoryArena)
         {
             var options = new SessionOptions();
             try
             {
-                options.EnableCpuMemArena = UseCpuArena;
+                options.EnableCpuMemArena = memoryArena;
                 options.GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL;
                 options.ExecutionMode = ExecutionMode.ORT_SEQUENTIAL;
                 options.IntraOpNumThreads = intraOpThreads > 0 ? intraOpThreads : Environment.ProcessorCount;

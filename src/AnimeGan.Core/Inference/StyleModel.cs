@@ -23,12 +23,13 @@ namespace AnimeGan.Core.Inference
         /// <param name="entry">The manifest entry; its layout and element type are checked against the file.</param>
         /// <param name="path">The verified model file.</param>
         /// <param name="intraOpThreads">Threads ONNX Runtime may use inside one run; 0 means one per core.</param>
+        /// <param name="memoryArena">Whether ONNX Runtime keeps its CPU memory arena between runs (see <see cref="AnimeGanEngine(ModelStore, int, bool)"/>).</param>
         /// <exception cref="AnimeGanException">The file cannot be loaded or is not a style generator.</exception>
-        public StyleModel(ModelEntry entry, string path, int intraOpThreads = 0)
+        public StyleModel(ModelEntry entry, string path, int intraOpThreads = 0, bool memoryArena = true)
         {
             Entry = Throw.IfNull(entry);
             Throw.IfNullOrEmpty(path);
-            using (var options = SessionOptionsFactory.Create(intraOpThreads))
+            using (var options = SessionOptionsFactory.Create(intraOpThreads, memoryArena))
                 _session = LibraryFailures.OpenSession(() => new InferenceSession(path, options), path, "model");
 
             try
@@ -54,8 +55,8 @@ namespace AnimeGan.Core.Inference
         }
 
         /// <summary>Loads the file the optimized-graph cache chose for a style.</summary>
-        internal StyleModel(RunnableModel runnable, int intraOpThreads)
-            : this(Throw.IfNull(runnable).Entry, runnable.Path, intraOpThreads)
+        internal StyleModel(RunnableModel runnable, int intraOpThreads, bool memoryArena = true)
+            : this(Throw.IfNull(runnable).Entry, runnable.Path, intraOpThreads, memoryArena)
         {
             RunsOptimizedGraph = runnable.IsOptimized;
             GraphNote = runnable.Note;

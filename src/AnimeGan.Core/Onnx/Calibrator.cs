@@ -46,7 +46,7 @@ namespace AnimeGan.Core.Onnx
             Throw.IfNull(floatModel);
             Throw.IfNull(samples);
             var probe = Int8Quantizer.WithConvTensorsAsOutputs(floatModel);
-            using var options = SessionOptionsFactory.Create(0);
+            using var options = SessionOptionsFactory.Create(0, memoryArena: true);
             using var session = LibraryFailures.OpenSession(() => new InferenceSession(OnnxModelFile.ToBytes(probe), options), "calibration model", "model");
             var contract = TensorContract.Read(session.InputMetadata, session.OutputMetadata, "calibration model");
             var ranges = new TensorRanges();

@@ -40,5 +40,12 @@ namespace AnimeGan.Core.Options
         /// <see cref="Imaging.ResultBlend"/>); null for false, the style's own palette.
         /// </summary>
         public bool? KeepColors { get; init; }
+
+        /// <summary>
+        /// Gets whether a clip's frames are smoothed over time, so still areas do not shimmer from frame to frame
+        /// (docs/video.md); null for true. Turn it off to get each frame's own stylization, as a comparison or
+        /// for footage that cuts at every frame.
+        /// </summary>
+        public bool? SmoothFrames { get; init; }
     }
 }

@@ -24,9 +24,6 @@ namespace AnimeGan.Core.Video
         /// <summary>Frames waiting between the stages: enough to keep the model busy, few enough to bound memory.</summary>
         private const int Buffered = 3;
 
-        /// <summary>Gets or sets whether frames are smoothed over time; the benchmark turns it off to measure what smoothing does.</summary>
-        internal static bool SmoothFrames { get; set; } = true;
-
         public static (ConversionResult Result, StagedFile Output) Stage(AnimeGanEngine engine, string source, string target, StylizeOptions? options, OutputOptions output, Action<ConversionStage>? onStage, Action<int, int>? onFrame, CancellationToken cancellationToken)
         {
             var stopwatch = Stopwatch.StartNew();
@@ -72,7 +69,7 @@ namespace AnimeGan.Core.Video
                 foreach (var rgb in frames.GetConsumingEnumerable(stop.Token))
                 {
                     last = engine.StylizeFrame(new PixelImage(info.Width, info.Height, rgb), frameOptions, faceSmoothing, stop.Token);
-                    styled.Add(SmoothFrames ? smoothing.Apply(rgb, last.Image.Rgb) : last.Image.Rgb, stop.Token);
+                    styled.Add(frameOptions.SmoothFrames != false ? smoothing.Apply(rgb, last.Image.Rgb) : last.Image.Rgb, stop.Token);
                     count++;
                     onFrame?.Invoke(count, Math.Max(count, expected));
                 }

@@ -121,18 +121,9 @@ namespace AnimeGan.Core.Tests.VideoTests
             using var folder = new TemporaryDirectory();
             var clip = Clips.MakeMovingSquare(folder.File("clip.mp4"), TestFiles.Rickshaw, 320, 180, 1);
             var options = new StylizeOptions { MaxSize = 160, Faces = false };
-            string plain, smooth;
-            try
-            {
-                VideoConverter.SmoothFrames = false;
-                plain = TestModels.Engine.Convert(clip, folder.File("plain.mp4"), options).OutputPath;
-            }
-            finally
-            {
-                VideoConverter.SmoothFrames = true;
-            }
+            var plain = TestModels.Engine.Convert(clip, folder.File("plain.mp4"), options with { SmoothFrames = false }).OutputPath;
 
-            smooth = TestModels.Engine.Convert(clip, folder.File("smooth.mp4"), options).OutputPath;
+            var smooth = TestModels.Engine.Convert(clip, folder.File("smooth.mp4"), options).OutputPath;
 
             var input = Clips.Frames(clip, 320, 180);
             var (inputOwn, plainFlicker, _) = Clips.Flicker(input, Clips.Frames(plain, 320, 180), null);

@@ -1,25 +1,22 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using AnimeGan.Core.Batches;
 using AnimeGan.Core.Imaging;
 using AnimeGan.Core.Models;
 using AnimeGan.Core.Options;
-using AnimeGan.PowerShell.Cmdlets;
 using AnimeGan.Tests;
 
 namespace AnimeGan.PowerShell.Binding.Tests.ConvertToAnimeCommandTests
 {
     /// <summary>
-    /// What Convert-ToAnime hands the engine for given parameters and pipeline input. One test class runs at
-    /// a time here (the recorder is a static seam), which xunit guarantees within a collection.
+    /// What Convert-ToAnime hands the engine for given parameters and pipeline input. The tests set the models
+    /// folder variable of the process, so they run one at a time, as xunit does within a collection.
     /// </summary>
     [Collection(nameof(TheParameterMapping))]
     public sealed class TheParameterMapping : IDisposable
     {
         private readonly CmdletRunspace _runspace = new CmdletRunspace();
-        private readonly List<ConvertRequest> _requests = new List<ConvertRequest>();
         private readonly TemporaryDirectory _folder = new TemporaryDirectory();
 
         public TheParameterMapping()
@@ -30,11 +27,6 @@ namespace AnimeGan.PowerShell.Binding.Tests.ConvertToAnimeCommandTests
             foreach (var model in ModelManifest.Default.Models)
                 File.WriteAllText(Path.Combine(Models, model.FileName), "");
             Environment.SetEnvironmentVariable(ModelStore.FolderVariable, Models);
-            ConvertToAnimeCommand.RunOverride = request =>
-            {
-                _requests.Add(request);
-                return Array.Empty<BatchOutcome>();
-            };
             foreach (var name in new[] { "a.jpg", "b.png", "[x].jpg" })
                 File.WriteAllText(_folder.File(name), "");
         }
@@ -43,7 +35,6 @@ namespace AnimeGan.PowerShell.Binding.Tests.ConvertToAnimeCommandTests
 
         public void Dispose()
         {
-            ConvertToAnimeCommand.RunOverride = null;
             _runspace.Dispose();
             _folder.Dispose();
         }
@@ -56,7 +47,7 @@ namespace AnimeGan.PowerShell.Binding.Tests.ConvertToAnimeCommandTests
                 $"-Destination out -Suffix _art -Format webp -Quality 80 -MaxSize 512 -Force -ThrottleLimit 3 -ModelsPath '{Models}'");
 
             Assert.Empty(errors);
-            var request = Assert.Single(_requests);
+            var request = Assert.Single(_runspace.Requests);
             Assert.Equal(Models, request.ModelsFolder);
             Assert.Equal(new StylizeOptions { Style = "shinkai", Strength = 0.4, MaxSize = 512, Faces = false, FaceStyle = "jp-face", KeepColors = true }, request.Options.Stylize);
             Assert.Equal(new OutputOptions { Format = RasterFormat.WebP, Quality = 80, Overwrite = true }, request.Options.Output);
@@ -72,7 +63,7 @@ namespace AnimeGan.PowerShell.Binding.Tests.ConvertToAnimeCommandTests
             var (_, errors) = _runspace.Run($"Get-ChildItem '{_folder.Path}' -File | Convert-ToAnime");
 
             Assert.Empty(errors);
-            var request = Assert.Single(_requests);
+            var request = Assert.Single(_runspace.Requests);
             Assert.Equal(new[] { "[x]_anime.jpg", "a_anime.jpg", "b_anime.png" }, request.Conversions.Select(c => Path.GetFileName(c.OutputPath)).OrderBy(n => n, StringComparer.Ordinal));
         }
 
@@ -82,7 +73,7 @@ namespace AnimeGan.PowerShell.Binding.Tests.ConvertToAnimeCommandTests
             var (_, errors) = _runspace.Run($"Convert-ToAnime -LiteralPath '{_folder.File("[x].jpg")}'");
 
             Assert.Empty(errors);
-            Assert.Equal(_folder.File("[x]_anime.jpg"), Assert.Single(Assert.Single(_requests).Conversions).OutputPath);
+            Assert.Equal(_folder.File("[x]_anime.jpg"), Assert.Single(Assert.Single(_runspace.Requests).Conversions).OutputPath);
         }
 
         [Fact]
@@ -91,7 +82,7 @@ namespace AnimeGan.PowerShell.Binding.Tests.ConvertToAnimeCommandTests
             var (_, errors) = _runspace.Run($"Convert-ToAnime '{_folder.Path}/*.jpg' -WhatIf");
 
             Assert.Empty(errors);
-            Assert.Empty(_requests);
+            Assert.Empty(_runspace.Requests);
         }
 
         [Fact]
@@ -100,8 +91,8 @@ namespace AnimeGan.PowerShell.Binding.Tests.ConvertToAnimeCommandTests
             var (_, errors) = _runspace.Run($"Convert-ToAnime '{_folder.File("a.jpg")}', '{_folder.File("b.png")}' -Format jpg -Suffix '' -Destination '{_folder.File("o")}'; Convert-ToAnime '{_folder.File("a.jpg")}','{_folder.File("a.jpg")}'");
 
             Assert.Empty(errors);
-            Assert.Equal(2, _requests[0].Conversions.Count);
-            Assert.Single(_requests[1].Conversions);
+            Assert.Equal(2, _runspace.Requests[0].Conversions.Count);
+            Assert.Single(_runspace.Requests[1].Conversions);
         }
 
         [Fact]
@@ -109,7 +100,7 @@ namespace AnimeGan.PowerShell.Binding.Tests.ConvertToAnimeCommandTests
         {
             _runspace.Run($"Convert-ToAnime '{_folder.File("a.jpg")}'");
 
-            var options = Assert.Single(_requests).Options;
+            var options = Assert.Single(_runspace.Requests).Options;
             Assert.Null(options.Stylize!.Style);
             Assert.Null(options.Stylize.Faces);
             Assert.Null(options.Stylize.KeepColors);
