@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using AnimeGan.Core.Batches;
 using AnimeGan.Core.Imaging;
 using AnimeGan.Core.IO;
@@ -33,12 +34,6 @@ namespace AnimeGan.Cli.Commands
         {
             if (inputs.Count == 0)
                 throw new ArgumentException("Give at least one file, folder or pattern to convert.");
-            OptionLimits.Check(strength, OptionLimits.MinStrength, OptionLimits.MaxStrength, "--strength");
-            if (quality is int q)
-                OptionLimits.Check(q, OptionLimits.MinQuality, OptionLimits.MaxQuality, "--quality");
-            if (maxSize is int m)
-                OptionLimits.Check(m, OptionLimits.MinWorkingSize, OptionLimits.MaxWorkingSize, "--max-size");
-            OptionLimits.Check(jobs, OptionLimits.MinJobs, OptionLimits.MaxJobs, "--jobs");
 
             RasterFormat? parsedFormat = null;
             if (format != null)
@@ -66,8 +61,13 @@ namespace AnimeGan.Cli.Commands
                 Output = new OutputOptions { Format = parsedFormat, Quality = quality, Overwrite = overwrite },
                 Suffix = Suffix,
                 Jobs = jobs,
+                ParameterName = OptionName,
             };
+            OptionLimits.Validate(_batch);
         }
+
+        /// <summary>The command-line option for a setting of the engine's options (<c>MaxSize</c> is <c>--max-size</c>), so the engine's messages name what was typed.</summary>
+        public static string OptionName(string setting) => "--" + string.Concat(setting.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
         public IReadOnlyList<string> Inputs { get; }
 

@@ -65,15 +65,10 @@ namespace AnimeGan.Cli.Commands
                     return List(plan);
                 outcomes = batch.Run(plan.Conversions, options, _console.IsTerminal ? stages : null, cancellationToken);
             }
-            catch (AnimeGanException ex) when (ex.Code == AnimeGanErrorCode.UnknownModel)
-            {
-                _console.Fail($"{OptionNaming(args.Stylize, ex.ModelId)}{ex.Message}");
-                return ExitCodes.Usage;
-            }
             catch (AnimeGanException ex)
             {
                 _console.Fail(ex);
-                return ex.Code == AnimeGanErrorCode.InvalidOption ? ExitCodes.Usage : ExitCodes.Failed;
+                return ex.Code is AnimeGanErrorCode.InvalidOption or AnimeGanErrorCode.UnknownModel ? ExitCodes.Usage : ExitCodes.Failed;
             }
 
             ShowPlanned(plan);
@@ -147,18 +142,6 @@ namespace AnimeGan.Cli.Commands
             foreach (var failure in failures)
                 _console.Fail(failure);
             _console.Out.WriteLine($"{tally.Converted} of {tally.Total} converted.");
-        }
-
-        /// <summary>The option that named a refused model id ("--face-style "), so the engine's message points at what to change.</summary>
-        private static string OptionNaming(Core.Options.StylizeOptions options, string? modelId)
-        {
-            foreach (var (option, id) in new[] { ("--style", options.Style), ("--face-style", options.FaceStyle), ("--face-detector", options.FaceDetector) })
-            {
-                if (id != null && string.Equals(id, modelId, System.StringComparison.OrdinalIgnoreCase))
-                    return option + " ";
-            }
-
-            return "";
         }
 
         /// <summary>Names the photo under way and its stage beside the progress bar ("b.jpg: finding faces").</summary>

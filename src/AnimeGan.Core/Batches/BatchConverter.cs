@@ -39,9 +39,8 @@ namespace AnimeGan.Core.Batches
             Throw.IfNull(options);
             Throw.IfNull(store);
             var stylize = options.Stylize ?? new StylizeOptions();
+            OptionLimits.Validate(options);
             var style = OptionLimits.Validate(stylize, store, options.ParameterName);
-            OptionLimits.Validate(options.Output ?? new OutputOptions(), options.ParameterName);
-            CheckJobs(options);
             // Every photo is planned, whichever worker takes it, so an output two photos would write is refused
             // on every worker alike; then each worker keeps its own part.
             var shard = options.Shard;
@@ -82,9 +81,8 @@ namespace AnimeGan.Core.Batches
         {
             Throw.IfNull(options);
             var stylize = options.Stylize ?? new StylizeOptions();
+            OptionLimits.Validate(options);
             OptionLimits.Validate(stylize, _engine.Store, options.ParameterName);
-            OptionLimits.Validate(options.Output ?? new OutputOptions(), options.ParameterName);
-            CheckJobs(options);
             if ((stylize.Strength ?? OptionLimits.MaxStrength) == 0)
                 return;
 
@@ -95,12 +93,6 @@ namespace AnimeGan.Core.Batches
                 _engine.LoadStyle(stylize.FaceStyle);
             if (stylize.Faces == true)
                 _engine.LoadFaceDetector(stylize.FaceDetector);
-        }
-
-        private static void CheckJobs(BatchOptions options)
-        {
-            if (options.Jobs is int jobs)
-                OptionLimits.Check(jobs, OptionLimits.MinJobs, OptionLimits.MaxJobs, options.ParameterName?.Invoke(nameof(BatchOptions.Jobs)) ?? nameof(BatchOptions.Jobs));
         }
 
         /// <summary>

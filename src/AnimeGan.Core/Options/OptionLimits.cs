@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using AnimeGan.Core.Batches;
 using AnimeGan.Core.Exceptions;
 using AnimeGan.Core.Models;
 
@@ -114,6 +115,20 @@ namespace AnimeGan.Core.Options
                 Check(quality, MinQuality, MaxQuality, Names(parameterName)(nameof(OutputOptions.Quality)));
         }
 
+        /// <summary>
+        /// Checks every range in a batch's settings (stylize, write, and how many photos at once), naming each
+        /// setting as <see cref="BatchOptions.ParameterName"/> says the user typed it.
+        /// </summary>
+        /// <exception cref="AnimeGanException">A value is out of range.</exception>
+        public static void Validate(BatchOptions options)
+        {
+            Throw.IfNull(options);
+            Validate(options.Stylize ?? new StylizeOptions(), options.ParameterName);
+            Validate(options.Output ?? new OutputOptions(), options.ParameterName);
+            if (options.Jobs is int jobs)
+                Check(jobs, MinJobs, MaxJobs, Names(options.ParameterName)(nameof(BatchOptions.Jobs)));
+        }
+
         private static Func<string, string> Names(Func<string, string>? parameterName)
             => parameterName ?? (option => option == nameof(StylizeOptions.MaxSize) ? "The working size" : option);
 
@@ -125,7 +140,7 @@ namespace AnimeGan.Core.Options
             }
             catch (AnimeGanException ex) when (ex.Code == AnimeGanErrorCode.UnknownModel)
             {
-                throw new AnimeGanException(ex.Code, $"{parameter}: {ex.Message}", ex.Path, ex) { ModelId = ex.ModelId };
+                throw new AnimeGanException(ex.Code, $"{parameter} {ex.Message}", ex.Path, ex) { ModelId = ex.ModelId };
             }
         }
 
