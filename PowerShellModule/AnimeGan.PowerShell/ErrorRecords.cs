@@ -13,11 +13,10 @@ namespace AnimeGan.PowerShell
     {
         /// <param name="exception">The engine's error.</param>
         /// <param name="target">What the error is about (the photo, the style); null for the error's own file.</param>
-        /// <param name="parameterName">The parameter that named a refused model (Style, FaceStyle), put before the message.</param>
-        public static ErrorRecord From(AnimeGanException exception, object? target, string? parameterName = null)
+        public static ErrorRecord From(AnimeGanException exception, object? target)
         {
             var fix = RecommendedAction(exception);
-            var message = (parameterName == null ? "" : $"-{parameterName} ") + exception.Message + (fix == null ? "" : " " + fix);
+            var message = exception.Message + (fix == null ? "" : " " + fix);
             var worded = new AnimeGanModuleException(message, exception.Code.ToString(), exception.Path, exception.ModelId, exception);
             var record = new ErrorRecord(worded, exception.Code.ToString(), Category(exception.Code), target ?? exception.Path);
             if (fix != null)

@@ -9,6 +9,8 @@ param(
     [Parameter(Mandatory)] [string] $ResultsFolder
 )
 $ErrorActionPreference = 'Stop'
+# Messages without colour codes: the NUnit report cannot hold the escape character.
+$PSStyle.OutputRendering = 'PlainText'
 Import-Module $PesterPath -Force
 New-Item -ItemType Directory -Force -Path $ResultsFolder | Out-Null
 $config = New-PesterConfiguration

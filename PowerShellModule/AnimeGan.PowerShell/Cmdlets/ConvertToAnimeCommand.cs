@@ -136,6 +136,7 @@ namespace AnimeGan.PowerShell.Cmdlets
                 Suffix = Suffix,
                 Jobs = ThrottleLimit,
                 Shard = ParseShard(),
+                ParameterName = option => option == nameof(BatchOptions.Jobs) ? "-" + nameof(ThrottleLimit) : "-" + option,
             };
         }
 
@@ -190,7 +191,7 @@ namespace AnimeGan.PowerShell.Cmdlets
             }
             catch (AnimeGanException ex)
             {
-                ThrowTerminatingError(ErrorRecords.From(ex, ex.ModelId ?? Suffix, ex.Code == AnimeGanErrorCode.UnknownModel ? ParameterNaming(ex.ModelId) : null));
+                ThrowTerminatingError(ErrorRecords.From(ex, ex.ModelId ?? Suffix));
                 return;
             }
 
@@ -215,16 +216,6 @@ namespace AnimeGan.PowerShell.Cmdlets
                 if (ShouldProcess(planned.OutputPath, $"Convert '{planned.InputPath}' to anime style '{plan.Style}'"))
                     _work.Add(planned);
             }
-        }
-
-        /// <summary>The parameter that named a refused model, so the message points at what to change.</summary>
-        private string? ParameterNaming(string? modelId)
-        {
-            if (modelId == null)
-                return null;
-            if (string.Equals(modelId, Style, StringComparison.OrdinalIgnoreCase))
-                return nameof(Style);
-            return string.Equals(modelId, FaceStyle, StringComparison.OrdinalIgnoreCase) ? nameof(FaceStyle) : null;
         }
 
         /// <summary>Whether this is a dry run (-WhatIf, or $WhatIfPreference), where a refusal is a "What if" line rather than an error.</summary>

@@ -90,10 +90,9 @@ namespace AnimeGan.Core.Options
         {
             Validate(options, parameterName);
             Throw.IfNull(store);
-            var name = Names(parameterName);
-            var style = Model(store, options.Style ?? store.Manifest.DefaultStyleId, ModelKind.Style, name(nameof(StylizeOptions.Style)));
-            var faceStyle = options.FaceStyle == null ? null : Model(store, options.FaceStyle, ModelKind.Style, name(nameof(StylizeOptions.FaceStyle)));
-            var detector = Model(store, options.FaceDetector ?? AnimeGanEngine.DefaultFaceDetector, ModelKind.FaceDetector, name(nameof(StylizeOptions.FaceDetector)));
+            var style = Model(store, options.Style ?? store.Manifest.DefaultStyleId, ModelKind.Style, parameterName?.Invoke(nameof(StylizeOptions.Style)));
+            var faceStyle = options.FaceStyle == null ? null : Model(store, options.FaceStyle, ModelKind.Style, parameterName?.Invoke(nameof(StylizeOptions.FaceStyle)));
+            var detector = Model(store, options.FaceDetector ?? AnimeGanEngine.DefaultFaceDetector, ModelKind.FaceDetector, parameterName?.Invoke(nameof(StylizeOptions.FaceDetector)));
             if ((options.Strength ?? MaxStrength) == 0)
                 return style.Id;
             store.RequireInstalled(style);
@@ -132,8 +131,10 @@ namespace AnimeGan.Core.Options
         private static Func<string, string> Names(Func<string, string>? parameterName)
             => parameterName ?? (option => option == nameof(StylizeOptions.MaxSize) ? "The working size" : option);
 
-        private static ModelEntry Model(ModelStore store, string id, ModelKind kind, string parameter)
+        private static ModelEntry Model(ModelStore store, string id, ModelKind kind, string? parameter)
         {
+            if (parameter == null)
+                return store.Manifest.Get(id, kind);
             try
             {
                 return store.Manifest.Get(id, kind);

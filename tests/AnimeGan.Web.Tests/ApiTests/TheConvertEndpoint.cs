@@ -50,8 +50,8 @@ namespace AnimeGan.Web.Tests.ApiTests
         [Theory]
         [InlineData("strength", "1.5", "strength must be between 0 and 1, not 1.5")]
         [InlineData("maxSize", "9000", "maxSize must be between 16 and 8192")]
-        [InlineData("style", "nope", "style: 'nope' is not a known style; choose one of")]
-        [InlineData("faceStyle", "retinaface", "faceStyle: 'retinaface' is a face detector, not a style")]
+        [InlineData("style", "nope", "style 'nope' is not a known style; choose one of")]
+        [InlineData("faceStyle", "retinaface", "faceStyle 'retinaface' is a face detector, not a style")]
         [InlineData("faces", "maybe", "faces 'maybe' is not true or false")]
         [InlineData("format", "pdf", "format 'pdf' is not one of")]
         public async Task ShouldAnswer400NamingABadParameter(string field, string value, string detail)
