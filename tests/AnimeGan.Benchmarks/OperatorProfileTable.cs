@@ -24,7 +24,7 @@ namespace AnimeGan.Benchmarks
         {
             var folder = Path.Combine(BenchmarkPhotos.Folder, "optimizer-models");
             var store = new ModelStore(folder);
-            store.InstallAllFromFolder(TestFiles.ModelsFolder);
+            TestModels.InstallEverything(store);
             var optimizer = new ModelOptimizer(store);
             var style = store.Manifest.Get(styleId);
             var reference = style.ElementType == "float16" ? optimizer.Optimize(style.Id, OptimizationKind.Float32) : style;

@@ -27,7 +27,7 @@ namespace AnimeGan.Benchmarks
         {
             var folder = Path.Combine(BenchmarkPhotos.Folder, "optimizer-models");
             var store = new ModelStore(folder);
-            store.InstallAllFromFolder(TestFiles.ModelsFolder);
+            TestModels.InstallEverything(store);
             var optimizer = new ModelOptimizer(store);
             var photos = new[] { TestFiles.Rickshaw, TestFiles.Square }
                 .Concat(Directory.GetFiles(TestFiles.Portraits, "*.jpg").OrderBy(p => p, StringComparer.Ordinal).Take(2))

@@ -60,7 +60,7 @@ namespace AnimeGan.PaintDotNet.Tests
             var (layout, _) = Publish(scratch, runtimes: "linux-x64");
             var plugin = Path.Combine(layout, "AnimeGan.PaintDotNet.dll");
             var models = new ModelStore(Path.Combine(layout, "models"));
-            models.InstallFromFolder(models.Manifest.Get("hayao"), TestFiles.ModelsFolder);
+            new ModelInstaller(models).InstallFromFolder(models.Manifest.Get("hayao"), TestFiles.ModelsFolder);
 
             var context = new PluginLoadContext(plugin);
             var effectType = context.LoadFromAssemblyPath(plugin).GetType("AnimeGan.PaintDotNet.AnimeGanEffect", throwOnError: true)!;

@@ -66,6 +66,21 @@ Describe 'Install-AnimeModel' {
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'NoModelFiles*'
     }
 
+    It 'writes an error for an unknown name and installs the names it knows' {
+        $installed = Install-AnimeModel cute, nosuch -SourcePath $SharedModels -ModelsPath $work -ErrorVariable failures -ErrorAction SilentlyContinue
+        $installed.Id | Should -Be 'cute'
+        $installed.Outcome | Should -Be 'Installed'
+        $installed.OptimizedGraph | Should -Not -BeNullOrEmpty
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'UnknownModel*'
+        $failures[0].TargetObject | Should -Be 'nosuch'
+    }
+
+    It 'installs nothing under -WhatIf' {
+        Install-AnimeModel cute -SourcePath $SharedModels -ModelsPath $work -WhatIf | Should -BeNullOrEmpty
+        @(Get-ChildItem -LiteralPath $work -Force) | Should -HaveCount 0
+    }
+
     It 'refuses a -ModelsPath on another provider' {
         { Install-AnimeModel cute -SourcePath $SharedModels -ModelsPath Env:/x -ErrorAction Stop } | Should -Throw -ErrorId 'NotAFileSystemPath*'
     }

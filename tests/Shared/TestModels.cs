@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.IO;
 using AnimeGan.Core;
 using AnimeGan.Core.Models;
@@ -22,13 +24,20 @@ namespace AnimeGan.Tests
 
         public static string Folder => Store.Folder;
 
+        /// <summary>Installs every model in the shared models folder through the engine's own offline install.</summary>
+        public static IReadOnlyList<ModelInstallResult> InstallEverything(ModelStore store)
+        {
+            var installer = new ModelInstaller(store);
+            return installer.Install(installer.Plan(ModelInstallRequest.EverythingIn(TestFiles.ModelsFolder))).ToList();
+        }
+
         private static ModelStore CreateStore()
         {
             var folder = Environment.GetEnvironmentVariable(ModelStore.FolderVariable);
             if (string.IsNullOrEmpty(folder))
                 folder = Path.Combine(Path.GetTempPath(), "animegan-test-models");
             var store = new ModelStore(folder);
-            store.InstallAllFromFolder(TestFiles.ModelsFolder);
+            InstallEverything(store);
             foreach (var model in store.Manifest.Models)
             {
                 if (store.Verify(model) != ModelFileState.Valid)

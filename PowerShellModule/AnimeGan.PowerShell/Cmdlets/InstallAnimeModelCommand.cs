@@ -1,6 +1,4 @@
-using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using System.Management.Automation;
 using AnimeGan.Core.Exceptions;
 using AnimeGan.Core.Models;
@@ -36,81 +34,45 @@ namespace AnimeGan.PowerShell.Cmdlets
         protected override void ProcessRecord()
         {
             var store = new ModelStore(ProviderPaths.FileSystemFolder(this, ModelsPath, nameof(ModelsPath)));
-            var source = ProviderPaths.FileSystemFolder(this, SourcePath, nameof(SourcePath));
-            if (source != null && !Directory.Exists(source))
+            var installer = new ModelInstaller(store);
+            ModelInstallPlan plan;
+            try
             {
-                ThrowTerminatingError(new ErrorRecord(
-                    new DirectoryNotFoundException($"-SourcePath '{SourcePath}': no such folder ({source})."),
-                    "SourceFolderNotFound",
-                    ErrorCategory.ObjectNotFound,
-                    SourcePath));
+                plan = installer.Plan(new ModelInstallRequest(All ? System.Array.Empty<string>() : Name, All, ProviderPaths.FileSystemFolder(this, SourcePath, nameof(SourcePath))));
+            }
+            catch (AnimeGanException ex)
+            {
+                ThrowTerminatingError(new ErrorRecord(new DirectoryNotFoundException($"-SourcePath '{SourcePath}': {ex.Message}"), "SourceFolderNotFound", ErrorCategory.ObjectNotFound, SourcePath));
+                return;
             }
 
-            IEnumerable<ModelEntry> models;
-            if (All)
-            {
-                models = store.Manifest.Models.Where(m => source == null || File.Exists(Path.Combine(source, m.FileName))).ToList();
-                if (!models.Any())
-                    WriteError(new ErrorRecord(new FileNotFoundException($"{source}: no model file from the manifest is in this folder."), "NoModelFiles", ErrorCategory.ObjectNotFound, SourcePath));
-            }
-            else
-            {
-                var list = new List<ModelEntry>();
-                foreach (var name in Name)
-                {
-                    try
-                    {
-                        list.Add(store.Manifest.Get(name));
-                    }
-                    catch (AnimeGanException ex)
-                    {
-                        WriteError(ErrorRecords.From(ex, name));
-                    }
-                }
+            foreach (var refusal in plan.Refused)
+                WriteError(ErrorRecords.From(refusal, refusal.ModelId));
+            if (plan.Problem != null)
+                WriteError(new ErrorRecord(new FileNotFoundException(plan.Problem.Message), "NoModelFiles", ErrorCategory.ObjectNotFound, SourcePath));
+            foreach (var model in plan.NoPublicDownload)
+                WriteWarning($"{model.Id} has no public download; install it with -SourcePath and a folder that holds {model.FileName}.");
 
-                models = list;
-            }
-
-            foreach (var model in models)
+            var results = installer.Install(
+                plan,
+                model => ShouldProcess(store.GetPath(model), $"Install model '{model.Id}' from {plan.FromFolder ?? model.Source?.ToString() ?? "(no source)"}"),
+                null,
+                CancellationToken);
+            foreach (var result in results)
             {
-                if (!ShouldProcess(store.GetPath(model), $"Install model '{model.Id}' from {source ?? model.Source?.ToString() ?? "(no source)"}"))
-                    continue;
-                try
-                {
-                    var outcome = source != null
-                        ? store.InstallFromFolder(model, source, CancellationToken)
-                        : store.InstallFromSourceAsync(model, null, null, CancellationToken).GetAwaiter().GetResult();
-                    WriteObject(new AnimeModelInstallResult(model.Id, outcome.ToString(), store.GetPath(model), model.Licence));
-                }
-                catch (AnimeGanException ex)
-                {
-                    WriteError(ErrorRecords.From(ex, model.Id));
-                }
+                if (result.Error != null)
+                    WriteError(ErrorRecords.From(result.Error, result.Model.Id));
+                else
+                    WriteObject(new AnimeModelInstallResult(result.Model.Id, result.Outcome.ToString(), result.Path, result.Model.Licence, result.GraphNote));
             }
         }
     }
 
-    /// <summary>One installed model.</summary>
-    public sealed class AnimeModelInstallResult
-    {
-        internal AnimeModelInstallResult(string id, string outcome, string path, string licence)
-        {
-            Id = id;
-            Outcome = outcome;
-            Path = path;
-            Licence = licence;
-        }
-
-        /// <summary>Gets the model id.</summary>
-        public string Id { get; }
-
-        /// <summary>Gets Installed or AlreadyInstalled.</summary>
-        public string Outcome { get; }
-
-        /// <summary>Gets the installed file.</summary>
-        public string Path { get; }
-
-        /// <summary>Gets the model's licence.</summary>
-        public string Licence { get; }
-    }
+    /// <summary>One installed model, with what the install did, for scripts to check and pipe on.</summary>
+    /// <param name="Id">The model id.</param>
+    /// <param name="Outcome">Installed or AlreadyInstalled.</param>
+    /// <param name="Path">The installed file.</param>
+    /// <param name="Licence">The model's licence, which governs what may be done with its pictures.</param>
+    /// <param name="OptimizedGraph">For a style, whether it runs as an optimized graph and why not.</param>
+    public sealed record AnimeModelInstallResult(string Id, string Outcome, string Path, string Licence, string? OptimizedGraph);
 }

@@ -44,14 +44,12 @@ namespace AnimeGan.PowerShell.Cmdlets
                 var calibration = ProviderPaths.FileSystemFolder(this, CalibrationPath, nameof(CalibrationPath));
                 var samples = calibration == null ? Array.Empty<PixelImage>() : Calibrator.ReadSamples(calibration);
 
-                var optimizer = new ModelOptimizer(store);
-                var variant = optimizer.Optimize(Name, kind, samples, CancellationToken);
-                var speedup = optimizer.CompareSpeed(variant.Id, CancellationToken);
-                if (speedup < ModelOptimizer.WorthwhileSpeedup)
-                    WriteWarning($"{variant.Id} runs {speedup:0.00}x as fast as {Name} on this CPU, so it does not pay off here; keep using -Style {Name}.");
+                var verdict = new ModelOptimizer(store).OptimizeAndCompare(Name, kind, samples, CancellationToken);
+                if (verdict.PaysOff)
+                    WriteVerbose($"{verdict.Variant.Id}: {verdict.Speedup:0.00}x as fast as {verdict.BaseId} on this CPU.");
                 else
-                    WriteVerbose($"{variant.Id}: {speedup:0.00}x as fast as {Name} on this CPU.");
-                WriteObject(new AnimeStyleInfo(variant, true, false, store.GetPath(variant)));
+                    WriteWarning($"{verdict.Variant.Id} runs {verdict.Speedup:0.00}x as fast as {verdict.BaseId} on this CPU, so it does not pay off here; keep using -Style {verdict.BaseId}.");
+                WriteObject(new AnimeStyleInfo(verdict.Variant, true, false, store.GetPath(verdict.Variant)));
             }
             catch (AnimeGanException ex)
             {

@@ -31,7 +31,7 @@ namespace AnimeGan.Cli.Commands
                 foreach (var m in styles)
                 {
                     var id = m.Id == store.Manifest.DefaultStyleId ? m.Id + "*" : m.Id;
-                    console.Out.WriteLine($"{id,-10} {m.Family,-11} {Sizes.Format(m.SizeInBytes),8}  {m.Licence}");
+                    console.Out.WriteLine($"{id,-10} {m.Family,-11} {ByteSizes.Format(m.SizeInBytes),8}  {m.Licence}");
                 }
 
                 console.Out.WriteLine("* default style");
@@ -40,12 +40,5 @@ namespace AnimeGan.Cli.Commands
             ExamplesHelpAction.Attach(command, "animegan styles", "animegan styles --json");
             root.Subcommands.Add(command);
         }
-    }
-
-    /// <summary>Human-readable byte counts.</summary>
-    internal static class Sizes
-    {
-        public static string Format(long bytes)
-            => bytes >= 1 << 20 ? $"{bytes / 1048576.0:0.0} MB" : $"{bytes / 1024.0:0} KB";
     }
 }

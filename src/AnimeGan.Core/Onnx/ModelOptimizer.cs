@@ -21,7 +21,7 @@ namespace AnimeGan.Core.Onnx
         public const string VariantsFile = "variants.json";
 
         /// <summary>
-        /// Below this speed-up over its base style a variant does not pay off: front ends say so (timing noise on a busy
+        /// Below this speed-up over its base style a variant does not pay off: the verdict says so (timing noise on a busy
         /// machine is about 5%).
         /// </summary>
         public const double WorthwhileSpeedup = 1.05;
@@ -84,6 +84,22 @@ namespace AnimeGan.Core.Onnx
         }
 
         /// <summary>
+        /// Makes and registers a variant, then times it against its base style on this CPU, so the caller learns
+        /// in one step what to use and whether it pays off here.
+        /// </summary>
+        /// <param name="styleId">An installed style id.</param>
+        /// <param name="kind">What to make.</param>
+        /// <param name="calibration">Sample pictures for INT8 activation ranges; null or empty uses the built-in drawn scenes.</param>
+        /// <param name="cancellationToken">Stops the work.</param>
+        public OptimizationVerdict OptimizeAndCompare(string styleId, OptimizationKind kind, IReadOnlyList<PixelImage>? calibration = null, CancellationToken cancellationToken = default)
+        {
+            var variant = Optimize(styleId, kind, calibration, cancellationToken);
+            var speedup = CompareSpeed(variant.Id, cancellationToken);
+            var builtIn = kind == OptimizationKind.Int8 && (calibration == null || calibration.Count == 0);
+            return new OptimizationVerdict(variant, variant.Id.Split('@')[0], speedup, builtIn);
+        }
+
+        /// <summary>
         /// The calibration set used when the user gives none: eight photo-like scenes drawn by
         /// <c>SyntheticPictures</c> (sky, hills, buildings, faces, sensor noise) at 512x384. Weights-only INT8 is folded
         /// back to float by ONNX Runtime and gains nothing, so INT8 is always calibrated; drawn scenes need no photo
@@ -94,10 +110,9 @@ namespace AnimeGan.Core.Onnx
 
         /// <summary>
         /// Measures on this CPU how many times faster a registered variant runs than the graph the engine runs for
-        /// its base style (ratio of the minima of alternating runs at 768x432), so front ends can say when a
-        /// variant does not pay off here.
+        /// its base style (ratio of the minima of alternating runs at 768x432).
         /// </summary>
-        public double CompareSpeed(string variantId, CancellationToken cancellationToken = default)
+        private double CompareSpeed(string variantId, CancellationToken cancellationToken = default)
         {
             var variant = _store.Manifest.Get(variantId);
             var baseEntry = _store.Manifest.Get(variantId.Split('@')[0]);

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Collections.Generic;
 using System.Threading.Tasks;
 using AnimeGan.Core.Exceptions;
 using AnimeGan.Core.Models;
@@ -17,9 +18,9 @@ namespace AnimeGan.Core.Tests.ModelStoreTests
             var models = new ModelStore(store.Path);
             var hayao = models.Manifest.Get("hayao");
 
-            Assert.Equal(InstallOutcome.Installed, models.InstallFromFolder(hayao, TestFiles.ModelsFolder));
+            Assert.Equal(InstallOutcome.Installed, new ModelInstaller(models).InstallFromFolder(hayao, TestFiles.ModelsFolder));
             Assert.Equal(ModelFileState.Valid, models.Verify(hayao));
-            Assert.Equal(InstallOutcome.AlreadyInstalled, models.InstallFromFolder(hayao, TestFiles.ModelsFolder));
+            Assert.Equal(InstallOutcome.AlreadyInstalled, new ModelInstaller(models).InstallFromFolder(hayao, TestFiles.ModelsFolder));
             Assert.Equal(new[] { "AnimeGANv3_Hayao_36_fp16.onnx" }, Directory.GetFiles(store.Path).Select(Path.GetFileName));
         }
 
@@ -34,7 +35,7 @@ namespace AnimeGan.Core.Tests.ModelStoreTests
             bytes[bytes.Length / 2] ^= 0xFF;
             File.WriteAllBytes(source.File(hayao.FileName), bytes);
 
-            var ex = Assert.Throws<AnimeGanException>(() => models.InstallFromFolder(hayao, source.Path));
+            var ex = Assert.Throws<AnimeGanException>(() => new ModelInstaller(models).InstallFromFolder(hayao, source.Path));
 
             Assert.Equal(AnimeGanErrorCode.ModelHashMismatch, ex.Code);
             Assert.Contains(hayao.FileName, ex.Message);
@@ -47,7 +48,7 @@ namespace AnimeGan.Core.Tests.ModelStoreTests
             using var target = new TemporaryDirectory();
             var models = new ModelStore(target.Path);
             var cute = models.Manifest.Get("cute");
-            models.InstallFromFolder(cute, TestFiles.ModelsFolder);
+            new ModelInstaller(models).InstallFromFolder(cute, TestFiles.ModelsFolder);
             var path = models.GetVerifiedPath(cute);
             var bytes = File.ReadAllBytes(path);
             bytes[100] ^= 0x01;
@@ -76,7 +77,7 @@ namespace AnimeGan.Core.Tests.ModelStoreTests
         {
             using var target = new TemporaryDirectory();
             var models = new ModelStore(target.Path);
-            var ex = await Assert.ThrowsAsync<AnimeGanException>(() => models.InstallFromSourceAsync(models.Manifest.Get("hayao-v2")));
+            var ex = await Assert.ThrowsAsync<AnimeGanException>(() => new ModelInstaller(models).InstallFromSourceAsync(models.Manifest.Get("hayao-v2")));
             Assert.Equal(AnimeGanErrorCode.InstallFailed, ex.Code);
             Assert.Contains("--from", ex.Message);
         }
@@ -99,13 +100,13 @@ namespace AnimeGan.Core.Tests.ModelStoreTests
             var yunet = Served(models, server.Url("yunet.onnx"));
 
             var arrived = new System.Collections.Generic.List<long>();
-            Assert.Equal(InstallOutcome.Installed, await models.InstallFromSourceAsync(yunet, client, new InlineProgress(arrived.Add)));
+            Assert.Equal(InstallOutcome.Installed, await new ModelInstaller(models, client).InstallFromSourceAsync(yunet, new InlineProgress(arrived.Add)));
 
             Assert.Equal(ModelFileState.Valid, models.Verify(yunet));
             Assert.Equal(yunet.SizeInBytes, arrived[^1]);
             Assert.Equal(arrived.OrderBy(b => b), arrived);
             Assert.Equal(new[] { yunet.FileName }, Directory.GetFiles(target.Path).Select(Path.GetFileName));
-            Assert.Equal(InstallOutcome.AlreadyInstalled, await models.InstallFromSourceAsync(yunet, client));
+            Assert.Equal(InstallOutcome.AlreadyInstalled, await new ModelInstaller(models, client).InstallFromSourceAsync(yunet));
         }
 
         [Fact]
@@ -159,7 +160,7 @@ namespace AnimeGan.Core.Tests.ModelStoreTests
             using var server = new LoopbackHttpsServer(respond);
             using var client = server.CreateClient();
 
-            var ex = await Assert.ThrowsAsync<AnimeGanException>(() => models.InstallFromSourceAsync(Served(models, server.Url("yunet.onnx")), client));
+            var ex = await Assert.ThrowsAsync<AnimeGanException>(() => new ModelInstaller(models, client).InstallFromSourceAsync(Served(models, server.Url("yunet.onnx"))));
 
             Assert.Empty(Directory.GetFiles(target.Path, "*", SearchOption.AllDirectories));
             return ex;
@@ -170,9 +171,89 @@ namespace AnimeGan.Core.Tests.ModelStoreTests
         {
             using var target = new TemporaryDirectory();
             var models = new ModelStore(target.Path);
-            var results = models.InstallAllFromFolder(TestFiles.ModelsFolder);
-            Assert.Equal(models.Manifest.Models.Count, results.Count);
+            var results = TestModels.InstallEverything(models);
+            Assert.Equal(models.Manifest.Models.Select(m => m.Id), results.Select(r => r.Model.Id));
+            Assert.All(results, r => Assert.Equal(InstallOutcome.Installed, r.Outcome));
             Assert.All(models.Manifest.Models, m => Assert.Equal(ModelFileState.Valid, models.Verify(m)));
+            Assert.All(TestModels.InstallEverything(models), r => Assert.Equal(InstallOutcome.AlreadyInstalled, r.Outcome));
+        }
+
+        [Fact]
+        public void ShouldPlanOnlyTheModelsAFolderHoldsAndRefuseUnknownIds()
+        {
+            using var source = new TemporaryDirectory();
+            using var target = new TemporaryDirectory();
+            var installer = new ModelInstaller(new ModelStore(target.Path));
+            var cute = ModelManifest.Default.Get("cute");
+            File.Copy(Path.Combine(TestFiles.ModelsFolder, cute.FileName), source.File(cute.FileName));
+
+            Assert.Equal(new[] { "cute" }, installer.Plan(ModelInstallRequest.EverythingIn(source.Path)).ToInstall.Select(m => m.Id));
+            var named = installer.Plan(new ModelInstallRequest(new[] { "cute", "ghibli", "cute" }, false, source.Path));
+            Assert.Equal(new[] { "cute" }, named.ToInstall.Select(m => m.Id));
+            Assert.Equal("ghibli", Assert.Single(named.Refused).ModelId);
+            Assert.Null(named.Problem);
+        }
+
+        [Fact]
+        public void ShouldSayAFolderWithoutModelsCanInstallNothingAndAMissingFolderIsAnError()
+        {
+            using var empty = new TemporaryDirectory();
+            var installer = new ModelInstaller(new ModelStore(empty.File("models")));
+
+            var plan = installer.Plan(ModelInstallRequest.EverythingIn(empty.Path));
+            Assert.Empty(plan.ToInstall);
+            Assert.Contains("no model file from the manifest", plan.Problem!.Message);
+            var missing = Assert.Throws<AnimeGanException>(() => installer.Plan(ModelInstallRequest.EverythingIn(empty.File("nothere"))));
+            Assert.Equal(AnimeGanErrorCode.InstallFailed, missing.Code);
+        }
+
+        [Fact]
+        public void ShouldLeaveModelsWithoutADownloadOutOfAllAndNameThem()
+        {
+            using var target = new TemporaryDirectory();
+            var plan = new ModelInstaller(new ModelStore(target.Path)).Plan(new ModelInstallRequest(System.Array.Empty<string>(), true));
+
+            Assert.All(plan.ToInstall, m => Assert.NotNull(m.Source));
+            Assert.Contains(plan.NoPublicDownload, m => m.Id == "hayao-v2");
+            Assert.Equal(ModelManifest.Default.Models.Count, plan.ToInstall.Count + plan.NoPublicDownload.Count);
+        }
+
+        [Fact]
+        public void ShouldReportAFailedModelAndGoOnWithTheNext()
+        {
+            using var source = new TemporaryDirectory();
+            using var target = new TemporaryDirectory();
+            var models = new ModelStore(target.Path);
+            var installer = new ModelInstaller(models);
+            var hayao = models.Manifest.Get("hayao");
+            var bytes = File.ReadAllBytes(Path.Combine(TestFiles.ModelsFolder, hayao.FileName));
+            bytes[bytes.Length / 2] ^= 0xFF;
+            File.WriteAllBytes(source.File(hayao.FileName), bytes);
+            var cute = models.Manifest.Get("cute");
+            File.Copy(Path.Combine(TestFiles.ModelsFolder, cute.FileName), source.File(cute.FileName));
+
+            var results = installer.Install(installer.Plan(ModelInstallRequest.EverythingIn(source.Path))).ToList();
+
+            Assert.Equal(InstallOutcome.Failed, results.Single(r => r.Model.Id == "hayao").Outcome);
+            Assert.Equal(AnimeGanErrorCode.ModelHashMismatch, results.Single(r => r.Model.Id == "hayao").Error!.Code);
+            var installed = results.Single(r => r.Model.Id == "cute");
+            Assert.Equal(InstallOutcome.Installed, installed.Outcome);
+            Assert.False(string.IsNullOrEmpty(installed.GraphNote));
+            Assert.Equal(new[] { cute.FileName }, Directory.GetFiles(target.Path, "*.onnx").Where(f => !f.Contains(".optimized.")).Select(Path.GetFileName));
+        }
+
+        [Fact]
+        public void ShouldInstallOnlyWhatTheCallerConfirms()
+        {
+            using var target = new TemporaryDirectory();
+            var installer = new ModelInstaller(new ModelStore(target.Path));
+            var asked = new List<string>();
+
+            var results = installer.Install(installer.Plan(new ModelInstallRequest(new[] { "cute", "yunet" }, false, TestFiles.ModelsFolder)), m => { asked.Add(m.Id); return m.Id == "yunet"; }).ToList();
+
+            Assert.Equal(new[] { "cute", "yunet" }, asked);
+            Assert.Equal("yunet", Assert.Single(results).Model.Id);
+            Assert.False(File.Exists(Path.Combine(target.Path, ModelManifest.Default.Get("cute").FileName)));
         }
 
         [Fact]

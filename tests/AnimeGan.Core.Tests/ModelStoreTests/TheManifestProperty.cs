@@ -12,7 +12,7 @@ namespace AnimeGan.Core.Tests.ModelStoreTests
         {
             using var folder = new TemporaryDirectory();
             var store = new ModelStore(folder.Path);
-            store.InstallFromFolder(store.Manifest.Get("jp-face"), TestFiles.ModelsFolder);
+            new ModelInstaller(store).InstallFromFolder(store.Manifest.Get("jp-face"), TestFiles.ModelsFolder);
             using var engine = new AnimeGanEngine(store);
             engine.LoadStyle("jp-face");
             Assert.Null(store.Manifest.Find("jp-face@fp32"));
@@ -29,7 +29,7 @@ namespace AnimeGan.Core.Tests.ModelStoreTests
         {
             using var folder = new TemporaryDirectory();
             var store = new ModelStore(folder.Path);
-            store.InstallFromFolder(store.Manifest.Get("jp-face"), TestFiles.ModelsFolder);
+            new ModelInstaller(store).InstallFromFolder(store.Manifest.Get("jp-face"), TestFiles.ModelsFolder);
             new ModelOptimizer(store).Optimize("jp-face", OptimizationKind.Float32);
             Assert.NotNull(store.Manifest.Find("jp-face@fp32"));
 

@@ -85,7 +85,7 @@ namespace AnimeGan.Core.Tests.OnnxTests
             public Variants()
             {
                 var store = new ModelStore(_folder.Path);
-                store.InstallAllFromFolder(TestFiles.ModelsFolder);
+                TestModels.InstallEverything(store);
                 var calibration = Directory.GetFiles(TestFiles.Portraits, "*.jpg").Select(p => TestImages.Photo(p, 384)).ToList();
                 var optimizer = new ModelOptimizer(store);
                 optimizer.Optimize("hayao", OptimizationKind.Float32);

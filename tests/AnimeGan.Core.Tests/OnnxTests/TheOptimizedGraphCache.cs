@@ -138,7 +138,7 @@ namespace AnimeGan.Core.Tests.OnnxTests
         private static ModelStore Install(string folder, string style)
         {
             var store = new ModelStore(Path.Combine(folder, "models"));
-            store.InstallFromFolder(store.Manifest.Get(style), TestFiles.ModelsFolder);
+            new ModelInstaller(store).InstallFromFolder(store.Manifest.Get(style), TestFiles.ModelsFolder);
             return store;
         }
 

@@ -1,0 +1,18 @@
+using AnimeGan.Core.Models;
+
+namespace AnimeGan.Core.Onnx
+{
+    /// <summary>
+    /// A variant the optimizer made and how it fared on this CPU, so every front end tells the user the same
+    /// thing: which id to use, and whether it is worth using here at all.
+    /// </summary>
+    /// <param name="Variant">The registered variant (for example hayao@int8).</param>
+    /// <param name="BaseId">The style it was made from.</param>
+    /// <param name="Speedup">How many times faster it ran than the graph the engine runs for its base style (ratio of minima of alternating runs).</param>
+    /// <param name="CalibratedOnBuiltInScenes">Whether an INT8 variant's activation ranges came from the built-in drawn scenes rather than the user's photos.</param>
+    public sealed record OptimizationVerdict(ModelEntry Variant, string BaseId, double Speedup, bool CalibratedOnBuiltInScenes)
+    {
+        /// <summary>Gets whether the variant is fast enough here to be worth using over its base style (<see cref="ModelOptimizer.WorthwhileSpeedup"/>).</summary>
+        public bool PaysOff => Speedup >= ModelOptimizer.WorthwhileSpeedup;
+    }
+}
