@@ -252,9 +252,7 @@ namespace AnimeGan.Core
             var encodeWatch = Stopwatch.StartNew();
             var staged = ImageEncoder.Stage(result.Image, decoded.Metadata, target, format, output.Quality, output.Overwrite);
             result.Timings.Encode = encodeWatch.Elapsed;
-            var conversion = new ConversionResult(
-                source, target, result.Style, result.Strength, result.Image.Width, result.Image.Height,
-                result.WorkingWidth, result.WorkingHeight, result.Faces.Count, stopwatch.Elapsed, result.Timings);
+            var conversion = ConversionResult.Of(source, target, result, result.Image.Width, result.Image.Height, result.Faces.Count, stopwatch.Elapsed);
             return (conversion, staged);
         }
 

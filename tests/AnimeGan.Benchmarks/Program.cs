@@ -58,10 +58,15 @@ switch (mode)
     case "replicas":
         ReplicaTable.Run(args.Length > 1 ? int.Parse(args[1]) : 2);
         return 0;
+    case "web":
+        WebUploadTable.Run(args.Length > 1 ? int.Parse(args[1]) : 3);
+        return 0;
+    case "child-peak":
+        return WebUploadTable.ChildPeak(args[1], args[2..]);
     case "faces":
         FaceDetectionTable.Run(args.Length > 1 ? args[1] : null);
         return 0;
     default:
-        Console.WriteLine("usage: dotnet run -c Release --project tests/AnimeGan.Benchmarks -- e2e|batch|batch-ceiling|memory|sizes|faces|fp16|optimize|op-profile|video|replicas|stages");
+        Console.WriteLine("usage: dotnet run -c Release --project tests/AnimeGan.Benchmarks -- e2e|batch|batch-ceiling|memory|sizes|faces|fp16|optimize|op-profile|video|replicas|web|stages");
         return mode == "help" ? 0 : 2;
 }

@@ -113,7 +113,7 @@ namespace AnimeGan.Core.Animation
                     throw;
                 }
 
-                var conversion = new ConversionResult(source, target, last!.Style, last.Strength, width, height, last.WorkingWidth, last.WorkingHeight, 0, stopwatch.Elapsed, last.Timings);
+                var conversion = ConversionResult.Of(source, target, last!, width, height, 0, stopwatch.Elapsed);
                 return (conversion, staged);
             }
             finally

@@ -7,25 +7,11 @@ namespace AnimeGan.Core.Faces
     /// the eye on the image's left, the other eye, the nose tip, the mouth corner on the image's left, the
     /// other mouth corner; both detectors are mapped to this order so alignment needs no special case.
     /// </summary>
-    public sealed class DetectedFace
+    /// <param name="Box">The face box.</param>
+    /// <param name="Landmarks">The five landmarks (eyes, nose, mouth corners).</param>
+    /// <param name="Score">The confidence, 0..1.</param>
+    public sealed record DetectedFace(FaceBox Box, IReadOnlyList<FacePoint> Landmarks, float Score)
     {
-        /// <summary>Creates a face.</summary>
-        public DetectedFace(FaceBox box, IReadOnlyList<FacePoint> landmarks, float score)
-        {
-            Box = box;
-            Landmarks = landmarks;
-            Score = score;
-        }
-
-        /// <summary>Gets the face box.</summary>
-        public FaceBox Box { get; }
-
-        /// <summary>Gets the five landmarks (eyes, nose, mouth corners).</summary>
-        public IReadOnlyList<FacePoint> Landmarks { get; }
-
-        /// <summary>Gets the confidence, 0..1.</summary>
-        public float Score { get; }
-
         /// <summary>Maps the face into a picture scaled by the given factors.</summary>
         public DetectedFace Scaled(float scaleX, float scaleY)
             => new DetectedFace(

@@ -3,29 +3,12 @@ using System;
 namespace AnimeGan.Core.Faces
 {
     /// <summary>An axis-aligned face box in source-image pixels.</summary>
-    public readonly struct FaceBox
+    /// <param name="X">The left edge.</param>
+    /// <param name="Y">The top edge.</param>
+    /// <param name="Width">The width.</param>
+    /// <param name="Height">The height.</param>
+    public readonly record struct FaceBox(float X, float Y, float Width, float Height)
     {
-        /// <summary>Creates a box.</summary>
-        public FaceBox(float x, float y, float width, float height)
-        {
-            X = x;
-            Y = y;
-            Width = width;
-            Height = height;
-        }
-
-        /// <summary>Gets the left edge.</summary>
-        public float X { get; }
-
-        /// <summary>Gets the top edge.</summary>
-        public float Y { get; }
-
-        /// <summary>Gets the width.</summary>
-        public float Width { get; }
-
-        /// <summary>Gets the height.</summary>
-        public float Height { get; }
-
         /// <summary>Gets the area.</summary>
         public float Area => Math.Max(0, Width) * Math.Max(0, Height);
 

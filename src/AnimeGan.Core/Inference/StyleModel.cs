@@ -55,7 +55,7 @@ namespace AnimeGan.Core.Inference
         }
 
         /// <summary>Loads the file the optimized-graph cache chose for a style.</summary>
-        internal StyleModel(RunnableModel runnable, int intraOpThreads, bool memoryArena = true)
+        internal StyleModel(GraphToRun runnable, int intraOpThreads, bool memoryArena = true)
             : this(Throw.IfNull(runnable).Entry, runnable.Path, intraOpThreads, memoryArena)
         {
             RunsOptimizedGraph = runnable.IsOptimized;

@@ -18,7 +18,7 @@ namespace AnimeGan.Core.Onnx
     /// version), so installing or first loading a style pays for the rewrite and every later run just loads it. The
     /// original file is never changed. A models folder that cannot be written (Paint.NET's Effects folder) sends
     /// the graph to a per-user folder instead. A graph that cannot be made, or whose output on a check picture is
-    /// not the original's, is not used: the original runs and <see cref="RunnableModel.Note"/> says why.
+    /// not the original's, is not used: the original runs and <see cref="GraphToRun.Note"/> says why.
     /// </summary>
     public sealed class OptimizedGraphCache
     {
@@ -50,12 +50,12 @@ namespace AnimeGan.Core.Onnx
         /// for this version of the original file yet.
         /// </summary>
         /// <exception cref="AnimeGanException">The original is not installed or does not match its SHA-256.</exception>
-        public RunnableModel Resolve(ModelEntry entry)
+        public GraphToRun Resolve(ModelEntry entry)
         {
             Throw.IfNull(entry);
             var original = _store.GetVerifiedPath(entry);
             if (entry.Kind != ModelKind.Style || entry.Id.Contains("@"))
-                return new RunnableModel(entry, original, entry.Id.Contains("@"), entry.Id.Contains("@") ? "a variant made by the optimizer" : "not a style model");
+                return new GraphToRun(entry, original, entry.Id.Contains("@"), entry.Id.Contains("@") ? "a variant made by the optimizer" : "not a style model");
 
             lock (_locks.GetOrAdd(entry.Id, _ => new object()))
             {
@@ -109,13 +109,13 @@ namespace AnimeGan.Core.Onnx
         private static string RecordPath(string folder, ModelEntry entry) => Path.Combine(folder, Stem(entry) + RecordSuffix);
 
         /// <summary>Looks for a usable graph (or a recorded failure) in one folder.</summary>
-        private (RunnableModel? Runnable, string? Refusal) Find(string folder, ModelEntry entry)
+        private (GraphToRun? Runnable, string? Refusal) Find(string folder, ModelEntry entry)
         {
             var record = Record.Read(RecordPath(folder, entry));
             if (record == null || record.Optimizer != GraphOptimizer.Version || !string.Equals(record.SourceSha256, entry.Sha256, StringComparison.Ordinal))
                 return (null, null);
             if (record.Failure != null)
-                return (new RunnableModel(entry, _store.GetPath(entry), false, record.Failure), null);
+                return (new GraphToRun(entry, _store.GetPath(entry), false, record.Failure), null);
 
             var path = PathIn(folder, entry);
             if (!File.Exists(path))
@@ -131,10 +131,10 @@ namespace AnimeGan.Core.Onnx
             return (Optimized(entry, path, record.Passes), null);
         }
 
-        private static RunnableModel Optimized(ModelEntry entry, string path, IEnumerable<string> passes)
-            => new RunnableModel(entry.WithElementType("float32"), path, true, passes.Any() ? "optimized graph: " + string.Join(", ", passes) : "optimized graph: nothing to rewrite");
+        private static GraphToRun Optimized(ModelEntry entry, string path, IEnumerable<string> passes)
+            => new GraphToRun(entry.WithElementType("float32"), path, true, passes.Any() ? "optimized graph: " + string.Join(", ", passes) : "optimized graph: nothing to rewrite");
 
-        private RunnableModel Build(ModelEntry entry, string original, string? refused)
+        private GraphToRun Build(ModelEntry entry, string original, string? refused)
         {
             var prefix = refused == null ? string.Empty : refused + "; ";
             (Proto.ModelProto Model, IReadOnlyList<string> Passes) optimized;
@@ -182,7 +182,7 @@ namespace AnimeGan.Core.Onnx
             return Refuse(entry, original, prefix + "the optimized graph could not be written (" + string.Join("; ", failures) + ")");
         }
 
-        private static RunnableModel Refuse(ModelEntry entry, string original, string reason) => new RunnableModel(entry, original, false, "original graph: " + reason);
+        private static GraphToRun Refuse(ModelEntry entry, string original, string reason) => new GraphToRun(entry, original, false, "original graph: " + reason);
 
         /// <summary>Runs both graphs on a drawn scene; null when the optimized one's picture is the original's within <see cref="MinimumPsnr"/>.</summary>
         private static string? CheckSameOutput(ModelEntry entry, string original, string optimizedPath)

@@ -3,57 +3,24 @@ using System;
 namespace AnimeGan.Core
 {
     /// <summary>What one file conversion did, for result tables and logs.</summary>
-    public sealed class ConversionResult
+    /// <param name="SourcePath">The full path of the photo read.</param>
+    /// <param name="OutputPath">The full path of the file written.</param>
+    /// <param name="Style">The style id used.</param>
+    /// <param name="Strength">The strength used, 0..1.</param>
+    /// <param name="Width">The output width (the source's).</param>
+    /// <param name="Height">The output height (the source's).</param>
+    /// <param name="WorkingWidth">The width the model ran at.</param>
+    /// <param name="WorkingHeight">The height the model ran at.</param>
+    /// <param name="FacesFound">How many faces were enhanced separately.</param>
+    /// <param name="Duration">The time from reading to the renamed output.</param>
+    /// <param name="Timings">Where the time went, stage by stage (of the last frame, for an animation or a clip).</param>
+    public sealed record ConversionResult(string SourcePath, string OutputPath, string Style, double Strength, int Width, int Height, int WorkingWidth, int WorkingHeight, int FacesFound, TimeSpan Duration, StageTimings Timings)
     {
-        internal ConversionResult(string sourcePath, string outputPath, string style, double strength, int width, int height, int workingWidth, int workingHeight, int facesFound, TimeSpan duration, StageTimings timings)
-        {
-            SourcePath = sourcePath;
-            OutputPath = outputPath;
-            Style = style;
-            Strength = strength;
-            Width = width;
-            Height = height;
-            WorkingWidth = workingWidth;
-            WorkingHeight = workingHeight;
-            FacesFound = facesFound;
-            Duration = duration;
-            Timings = timings;
-        }
-
-        /// <summary>Gets the full path of the photo read.</summary>
-        public string SourcePath { get; }
-
-        /// <summary>Gets the full path of the file written.</summary>
-        public string OutputPath { get; }
-
-        /// <summary>Gets the style id used.</summary>
-        public string Style { get; }
-
-        /// <summary>Gets the strength used, 0..1.</summary>
-        public double Strength { get; }
-
-        /// <summary>Gets the output width (the source's).</summary>
-        public int Width { get; }
-
-        /// <summary>Gets the output height (the source's).</summary>
-        public int Height { get; }
-
-        /// <summary>Gets the width the model ran at.</summary>
-        public int WorkingWidth { get; }
-
-        /// <summary>Gets the height the model ran at.</summary>
-        public int WorkingHeight { get; }
-
-        /// <summary>Gets how many faces were enhanced separately.</summary>
-        public int FacesFound { get; }
-
-        /// <summary>Gets the time from reading to the renamed output.</summary>
-        public TimeSpan Duration { get; }
-
         /// <summary>Gets how many frames were stylized: 1 for a photo, more for an animation or a clip.</summary>
-        public int Frames { get; internal set; } = 1;
+        public int Frames { get; init; } = 1;
 
-        /// <summary>Gets where the time went, stage by stage.</summary>
-        public StageTimings Timings { get; }
+        /// <summary>The one way a photo, an animation or a clip reports its conversion: from its last stylized frame.</summary>
+        internal static ConversionResult Of(string source, string target, StylizeResult last, int width, int height, int facesFound, TimeSpan duration, int frames = 1)
+            => new ConversionResult(source, target, last.Style, last.Strength, width, height, last.WorkingWidth, last.WorkingHeight, facesFound, duration, last.Timings) { Frames = frames };
     }
 }

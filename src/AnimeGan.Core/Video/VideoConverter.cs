@@ -89,7 +89,7 @@ namespace AnimeGan.Core.Video
                 if (encoder.ExitCode != 0)
                     throw new AnimeGanException(AnimeGanErrorCode.WriteFailed, $"{target}: ffmpeg could not write the clip ({ErrorText.FirstLine(encoderErrors.Result.Replace(staged.TemporaryPath, target))}).", target);
 
-                var result = new ConversionResult(source, target, last!.Style, last.Strength, info.Width, info.Height, last.WorkingWidth, last.WorkingHeight, 0, stopwatch.Elapsed, last.Timings) { Frames = count };
+                var result = ConversionResult.Of(source, target, last!, info.Width, info.Height, 0, stopwatch.Elapsed, count);
                 return (result, staged);
             }
             catch (Exception ex) when (ex is OperationCanceledException || ex is AggregateException || ex is IOException || ex is AnimeGanException || ex is InvalidOperationException)

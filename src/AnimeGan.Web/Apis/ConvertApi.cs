@@ -30,7 +30,7 @@ namespace AnimeGan.Web.Apis
 
         private static async Task<IResult> ConvertAsync(HttpContext http, AnimeGanEngine engine, JobStore store, ServeOptions serve)
         {
-            using var stop = Conversions.Token(http);
+            using var stop = UploadConversion.Token(http);
             var cancellationToken = stop.Token;
             using var area = store.CreateArea();
             var (upload, problem) = await UploadForm.ReadAsync(http, serve, engine.Store, area, cancellationToken).ConfigureAwait(false);
@@ -39,8 +39,8 @@ namespace AnimeGan.Web.Apis
 
             try
             {
-                var (bytes, format) = await Conversions.RunAsync(engine, upload, upload.Stylize, null, Encode, cancellationToken).ConfigureAwait(false);
-                return TypedResults.File(bytes, Naming.ContentType(format), Naming.DownloadName(upload.FileName, format));
+                var (bytes, format) = await UploadConversion.RunAsync(engine, upload, upload.Stylize, null, Encode, cancellationToken).ConfigureAwait(false);
+                return TypedResults.File(bytes, DownloadFiles.ContentType(format), DownloadFiles.DownloadName(upload.FileName, format));
             }
             catch (AnimeGanException ex)
             {

@@ -75,7 +75,7 @@ namespace AnimeGan.Web.Apis
         {
             if (serve.ReplicaId != null)
                 http.Response.Cookies.Append(ReplicaCookie, serve.ReplicaId, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, Secure = http.Request.IsHttps });
-            using var stop = Conversions.Token(http);
+            using var stop = UploadConversion.Token(http);
             var cancellationToken = stop.Token;
             var area = store.CreateArea();
             var kept = false;
@@ -95,7 +95,7 @@ namespace AnimeGan.Web.Apis
                 http.Response.ContentType = "application/x-ndjson";
                 var lines = Channel.CreateUnbounded<object>();
                 var choice = new ResultChoice(upload.Stylize.Strength ?? OptionLimits.MaxStrength, upload.Stylize.KeepColors ?? false, upload.Format);
-                var run = Conversions.RunAsync(
+                var run = UploadConversion.RunAsync(
                     engine,
                     upload,
                     upload.Stylize with { Strength = OptionLimits.MaxStrength, KeepColors = false },
@@ -172,7 +172,7 @@ namespace AnimeGan.Web.Apis
                 using var output = new MemoryStream();
                 var format = await Task.Run(() => job.Write(output, choice), cancellationToken).ConfigureAwait(false);
                 job.Delivered();
-                return TypedResults.File(output.ToArray(), Naming.ContentType(format), job.DownloadName(format));
+                return TypedResults.File(output.ToArray(), DownloadFiles.ContentType(format), job.DownloadName(format));
             }
             catch (AnimeGanException ex)
             {

@@ -128,7 +128,7 @@ namespace AnimeGan.Web.Hosting
             app.MapGroup("/api/convert").MapConvert();
             app.MapGroup("/api/jobs").MapJobs();
 
-            // Stopping cancels running conversions (see Conversions.Token); the job store, disposed with the
+            // Stopping cancels running conversions (see UploadConversion.Token); the job store, disposed with the
             // app once every request has ended, then removes all temporary files.
             return app;
         }

@@ -6,7 +6,7 @@ using AnimeGan.Core.IO;
 namespace AnimeGan.Web.Jobs
 {
     /// <summary>Names and content types for files sent back to the browser.</summary>
-    internal static class Naming
+    internal static class DownloadFiles
     {
         /// <summary>The client's file name with the output suffix and the format's extension, safe to put in a header.</summary>
         public static string DownloadName(string clientName, RasterFormat format)

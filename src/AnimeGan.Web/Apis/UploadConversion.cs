@@ -13,7 +13,7 @@ namespace AnimeGan.Web.Apis
     /// Runs one uploaded photo through the engine, off the request's thread: the request awaits it, and its
     /// cancellation (the client gone, or a stopping server's drain over) stops the model run.
     /// </summary>
-    internal static class Conversions
+    internal static class UploadConversion
     {
         /// <summary>A token that ends a conversion when its client goes away, or when a stopping server's drain period is over.</summary>
         public static CancellationTokenSource Token(HttpContext http)
