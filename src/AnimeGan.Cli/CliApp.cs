@@ -5,7 +5,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using AnimeGan.Cli.Commands;
-using AnimeGan.Cli.Commands.Models;
 using AnimeGan.Cli.Console;
 
 namespace AnimeGan.Cli

@@ -2,23 +2,14 @@ using System;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using AnimeGan.Cli.Console;
 using AnimeGan.Core;
-using AnimeGan.Core.Models;
 using AnimeGan.Core.Options;
 using AnimeGan.Web.Hosting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace AnimeGan.Cli.Commands
 {
-    /// <summary>`animegan serve`: the web page and HTTP API, until Ctrl+C.</summary>
+    /// <summary>`animegan serve`: the web page and HTTP API, until Ctrl+C. Declares the options, checks them into <see cref="ServeOptions"/> and hands them to the runner.</summary>
     internal static class ServeCommand
     {
         public static void Register(RootCommand root, CliConsole console)
@@ -64,39 +55,7 @@ namespace AnimeGan.Cli.Commands
                     return ExitCodes.Usage;
                 }
 
-                var store = new ModelStore(options.ModelsFolder);
-                if (store.Installed(ModelKind.Style).Count == 0)
-                    console.Error.WriteLine($"warning: no style is installed in {store.Folder}; install them with 'animegan models install --all' or 'animegan models install --from <folder>'.");
-
-                var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-                builder.Logging.SetMinimumLevel(LogLevel.Warning);
-                builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
-                await using var app = WebServer.Build(builder, options);
-                try
-                {
-                    await app.StartAsync(cancellationToken).ConfigureAwait(false);
-                }
-                catch (System.IO.IOException ex)
-                {
-                    console.Fail($"cannot listen on {options.Host}:{options.Port} ({ex.Message}).");
-                    return ExitCodes.Failed;
-                }
-
-                var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Select(a => new Uri(a).Port).First();
-                console.Out.WriteLine($"AnimeGan is serving at {options.BrowserUrl(bound)}");
-                if (options.Token != null)
-                    console.Out.WriteLine($"Open that address (it carries the access token) on any device of your network; API clients send 'Authorization: Bearer {options.Token}'.");
-                console.Out.WriteLine("Press Ctrl+C to stop.");
-
-                // The host's own signal handling (SIGTERM, Ctrl+C) ends the wait; stopping then drains first.
-                var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                using (app.Lifetime.ApplicationStopping.Register(() => stopping.TrySetResult()))
-                using (cancellationToken.Register(() => stopping.TrySetResult()))
-                    await stopping.Task.ConfigureAwait(false);
-
-                await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
-                console.Out.WriteLine("Stopped.");
-                return ExitCodes.Success;
+                return await new ServeRunner(console).RunAsync(options, cancellationToken).ConfigureAwait(false);
             });
             ExamplesHelpAction.Attach(
                 command,

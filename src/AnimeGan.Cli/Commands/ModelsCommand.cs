@@ -5,7 +5,7 @@ using AnimeGan.Cli.Console;
 using AnimeGan.Core.Models;
 using AnimeGan.Core.Onnx;
 
-namespace AnimeGan.Cli.Commands.Models
+namespace AnimeGan.Cli.Commands
 {
     /// <summary>`animegan models list|install|verify|optimize`: declares the options and hands args to the runner.</summary>
     internal static class ModelsCommand

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using AnimeGan.Core.Models;
 using AnimeGan.Core.Onnx;
 
-namespace AnimeGan.Cli.Commands.Models
+namespace AnimeGan.Cli.Commands
 {
     /// <summary>`models list`: the models folder and whether to print JSON.</summary>
     internal sealed record ModelsListArgs(string? ModelsFolder, bool Json);

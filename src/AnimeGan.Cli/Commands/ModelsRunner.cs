@@ -9,7 +9,7 @@ using AnimeGan.Core.Models;
 using AnimeGan.Core.Onnx;
 using Spectre.Console;
 
-namespace AnimeGan.Cli.Commands.Models
+namespace AnimeGan.Cli.Commands
 {
     /// <summary>
     /// Runs `animegan models …`: the engine's store, installer and optimizer decide; this prints their answers
