@@ -17,7 +17,7 @@ namespace AnimeGan.Cli.Tests
             all[0] = "--models";
             all[1] = TestModels.Folder;
             args.CopyTo(all, 2);
-            var code = await CliApp.RunAsync(all, new CliConsole(output, error, isTerminal: false), CancellationToken.None);
+            var code = await CliApp.RunAsync(all, new CliConsole(output, error, IsTerminal: false), CancellationToken.None);
             return new CliRun(code, output.ToString(), error.ToString());
         }
 
@@ -29,7 +29,7 @@ namespace AnimeGan.Cli.Tests
             all[0] = "--models";
             all[1] = modelsFolder;
             args.CopyTo(all, 2);
-            var code = await CliApp.RunAsync(all, new CliConsole(output, error, isTerminal: false), CancellationToken.None);
+            var code = await CliApp.RunAsync(all, new CliConsole(output, error, IsTerminal: false), CancellationToken.None);
             return new CliRun(code, output.ToString(), error.ToString());
         }
     }

@@ -8,21 +8,11 @@ namespace AnimeGan.Cli.Console
     /// Where the CLI writes. Results go to <see cref="Out"/>, problems to <see cref="Error"/>; a progress bar
     /// is drawn only when standard output is a terminal, so pipes and logs get one line per file.
     /// </summary>
-    internal sealed class CliConsole
+    /// <param name="Out">Where results go.</param>
+    /// <param name="Error">Where problems, warnings and notes go.</param>
+    /// <param name="IsTerminal">Whether standard output is a terminal that can show a progress bar.</param>
+    internal sealed record CliConsole(TextWriter Out, TextWriter Error, bool IsTerminal)
     {
-        public CliConsole(TextWriter output, TextWriter error, bool isTerminal)
-        {
-            Out = output;
-            Error = error;
-            IsTerminal = isTerminal;
-        }
-
-        public TextWriter Out { get; }
-
-        public TextWriter Error { get; }
-
-        public bool IsTerminal { get; }
-
         public static CliConsole System()
             => new CliConsole(global::System.Console.Out, global::System.Console.Error, !global::System.Console.IsOutputRedirected && Environment.GetEnvironmentVariable("TERM") != "dumb");
 

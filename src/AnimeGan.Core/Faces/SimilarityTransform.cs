@@ -7,28 +7,12 @@ namespace AnimeGan.Core.Faces
     /// Rotation, uniform scale and translation: u = a·x − b·y + tx, v = b·x + a·y + ty. Enough to bring any
     /// tilted face upright without distorting it.
     /// </summary>
-    internal readonly struct SimilarityTransform
+    /// <param name="A">Scale·cos(angle).</param>
+    /// <param name="B">Scale·sin(angle).</param>
+    /// <param name="Tx">The horizontal shift.</param>
+    /// <param name="Ty">The vertical shift.</param>
+    internal readonly record struct SimilarityTransform(float A, float B, float Tx, float Ty)
     {
-        private SimilarityTransform(float a, float b, float tx, float ty)
-        {
-            A = a;
-            B = b;
-            Tx = tx;
-            Ty = ty;
-        }
-
-        /// <summary>Gets scale·cos(angle).</summary>
-        public float A { get; }
-
-        /// <summary>Gets scale·sin(angle).</summary>
-        public float B { get; }
-
-        /// <summary>Gets the horizontal shift.</summary>
-        public float Tx { get; }
-
-        /// <summary>Gets the vertical shift.</summary>
-        public float Ty { get; }
-
         /// <summary>The least-squares similarity mapping <paramref name="from"/> onto <paramref name="to"/> (Umeyama, closed form in 2-D).</summary>
         public static SimilarityTransform Estimate(IReadOnlyList<FacePoint> from, IReadOnlyList<FacePoint> to)
         {

@@ -10,36 +10,14 @@ namespace AnimeGan.Core.Inference
     /// How to feed a generator, read from the ONNX file itself (names, layout, element type, fixed or
     /// dynamic size) rather than from a table in code, so a new model file needs no code change.
     /// </summary>
-    internal sealed class TensorContract
+    /// <param name="InputName">The name of the image input.</param>
+    /// <param name="OutputName">The name of the image output.</param>
+    /// <param name="Layout">The layout of both tensors.</param>
+    /// <param name="ElementType">The element type of both tensors (float or float16).</param>
+    /// <param name="FixedHeight">The height the model insists on, or null when it takes any.</param>
+    /// <param name="FixedWidth">The width the model insists on, or null when it takes any.</param>
+    internal sealed record TensorContract(string InputName, string OutputName, TensorLayout Layout, TensorElementType ElementType, int? FixedHeight, int? FixedWidth)
     {
-        private TensorContract(string inputName, string outputName, TensorLayout layout, TensorElementType elementType, int? fixedHeight, int? fixedWidth)
-        {
-            InputName = inputName;
-            OutputName = outputName;
-            Layout = layout;
-            ElementType = elementType;
-            FixedHeight = fixedHeight;
-            FixedWidth = fixedWidth;
-        }
-
-        /// <summary>Gets the name of the image input.</summary>
-        public string InputName { get; }
-
-        /// <summary>Gets the name of the image output.</summary>
-        public string OutputName { get; }
-
-        /// <summary>Gets the layout of both tensors.</summary>
-        public TensorLayout Layout { get; }
-
-        /// <summary>Gets the element type of both tensors (float or float16).</summary>
-        public TensorElementType ElementType { get; }
-
-        /// <summary>Gets the height the model insists on, or null when it takes any.</summary>
-        public int? FixedHeight { get; }
-
-        /// <summary>Gets the width the model insists on, or null when it takes any.</summary>
-        public int? FixedWidth { get; }
-
         /// <summary>Gets the element type as the manifest spells it.</summary>
         public string ElementTypeName => ElementType == TensorElementType.Float16 ? "float16" : "float32";
 

@@ -9,12 +9,14 @@ namespace AnimeGan.Web.Jobs
     /// <summary>
     /// A photo converted through the page and kept for a while: its <see cref="KeptResult"/> saved once in the
     /// job's private area, and its two previews, so strength and colours can change and downloads can be made
-    /// without running the model or decoding the photo again.
+    /// without running the model or decoding the photo again. The newest results also stay in memory until
+    /// <see cref="Release"/>, so the download that usually follows a conversion reads nothing back from disk.
     /// </summary>
     internal sealed class ConversionJob : IDisposable
     {
         private readonly WorkArea _area;
         private IDisposable? _awaitingDownload;
+        private KeptResult? _resident;
 
         /// <summary>Keeps a result: saves it in <paramref name="area"/>, which now belongs to the job, and makes its previews.</summary>
         public ConversionJob(string id, WorkArea area, string fileName, KeptResult kept, ResultChoice choice, int previewSize)
@@ -30,6 +32,7 @@ namespace AnimeGan.Web.Jobs
                 kept.Save(file);
             Before = kept.Preview(styled: false, previewSize, PreviewQuality);
             After = kept.Preview(styled: true, previewSize, PreviewQuality);
+            _resident = kept;
         }
 
         /// <summary>
@@ -60,15 +63,20 @@ namespace AnimeGan.Web.Jobs
         /// <summary>Gets the full-strength result's preview, JPEG.</summary>
         public byte[] After { get; }
 
-        /// <summary>Gets the bytes the job holds in memory (its previews); its pixels are on disk.</summary>
+        /// <summary>Gets the bytes the job always holds in memory (its previews); its pixels are on disk, and in memory only until <see cref="Release"/>.</summary>
         public long Bytes => Before.Length + After.Length;
 
-        /// <summary>Brings the kept result back from disk (no decoding).</summary>
+        /// <summary>Gets the kept result: the one in memory while the job is among the newest, else read back from disk (no decoding).</summary>
         public KeptResult Load()
         {
+            if (Volatile.Read(ref _resident) is { } resident)
+                return resident;
             using var file = new FileStream(KeptPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
             return KeptResult.Load(file, FileName);
         }
+
+        /// <summary>Lets go of the in-memory copy; later downloads read the saved file. A download already holding it finishes.</summary>
+        public void Release() => Volatile.Write(ref _resident, null);
 
         /// <summary>Writes the result at a choice, in the format asked with the upload unless the choice names another.</summary>
         public RasterFormat Write(Stream destination, ResultChoice choice)
@@ -88,6 +96,7 @@ namespace AnimeGan.Web.Jobs
 
         public void Dispose()
         {
+            Release();
             Delivered();
             _area.Dispose();
         }

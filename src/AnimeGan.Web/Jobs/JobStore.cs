@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.IO;
 using System.Security.Cryptography;
 using AnimeGan.Core;
@@ -12,7 +13,9 @@ namespace AnimeGan.Web.Jobs
     /// at shutdown. Results are kept in the framework's <see cref="MemoryCache"/>: one not used for
     /// <see cref="IdleLifetime"/> expires, at most <see cref="MaxJobs"/> are kept (the least recently used
     /// go first), and an evicted result's files are deleted. Ids are 128 random bits, so one visitor cannot
-    /// reach another's photos, and nothing lists them.
+    /// reach another's photos, and nothing lists them. The newest results, one per conversion slot, also keep
+    /// their pixels in memory (<see cref="ConversionJob.Release"/> lets go of the oldest), so a download right
+    /// after its conversion neither reads the saved file nor allocates its pixels again.
     /// </summary>
     internal sealed class JobStore : IDisposable
     {
@@ -22,11 +25,14 @@ namespace AnimeGan.Web.Jobs
 
         private readonly MemoryCache _jobs = new MemoryCache(new MemoryCacheOptions { SizeLimit = MaxJobs, CompactionPercentage = 0.02 });
         private readonly string? _replica;
+        private readonly int _residentLimit;
+        private readonly ConcurrentQueue<ConversionJob> _resident = new ConcurrentQueue<ConversionJob>();
         private bool _disposed;
 
         public JobStore(ServeOptions options)
         {
             _replica = options.ReplicaId;
+            _residentLimit = Math.Max(1, options.Jobs);
             Root = Path.Combine(Path.GetTempPath(), "animegan-serve", NewId());
             Directory.CreateDirectory(Root);
         }
@@ -53,6 +59,9 @@ namespace AnimeGan.Web.Jobs
             var entry = new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = IdleLifetime };
             entry.RegisterPostEvictionCallback((_, value, _, _) => ((ConversionJob)value!).Dispose());
             _jobs.Set(job.Id, job, entry);
+            _resident.Enqueue(job);
+            while (_resident.Count > _residentLimit && _resident.TryDequeue(out var oldest))
+                oldest.Release();
             return job;
         }
 

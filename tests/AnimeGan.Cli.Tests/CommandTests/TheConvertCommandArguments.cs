@@ -16,7 +16,7 @@ namespace AnimeGan.Cli.Tests.CommandTests
         {
             var recorder = new RecordingRunner();
             var error = new StringWriter();
-            var code = await CliApp.RunAsync(args, new CliConsole(new StringWriter(), error, isTerminal: false), CancellationToken.None, recorder);
+            var code = await CliApp.RunAsync(args, new CliConsole(new StringWriter(), error, IsTerminal: false), CancellationToken.None, recorder);
             return (code, recorder.Args, error.ToString());
         }
 

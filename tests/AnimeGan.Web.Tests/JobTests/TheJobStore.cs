@@ -1,0 +1,54 @@
+using System.IO;
+using AnimeGan.Core;
+using AnimeGan.Core.Imaging;
+using AnimeGan.Core.Options;
+using AnimeGan.Tests;
+using AnimeGan.Web.Hosting;
+using AnimeGan.Web.Jobs;
+
+namespace AnimeGan.Web.Tests.JobTests
+{
+    public class TheJobStore
+    {
+        private static KeptResult Convert(TemporaryDirectory folder, string name)
+        {
+            var photo = ImageDecoder.Read(TestImages.WritePhoto(TestFiles.Rickshaw, folder.File(name), 160));
+            return TestModels.Engine.StylizePhoto(photo, new StylizeOptions { MaxSize = 128, Faces = false }, null, default).Kept;
+        }
+
+        [Fact]
+        public void ShouldWriteTheSameFileFromMemoryAndFromTheSavedResult()
+        {
+            using var folder = new TemporaryDirectory();
+            var kept = Convert(folder, "street.png");
+            using var job = new ConversionJob("a", new WorkArea(folder.File("area")), "street.png", kept, new ResultChoice(0.6, true), 64);
+
+            Assert.Same(kept, job.Load());
+            using var fromMemory = new MemoryStream();
+            job.Write(fromMemory, job.Choice);
+            job.Release();
+            Assert.NotSame(kept, job.Load());
+            using var fromFile = new MemoryStream();
+            job.Write(fromFile, job.Choice);
+
+            Assert.Equal(fromMemory.ToArray(), fromFile.ToArray());
+        }
+
+        [Fact]
+        public void ShouldKeepOnlyTheNewestResultsInMemoryOnePerConversionSlot()
+        {
+            using var folder = new TemporaryDirectory();
+            using var store = new JobStore(new ServeOptions { Jobs = 1 }.Validated());
+            var first = Convert(folder, "a.png");
+            var second = Convert(folder, "b.png");
+
+            var older = store.Add(store.CreateArea(), "a.png", first, new ResultChoice(1, false), 64);
+            Assert.Same(first, older.Load());
+            var newer = store.Add(store.CreateArea(), "b.png", second, new ResultChoice(1, false), 64);
+
+            Assert.Same(second, newer.Load());
+            Assert.NotSame(first, older.Load());
+            Assert.Equal(first.Styled, older.Load().Styled);
+        }
+    }
+}
