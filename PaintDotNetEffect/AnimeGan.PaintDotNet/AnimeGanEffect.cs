@@ -1,5 +1,3 @@
-using System;
-using System.Linq;
 using AnimeGan.Core;
 using AnimeGan.Core.Exceptions;
 using AnimeGan.Core.Imaging;

@@ -1,4 +1,3 @@
-using System;
 using PaintDotNet;
 
 [assembly: PluginSupportInfo(typeof(AnimeGan.PaintDotNet.PluginSupportInfo))]

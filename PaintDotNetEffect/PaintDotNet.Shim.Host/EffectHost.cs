@@ -1,6 +1,4 @@
-using System;
 using System.Runtime.InteropServices;
-using System.Threading;
 using PaintDotNet.Effects;
 using PaintDotNet.Imaging;
 using PaintDotNet.PropertySystem;

@@ -1,4 +1,3 @@
-using System;
 using AnimeGan.Core;
 
 namespace AnimeGan.PowerShell

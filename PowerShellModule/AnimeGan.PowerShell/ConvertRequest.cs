@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using AnimeGan.Core.Batches;
 
 namespace AnimeGan.PowerShell

@@ -1,9 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.Globalization;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using AnimeGan.Cli.Commands;
 using AnimeGan.Cli.Console;
 

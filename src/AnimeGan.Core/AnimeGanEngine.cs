@@ -1,18 +1,7 @@
-using System;
-using System.Collections.Generic;
 using System.Diagnostics;
-using System.IO;
-using System.Linq;
-using System.Threading;
 using AnimeGan.Core.Animation;
-using AnimeGan.Core.Exceptions;
 using AnimeGan.Core.Faces;
-using AnimeGan.Core.Imaging;
-using AnimeGan.Core.Inference;
-using AnimeGan.Core.IO;
-using AnimeGan.Core.Models;
 using AnimeGan.Core.Onnx;
-using AnimeGan.Core.Options;
 using AnimeGan.Core.Video;
 
 namespace AnimeGan.Core

@@ -1,4 +1,3 @@
-using AnimeGan.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 
 // Run directly (dotnet AnimeGan.Web.dll --AnimeGan:Port=5000) or through `animegan serve`, which starts the same app.

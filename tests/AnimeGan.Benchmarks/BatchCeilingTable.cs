@@ -1,10 +1,4 @@
-using System;
 using System.Diagnostics;
-using System.Linq;
-using System.Threading.Tasks;
-using AnimeGan.Core;
-using AnimeGan.Core.Models;
-using AnimeGan.Tests;
 
 namespace AnimeGan.Benchmarks
 {

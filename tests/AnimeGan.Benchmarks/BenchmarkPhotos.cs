@@ -1,7 +1,3 @@
-using System.IO;
-using AnimeGan.Tests;
-using ImageMagick;
-
 namespace AnimeGan.Benchmarks
 {
     /// <summary>Test photos at the sizes the measurements need, made from the shared scenes into a scratch folder.</summary>

@@ -1,11 +1,4 @@
-using System;
 using System.Diagnostics;
-using System.IO;
-using System.Linq;
-using AnimeGan.Core;
-using AnimeGan.Core.Models;
-using AnimeGan.Core.Options;
-using AnimeGan.Tests;
 
 namespace AnimeGan.Benchmarks
 {

@@ -1,12 +1,5 @@
-using System;
 using System.Diagnostics;
-using System.IO;
-using System.Linq;
 using AnimeGan.Core.Faces;
-using AnimeGan.Core.Imaging;
-using AnimeGan.Core.Options;
-using AnimeGan.Tests;
-using ImageMagick;
 using ImageMagick.Drawing;
 
 namespace AnimeGan.Benchmarks

@@ -1,9 +1,5 @@
-using System;
 using System.Diagnostics;
-using System.IO;
-using System.Linq;
 using AnimeGan.Core.Onnx;
-using AnimeGan.Tests;
 using Microsoft.ML.OnnxRuntime;
 
 namespace AnimeGan.Benchmarks

@@ -1,5 +1,3 @@
-using System;
-using AnimeGan.Core.Imaging;
 using AnimeGan.Core.Inference;
 using BenchmarkDotNet.Attributes;
 using Microsoft.ML.OnnxRuntime;

@@ -1,9 +1,4 @@
-using System;
 using System.Diagnostics;
-using System.IO;
-using AnimeGan.Core;
-using AnimeGan.Core.Options;
-using AnimeGan.Tests;
 
 namespace AnimeGan.Benchmarks
 {

@@ -1,11 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
 using System.Text.Json;
-using AnimeGan.Core.Models;
 using AnimeGan.Core.Onnx;
-using AnimeGan.Tests;
 using Microsoft.ML.OnnxRuntime;
 
 namespace AnimeGan.Benchmarks

@@ -1,14 +1,6 @@
-using System;
-using System.Collections.Generic;
 using System.Diagnostics;
-using System.IO;
-using System.Linq;
-using AnimeGan.Core;
-using AnimeGan.Core.Imaging;
 using AnimeGan.Core.Inference;
-using AnimeGan.Core.Models;
 using AnimeGan.Core.Onnx;
-using AnimeGan.Tests;
 
 namespace AnimeGan.Benchmarks
 {

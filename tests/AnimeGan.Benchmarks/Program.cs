@@ -1,5 +1,3 @@
-using System;
-using System.Linq;
 using AnimeGan.Benchmarks;
 
 var mode = args.Length > 0 ? args[0] : "help";

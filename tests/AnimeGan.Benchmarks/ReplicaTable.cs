@@ -1,16 +1,8 @@
-using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Diagnostics;
-using System.IO;
-using System.Linq;
 using System.Net;
-using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
-using System.Threading;
-using System.Threading.Tasks;
-using AnimeGan.Tests;
 
 namespace AnimeGan.Benchmarks
 {

@@ -1,9 +1,5 @@
-using System;
 using System.Diagnostics;
 using System.Globalization;
-using System.Linq;
-using AnimeGan.Core.Options;
-using AnimeGan.Tests;
 
 namespace AnimeGan.Benchmarks
 {

@@ -1,16 +1,9 @@
-using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
-using System.IO;
-using System.Linq;
-using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using System.Threading.Tasks;
-using AnimeGan.Tests;
 
 namespace AnimeGan.Benchmarks
 {
@@ -45,20 +38,18 @@ namespace AnimeGan.Benchmarks
                 Console.WriteLine($"round {round + 1}: " + string.Join(", ", peaks.Select(p => $"{p.Key} {p.Value[^1]:0} MB")));
             }
 
-            Console.WriteLine();
-            Console.WriteLine("| process | peak working set (min of rounds) | vs CLI |");
-            Console.WriteLine("|---|---:|---:|");
-            var cliPeak = peaks["CLI convert"].Min();
-            foreach (var (name, list) in peaks)
-                Console.WriteLine(Invariant($"| {name} | {list.Min():0} MB | {list.Min() / cliPeak:0.00}x |"));
+            PrintMinima("process", "peak working set", peaks, "CLI convert", "{1:0} MB");
+            PrintMinima("path, warm server", "time", WarmTimes(cli, bytes, rounds), "/api/convert", "{1:0.00} s");
+        }
 
-            var times = WarmTimes(cli, bytes, rounds);
+        /// <summary>A table of each row's minimum over the rounds, and its ratio to the baseline row's minimum.</summary>
+        private static void PrintMinima(string what, string measure, Dictionary<string, List<double>> rows, string baseline, string format)
+        {
             Console.WriteLine();
-            Console.WriteLine("| path, warm server | time (min of rounds) | vs /api/convert |");
+            Console.WriteLine($"| {what} | {measure} (min of rounds) | vs {baseline} |");
             Console.WriteLine("|---|---:|---:|");
-            var convert = times["/api/convert"].Min();
-            foreach (var (name, list) in times)
-                Console.WriteLine(Invariant($"| {name} | {list.Min():0.00} s | {list.Min() / convert:0.00}x |"));
+            foreach (var (name, list) in rows)
+                Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "| {0} | " + format + " | {2:0.00}x |", name, list.Min(), list.Min() / rows[baseline].Min()));
         }
 
         private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

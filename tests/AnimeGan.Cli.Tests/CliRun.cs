@@ -1,8 +1,4 @@
-using System.IO;
-using System.Threading;
-using System.Threading.Tasks;
 using AnimeGan.Cli.Console;
-using AnimeGan.Tests;
 
 namespace AnimeGan.Cli.Tests
 {

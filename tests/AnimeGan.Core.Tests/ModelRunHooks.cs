@@ -1,5 +1,3 @@
-using System;
-using System.Threading;
 using AnimeGan.Core.Inference;
 
 namespace AnimeGan.Tests

@@ -1,5 +1,3 @@
-using AnimeGan.Core.Imaging;
-using AnimeGan.Tests;
 using PaintDotNet.PropertySystem;
 
 namespace AnimeGan.PaintDotNet.Tests

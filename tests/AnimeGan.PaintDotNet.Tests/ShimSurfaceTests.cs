@@ -1,10 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
 using System.IO.Compression;
-using System.Linq;
 using System.Reflection;
-using AnimeGan.Tests;
 
 namespace AnimeGan.PaintDotNet.Tests
 {

@@ -1,13 +1,7 @@
-using System;
-using System.Collections.Generic;
 using System.Diagnostics;
-using System.IO;
 using System.IO.Compression;
-using System.Linq;
 using System.Reflection;
 using System.Text.Json;
-using AnimeGan.Core.Models;
-using AnimeGan.Tests;
 using PaintDotNet.Effects;
 using PaintDotNet.Shim.Host;
 

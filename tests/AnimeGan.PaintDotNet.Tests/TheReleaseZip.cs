@@ -1,9 +1,4 @@
-using System;
-using System.IO;
 using System.IO.Compression;
-using System.Linq;
-using AnimeGan.Core.Models;
-using AnimeGan.Tests;
 using PaintDotNet.Effects;
 using PaintDotNet.Shim.Host;
 

@@ -1,10 +1,6 @@
-using System;
 using System.Collections.ObjectModel;
-using System.IO;
-using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
-using AnimeGan.Tests;
 
 namespace AnimeGan.PowerShell.Tests
 {

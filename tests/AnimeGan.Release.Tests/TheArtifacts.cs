@@ -1,10 +1,6 @@
-using System;
 using System.Formats.Tar;
-using System.IO;
 using System.IO.Compression;
-using System.Linq;
 using System.Security.Cryptography;
-using AnimeGan.Core.Models;
 
 namespace AnimeGan.Release.Tests
 {

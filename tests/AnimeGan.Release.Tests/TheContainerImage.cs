@@ -1,11 +1,6 @@
-using System;
 using System.Diagnostics;
-using System.IO;
 using System.Net;
-using System.Net.Http;
 using System.Net.Http.Headers;
-using AnimeGan.Tests;
-using ImageMagick;
 
 namespace AnimeGan.Release.Tests
 {

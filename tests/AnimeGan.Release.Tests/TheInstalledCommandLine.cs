@@ -1,8 +1,3 @@
-using System.Collections.Generic;
-using System.IO;
-using AnimeGan.Tests;
-using ImageMagick;
-
 namespace AnimeGan.Release.Tests
 {
     /// <summary>The command line as its users install it: a .NET tool, and an unpacked self-contained archive.</summary>

@@ -1,7 +1,4 @@
-using System.IO;
-using System.Net.Http;
 using System.Net.Http.Headers;
-using AnimeGan.Tests;
 
 namespace AnimeGan.Web.Tests
 {

@@ -1,5 +1,3 @@
-using System;
-
 namespace AnimeGan.Tests
 {
     /// <summary>Colour measures on raw RGB bytes (no engine types, so the PowerShell tests can use them too).</summary>

@@ -1,6 +1,3 @@
-using System;
-using AnimeGan.Core.Imaging;
-
 namespace AnimeGan.Tests
 {
     /// <summary>Numbers that say whether a stylized picture is still the same picture.</summary>

@@ -1,6 +1,3 @@
-using System;
-using System.IO;
-
 namespace AnimeGan.Tests
 {
     /// <summary>A fresh folder for one test's outputs, removed afterwards.</summary>

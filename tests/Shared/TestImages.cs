@@ -1,8 +1,3 @@
-using System;
-using System.IO;
-using AnimeGan.Core.Imaging;
-using ImageMagick;
-
 namespace AnimeGan.Tests
 {
     /// <summary>Pictures the tests make themselves: edge cases are generated, never downloaded.</summary>

@@ -1,10 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.IO;
-using AnimeGan.Core;
-using AnimeGan.Core.Models;
-
 namespace AnimeGan.Tests
 {
     /// <summary>

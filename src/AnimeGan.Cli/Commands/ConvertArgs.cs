@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using AnimeGan.Core.Batches;
 using AnimeGan.Core.Imaging;
 using AnimeGan.Core.IO;

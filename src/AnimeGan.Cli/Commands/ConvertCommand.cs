@@ -1,7 +1,4 @@
-using System;
 using System.CommandLine;
-using System.IO;
-using System.Linq;
 using AnimeGan.Cli.Console;
 using AnimeGan.Core;
 using AnimeGan.Core.Exceptions;

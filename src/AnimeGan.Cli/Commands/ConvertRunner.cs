@@ -1,9 +1,4 @@
-using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using AnimeGan.Cli.Console;
 using AnimeGan.Core;
 using AnimeGan.Core.Batches;

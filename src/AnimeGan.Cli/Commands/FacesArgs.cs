@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace AnimeGan.Cli.Commands
 {
     /// <summary>`faces`: the photos to look in, the detector, and whether to print JSON.</summary>

@@ -1,6 +1,4 @@
-using System;
 using System.CommandLine;
-using System.Threading.Tasks;
 using AnimeGan.Cli.Console;
 
 namespace AnimeGan.Cli.Commands

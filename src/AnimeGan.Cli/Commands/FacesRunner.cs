@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
-using System.Threading;
 using AnimeGan.Cli.Console;
 using AnimeGan.Core;
 using AnimeGan.Core.Exceptions;

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using AnimeGan.Core.Models;
 using AnimeGan.Core.Onnx;
 

@@ -1,6 +1,4 @@
-using System;
 using System.CommandLine;
-using System.Threading.Tasks;
 using AnimeGan.Cli.Console;
 using AnimeGan.Core.Models;
 using AnimeGan.Core.Onnx;

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Threading;
 using AnimeGan.Cli.Console;
 using AnimeGan.Core.Exceptions;
 using AnimeGan.Core.Imaging;

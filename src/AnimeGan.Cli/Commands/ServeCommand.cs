@@ -1,7 +1,5 @@
-using System;
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using System.Linq;
 using AnimeGan.Cli.Console;
 using AnimeGan.Core;
 using AnimeGan.Core.Options;

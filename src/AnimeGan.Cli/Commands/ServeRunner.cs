@@ -1,7 +1,3 @@
-using System;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using AnimeGan.Cli.Console;
 using AnimeGan.Core.Models;
 using AnimeGan.Web.Hosting;

@@ -1,5 +1,3 @@
-using System;
-using System.IO;
 using AnimeGan.Core.Exceptions;
 
 namespace AnimeGan.Cli.Console

@@ -1,12 +1,5 @@
-using System;
 using System.Diagnostics;
-using System.IO;
-using System.Threading;
-using AnimeGan.Core.Exceptions;
 using AnimeGan.Core.Faces;
-using AnimeGan.Core.Imaging;
-using AnimeGan.Core.IO;
-using AnimeGan.Core.Options;
 using ImageMagick;
 
 namespace AnimeGan.Core.Animation

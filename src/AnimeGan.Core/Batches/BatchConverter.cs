@@ -1,11 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Threading;
-using AnimeGan.Core.Exceptions;
-using AnimeGan.Core.IO;
-using AnimeGan.Core.Models;
-using AnimeGan.Core.Options;
-
 namespace AnimeGan.Core.Batches
 {
     /// <summary>

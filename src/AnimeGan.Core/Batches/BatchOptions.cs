@@ -1,6 +1,3 @@
-using AnimeGan.Core.IO;
-using AnimeGan.Core.Options;
-
 namespace AnimeGan.Core.Batches
 {
     /// <summary>

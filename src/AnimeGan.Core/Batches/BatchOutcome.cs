@@ -1,5 +1,3 @@
-using AnimeGan.Core.Exceptions;
-
 namespace AnimeGan.Core.Batches
 {
     /// <summary>

@@ -1,13 +1,5 @@
-using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
-using System.Linq;
 using System.Runtime.ExceptionServices;
-using System.Threading;
-using System.Threading.Tasks;
-using AnimeGan.Core.Exceptions;
-using AnimeGan.Core.IO;
-using AnimeGan.Core.Options;
 
 namespace AnimeGan.Core.Batches
 {

@@ -1,8 +1,3 @@
-using System.Collections.Generic;
-using System.IO;
-using AnimeGan.Core.Exceptions;
-using AnimeGan.Core.Imaging;
-using AnimeGan.Core.IO;
 using AnimeGan.Core.Video;
 
 namespace AnimeGan.Core.Batches

@@ -1,10 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
-using AnimeGan.Core.Imaging;
-using AnimeGan.Core.IO;
-
 namespace AnimeGan.Core.Batches
 {
     /// <summary>

@@ -1,5 +1,3 @@
-using System;
-
 namespace AnimeGan.Core.Faces
 {
     /// <summary>An axis-aligned face box in source-image pixels.</summary>

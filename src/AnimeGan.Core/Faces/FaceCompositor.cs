@@ -1,10 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Threading;
-using AnimeGan.Core.Imaging;
-using AnimeGan.Core.Inference;
-
 namespace AnimeGan.Core.Faces
 {
     /// <summary>

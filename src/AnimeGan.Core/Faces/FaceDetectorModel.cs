@@ -1,11 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Threading;
-using AnimeGan.Core.Exceptions;
-using AnimeGan.Core.Imaging;
-using AnimeGan.Core.Inference;
-using AnimeGan.Core.Models;
 using Microsoft.ML.OnnxRuntime;
 
 namespace AnimeGan.Core.Faces

@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using System.Threading;
-using AnimeGan.Core.Imaging;
-
 namespace AnimeGan.Core.Faces
 {
     /// <summary>Finds faces. Implementations are thread-safe and detect on a resized copy, returning source coordinates.</summary>

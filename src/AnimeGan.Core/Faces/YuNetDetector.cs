@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using AnimeGan.Core.Models;
 using Microsoft.ML.OnnxRuntime;
 
 namespace AnimeGan.Core.Faces

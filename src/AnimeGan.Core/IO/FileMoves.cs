@@ -1,5 +1,3 @@
-using System.IO;
-
 namespace AnimeGan.Core.IO
 {
     /// <summary>

@@ -1,7 +1,4 @@
-using System;
-using System.IO;
 using System.Runtime.InteropServices;
-using AnimeGan.Core.Imaging;
 
 namespace AnimeGan.Core.IO
 {

@@ -1,7 +1,3 @@
-using System;
-using System.IO;
-using AnimeGan.Core.Exceptions;
-
 namespace AnimeGan.Core.IO
 {
     /// <summary>

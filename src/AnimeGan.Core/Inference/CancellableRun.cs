@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Threading;
-using AnimeGan.Core.Exceptions;
 using Microsoft.ML.OnnxRuntime;
 
 namespace AnimeGan.Core.Inference

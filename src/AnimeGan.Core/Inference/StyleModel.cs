@@ -1,7 +1,3 @@
-using System;
-using System.Threading;
-using AnimeGan.Core.Exceptions;
-using AnimeGan.Core.Models;
 using AnimeGan.Core.Onnx;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;

@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using AnimeGan.Core.Exceptions;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 

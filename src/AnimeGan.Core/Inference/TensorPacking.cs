@@ -1,5 +1,3 @@
-using System;
-using System.Threading.Tasks;
 using Microsoft.ML.OnnxRuntime;
 
 namespace AnimeGan.Core.Inference
@@ -17,39 +15,29 @@ namespace AnimeGan.Core.Inference
         private static readonly byte[] HalfToByte = CreateHalfToByte();
 
         public static float[] Pack(byte[] rgb, int width, int height, TensorLayout layout)
-        {
-            var tensor = new float[rgb.Length];
-            var plane = width * height;
-            Parallel.For(0, height, y =>
-            {
-                var start = y * width;
-                for (var x = 0; x < width; x++)
-                {
-                    var p = start + x;
-                    for (var c = 0; c < 3; c++)
-                        tensor[Index(p, c, plane, layout)] = (rgb[(p * 3) + c] * Scale) - 1f;
-                }
-            });
-            return tensor;
-        }
+            => PackThrough(rgb, width, height, layout, ByteTable(v => (v * Scale) - 1f));
 
         public static Float16[] PackHalf(byte[] rgb, int width, int height, TensorLayout layout)
+            => PackThrough(rgb, width, height, layout, ByteTable(v => (Float16)((v * Scale) - 1f)));
+
+        // Only 256 distinct inputs: each byte value is converted once, and the pixels are looked up.
+        private static T[] ByteTable<T>(Func<int, T> convert)
         {
-            // Only 256 distinct inputs: convert each byte value once.
-            var table = new Float16[256];
+            var table = new T[256];
             for (var v = 0; v < 256; v++)
-                table[v] = (Float16)((v * Scale) - 1f);
-            var tensor = new Float16[rgb.Length];
+                table[v] = convert(v);
+            return table;
+        }
+
+        private static T[] PackThrough<T>(byte[] rgb, int width, int height, TensorLayout layout, T[] table)
+        {
+            var tensor = new T[rgb.Length];
             var plane = width * height;
             Parallel.For(0, height, y =>
             {
-                var start = y * width;
-                for (var x = 0; x < width; x++)
-                {
-                    var p = start + x;
+                for (var p = y * width; p < (y + 1) * width; p++)
                     for (var c = 0; c < 3; c++)
                         tensor[Index(p, c, plane, layout)] = table[rgb[(p * 3) + c]];
-                }
             });
             return tensor;
         }
@@ -76,13 +64,9 @@ namespace AnimeGan.Core.Inference
             var plane = width * height;
             Parallel.For(0, height, y =>
             {
-                var start = y * width;
-                for (var x = 0; x < width; x++)
-                {
-                    var p = start + x;
+                for (var p = y * width; p < (y + 1) * width; p++)
                     for (var c = 0; c < 3; c++)
                         rgb[(p * 3) + c] = values.ByteAt(Index(p, c, plane, layout));
-                }
             });
             return rgb;
         }

@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using AnimeGan.Core.Exceptions;
-
 namespace AnimeGan.Core.Models
 {
     /// <summary>

@@ -1,5 +1,3 @@
-using AnimeGan.Core.Exceptions;
-
 namespace AnimeGan.Core.Models
 {
     /// <summary>What installing one model did, so a front end reports it without deciding anything.</summary>

@@ -1,12 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
-using System.Net.Http;
-using System.Threading;
-using System.Threading.Tasks;
-using AnimeGan.Core.Exceptions;
-using AnimeGan.Core.IO;
 using AnimeGan.Core.Onnx;
 
 namespace AnimeGan.Core.Models

@@ -1,10 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using AnimeGan.Core.Exceptions;
 
 namespace AnimeGan.Core.Models
 {

@@ -1,11 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
-using System.Threading;
-using AnimeGan.Core.Exceptions;
-using AnimeGan.Core.IO;
-
 namespace AnimeGan.Core.Models
 {
     /// <summary>

@@ -1,8 +1,4 @@
-using System;
 using System.Collections.Concurrent;
-using System.IO;
-using AnimeGan.Core.Exceptions;
-using AnimeGan.Core.IO;
 
 namespace AnimeGan.Core.Models
 {

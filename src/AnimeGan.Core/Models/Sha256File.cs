@@ -1,7 +1,4 @@
-using System;
-using System.IO;
 using System.Security.Cryptography;
-using System.Threading;
 
 namespace AnimeGan.Core.Models
 {

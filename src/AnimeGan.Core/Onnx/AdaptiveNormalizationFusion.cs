@@ -1,4 +1,3 @@
-using System.Linq;
 using AnimeGan.Core.Onnx.Proto;
 
 namespace AnimeGan.Core.Onnx

@@ -1,11 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Numerics.Tensors;
-using System.Threading;
-using AnimeGan.Core.Exceptions;
-using AnimeGan.Core.Imaging;
-using AnimeGan.Core.Inference;
 using AnimeGan.Core.Onnx.Proto;
 using Microsoft.ML.OnnxRuntime;
 

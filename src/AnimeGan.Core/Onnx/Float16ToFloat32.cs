@@ -1,5 +1,3 @@
-using System;
-using System.Linq;
 using AnimeGan.Core.Onnx.Proto;
 using Google.Protobuf;
 using Microsoft.ML.OnnxRuntime;

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
 using AnimeGan.Core.Onnx.Proto;
 
 namespace AnimeGan.Core.Onnx

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using AnimeGan.Core.Onnx.Proto;
 
 namespace AnimeGan.Core.Onnx

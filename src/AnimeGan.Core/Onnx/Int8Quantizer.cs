@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using AnimeGan.Core.Exceptions;
 using AnimeGan.Core.Onnx.Proto;
 using Google.Protobuf;
 

@@ -1,13 +1,3 @@
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
-using System.Threading;
-using AnimeGan.Core.Exceptions;
-using AnimeGan.Core.Imaging;
-using AnimeGan.Core.Inference;
-using AnimeGan.Core.IO;
-using AnimeGan.Core.Models;
-
 namespace AnimeGan.Core.Onnx
 {
     /// <summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Linq;
-using AnimeGan.Core.Exceptions;
 using AnimeGan.Core.Onnx.Proto;
 using Google.Protobuf;
 

@@ -1,5 +1,3 @@
-using AnimeGan.Core.Models;
-
 namespace AnimeGan.Core.Onnx
 {
     /// <summary>

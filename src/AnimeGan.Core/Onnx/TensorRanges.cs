@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace AnimeGan.Core.Onnx
 {
     /// <summary>Observed value ranges of named tensors, gathered by running a model on sample pictures.</summary>

@@ -1,8 +1,5 @@
-using System;
 using System.Globalization;
 using AnimeGan.Core.Batches;
-using AnimeGan.Core.Exceptions;
-using AnimeGan.Core.Models;
 
 namespace AnimeGan.Core.Options
 {

@@ -1,5 +1,3 @@
-using AnimeGan.Core.Imaging;
-
 namespace AnimeGan.Core.Options
 {
     /// <summary>

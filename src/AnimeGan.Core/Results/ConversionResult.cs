@@ -1,5 +1,3 @@
-using System;
-
 namespace AnimeGan.Core
 {
     /// <summary>What one file conversion did, for result tables and logs.</summary>

@@ -1,8 +1,4 @@
-using System;
 using System.Buffers.Binary;
-using System.IO;
-using AnimeGan.Core.Exceptions;
-using AnimeGan.Core.Imaging;
 using ImageMagick;
 
 namespace AnimeGan.Core

@@ -1,7 +1,5 @@
-using System.Collections.Generic;
 using System.Diagnostics;
 using AnimeGan.Core.Faces;
-using AnimeGan.Core.Imaging;
 
 namespace AnimeGan.Core
 {

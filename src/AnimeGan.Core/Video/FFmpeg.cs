@@ -1,11 +1,6 @@
-using System;
-using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
-using System.IO;
-using System.Linq;
 using System.Text.Json;
-using AnimeGan.Core.Exceptions;
 
 namespace AnimeGan.Core.Video
 {

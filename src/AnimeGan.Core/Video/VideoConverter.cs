@@ -1,15 +1,7 @@
-using System;
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.IO;
-using System.Threading;
-using System.Threading.Tasks;
 using AnimeGan.Core.Animation;
-using AnimeGan.Core.Exceptions;
 using AnimeGan.Core.Faces;
-using AnimeGan.Core.Imaging;
-using AnimeGan.Core.IO;
-using AnimeGan.Core.Options;
 
 namespace AnimeGan.Core.Video
 {

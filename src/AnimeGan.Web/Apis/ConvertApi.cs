@@ -1,10 +1,3 @@
-using System.IO;
-using System.Threading.Tasks;
-using AnimeGan.Core;
-using AnimeGan.Core.Exceptions;
-using AnimeGan.Core.Imaging;
-using AnimeGan.Web.Hosting;
-using AnimeGan.Web.Jobs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

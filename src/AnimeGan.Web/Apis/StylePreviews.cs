@@ -1,10 +1,4 @@
-using System;
 using System.Collections.Concurrent;
-using System.Linq;
-using AnimeGan.Core;
-using AnimeGan.Core.Imaging;
-using AnimeGan.Core.Models;
-using AnimeGan.Core.Options;
 
 namespace AnimeGan.Web.Apis
 {

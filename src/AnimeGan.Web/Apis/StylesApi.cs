@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using AnimeGan.Core;
-using AnimeGan.Core.Models;
-using AnimeGan.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

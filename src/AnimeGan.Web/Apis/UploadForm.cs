@@ -1,15 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
-using System.Threading;
-using System.Threading.Tasks;
-using AnimeGan.Core.Exceptions;
-using AnimeGan.Core.Imaging;
-using AnimeGan.Core.Models;
-using AnimeGan.Core.Options;
-using AnimeGan.Web.Hosting;
-using AnimeGan.Web.Jobs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;

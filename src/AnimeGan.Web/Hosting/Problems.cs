@@ -1,5 +1,3 @@
-using System.Threading.Tasks;
-using AnimeGan.Core.Exceptions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

@@ -1,11 +1,6 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Net;
 using System.Security.Cryptography;
-using AnimeGan.Core;
-using AnimeGan.Core.Options;
 using Microsoft.Extensions.Configuration;
 
 namespace AnimeGan.Web.Hosting

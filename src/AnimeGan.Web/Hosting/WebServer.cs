@@ -1,13 +1,6 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Net;
 using System.Net.NetworkInformation;
 using System.Threading.RateLimiting;
-using AnimeGan.Core;
-using AnimeGan.Core.Models;
-using AnimeGan.Web.Apis;
-using AnimeGan.Web.Jobs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Hosting;

@@ -1,9 +1,3 @@
-using System;
-using System.IO;
-using System.Threading;
-using AnimeGan.Core;
-using AnimeGan.Core.Imaging;
-
 namespace AnimeGan.Web.Jobs
 {
     /// <summary>

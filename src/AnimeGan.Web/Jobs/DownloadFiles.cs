@@ -1,6 +1,3 @@
-using System.IO;
-using System.Linq;
-using AnimeGan.Core.Imaging;
 using AnimeGan.Core.IO;
 
 namespace AnimeGan.Web.Jobs

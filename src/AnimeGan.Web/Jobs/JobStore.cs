@@ -1,9 +1,5 @@
-using System;
 using System.Collections.Concurrent;
-using System.IO;
 using System.Security.Cryptography;
-using AnimeGan.Core;
-using AnimeGan.Web.Hosting;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace AnimeGan.Web.Jobs

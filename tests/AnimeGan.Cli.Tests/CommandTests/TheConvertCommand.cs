@@ -1,10 +1,3 @@
-using System.IO;
-using System.Linq;
-using System.Threading.Tasks;
-using AnimeGan.Core.Options;
-using AnimeGan.Tests;
-using ImageMagick;
-
 namespace AnimeGan.Cli.Tests.CommandTests
 {
     public class TheConvertCommand

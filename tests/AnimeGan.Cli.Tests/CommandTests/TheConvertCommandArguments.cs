@@ -1,11 +1,6 @@
 using System.Globalization;
-using System.IO;
-using System.Threading;
-using System.Threading.Tasks;
 using AnimeGan.Cli.Commands;
 using AnimeGan.Cli.Console;
-using AnimeGan.Core.Imaging;
-using AnimeGan.Core.Options;
 
 namespace AnimeGan.Cli.Tests.CommandTests
 {

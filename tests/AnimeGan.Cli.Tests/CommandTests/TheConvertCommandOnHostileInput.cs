@@ -1,11 +1,4 @@
-using System;
-using System.IO;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using AnimeGan.Cli.Console;
-using AnimeGan.Tests;
-using ImageMagick;
 
 namespace AnimeGan.Cli.Tests.CommandTests
 {

@@ -1,8 +1,4 @@
-using System.IO;
-using System.Linq;
 using System.Text.Json;
-using System.Threading.Tasks;
-using AnimeGan.Tests;
 
 namespace AnimeGan.Cli.Tests.CommandTests
 {

@@ -1,12 +1,6 @@
-using System;
-using System.IO;
 using System.Net;
-using System.Net.Http;
 using System.Text.RegularExpressions;
-using System.Threading;
-using System.Threading.Tasks;
 using AnimeGan.Cli.Console;
-using AnimeGan.Tests;
 
 namespace AnimeGan.Cli.Tests.CommandTests
 {

@@ -1,10 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Diagnostics;
-using System.IO;
-using System.Linq;
-using AnimeGan.Tests;
-using ImageMagick;
 using Xunit.Abstractions;
 
 namespace AnimeGan.Cli.Tests.CommandTests

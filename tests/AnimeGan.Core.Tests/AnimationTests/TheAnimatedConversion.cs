@@ -1,9 +1,4 @@
-using System;
-using System.Linq;
 using AnimeGan.Core.Animation;
-using AnimeGan.Core.Options;
-using AnimeGan.Tests;
-using ImageMagick;
 using ImageMagick.Drawing;
 
 namespace AnimeGan.Core.Tests.AnimationTests

@@ -1,9 +1,3 @@
-using System.IO;
-using System.Linq;
-using AnimeGan.Core.Exceptions;
-using AnimeGan.Core.Options;
-using AnimeGan.Tests;
-using ImageMagick;
 using ImageMagick.Drawing;
 
 namespace AnimeGan.Core.Tests.AnimeGanEngineTests

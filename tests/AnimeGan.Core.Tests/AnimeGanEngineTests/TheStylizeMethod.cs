@@ -1,10 +1,3 @@
-using System;
-using System.Linq;
-using System.Threading;
-using AnimeGan.Core.Exceptions;
-using AnimeGan.Core.Imaging;
-using AnimeGan.Core.Options;
-using AnimeGan.Tests;
 using Microsoft.ML.OnnxRuntime;
 
 namespace AnimeGan.Core.Tests.AnimeGanEngineTests

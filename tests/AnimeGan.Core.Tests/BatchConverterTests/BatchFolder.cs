@@ -1,9 +1,4 @@
-using System;
-using System.IO;
-using System.Linq;
 using AnimeGan.Core.Batches;
-using AnimeGan.Core.Options;
-using AnimeGan.Tests;
 
 namespace AnimeGan.Core.Tests.BatchConverterTests
 {

@@ -1,13 +1,5 @@
-using System;
-using System.IO;
-using System.Linq;
 using System.Runtime.InteropServices;
 using AnimeGan.Core.Batches;
-using AnimeGan.Core.Exceptions;
-using AnimeGan.Core.Imaging;
-using AnimeGan.Core.Models;
-using AnimeGan.Core.Options;
-using AnimeGan.Tests;
 
 namespace AnimeGan.Core.Tests.BatchConverterTests
 {

@@ -1,12 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
-using System.Threading;
 using AnimeGan.Core.Batches;
-using AnimeGan.Core.Exceptions;
-using AnimeGan.Core.Models;
-using AnimeGan.Tests;
 
 namespace AnimeGan.Core.Tests.BatchConverterTests
 {

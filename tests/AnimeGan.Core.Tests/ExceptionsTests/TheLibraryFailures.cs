@@ -1,12 +1,7 @@
-using System.Linq;
 using System.Runtime.CompilerServices;
-using AnimeGan.Core.Exceptions;
-using AnimeGan.Core.Imaging;
 using AnimeGan.Core.Inference;
 using AnimeGan.Core.Onnx;
 using AnimeGan.Core.Onnx.Proto;
-using AnimeGan.Tests;
-using ImageMagick;
 using Microsoft.ML.OnnxRuntime;
 
 namespace AnimeGan.Core.Tests.ExceptionsTests

@@ -1,10 +1,4 @@
-using System;
-using System.IO;
-using System.Linq;
 using AnimeGan.Core.Faces;
-using AnimeGan.Core.Imaging;
-using AnimeGan.Tests;
-using ImageMagick;
 
 namespace AnimeGan.Core.Tests.FaceTests
 {

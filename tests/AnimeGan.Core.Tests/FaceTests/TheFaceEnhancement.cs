@@ -1,9 +1,4 @@
-using System.IO;
-using System.Linq;
 using AnimeGan.Core.Faces;
-using AnimeGan.Core.Imaging;
-using AnimeGan.Core.Options;
-using AnimeGan.Tests;
 
 namespace AnimeGan.Core.Tests.FaceTests
 {

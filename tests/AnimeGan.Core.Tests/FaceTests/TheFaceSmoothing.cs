@@ -1,5 +1,3 @@
-using System;
-using System.Linq;
 using AnimeGan.Core.Faces;
 
 namespace AnimeGan.Core.Tests.FaceTests

@@ -1,10 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
-using AnimeGan.Tests;
-using ImageMagick;
-
 namespace AnimeGan.Core.Tests.HostileInputTests
 {
     /// <summary>Broken, tricky and hostile inputs, generated on the spot (never downloaded).</summary>

@@ -1,12 +1,4 @@
-using System;
-using System.IO;
-using System.Linq;
-using System.Threading.Tasks;
-using AnimeGan.Core.Exceptions;
 using AnimeGan.Core.IO;
-using AnimeGan.Core.Models;
-using AnimeGan.Core.Options;
-using AnimeGan.Tests;
 
 namespace AnimeGan.Core.Tests.HostileInputTests
 {

@@ -1,14 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Diagnostics;
-using System.IO;
-using System.Linq;
-using System.Threading.Tasks;
-using AnimeGan.Core.Exceptions;
-using AnimeGan.Core.Imaging;
-using AnimeGan.Core.Options;
-using AnimeGan.Tests;
-using ImageMagick;
 using Xunit.Abstractions;
 
 namespace AnimeGan.Core.Tests.HostileInputTests

@@ -1,10 +1,3 @@
-using System;
-using System.IO;
-using AnimeGan.Core.Exceptions;
-using AnimeGan.Core.Imaging;
-using AnimeGan.Tests;
-using ImageMagick;
-
 namespace AnimeGan.Core.Tests.ImageDecoderTests
 {
     public class TheReadMethod

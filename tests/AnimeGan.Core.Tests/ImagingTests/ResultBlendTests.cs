@@ -1,6 +1,3 @@
-using System;
-using AnimeGan.Core.Imaging;
-
 namespace AnimeGan.Core.Tests.ImagingTests
 {
     public class ResultBlendTests

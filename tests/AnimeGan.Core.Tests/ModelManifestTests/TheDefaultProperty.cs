@@ -1,8 +1,3 @@
-using System.IO;
-using System.Linq;
-using AnimeGan.Core.Models;
-using AnimeGan.Tests;
-
 namespace AnimeGan.Core.Tests.ModelManifestTests
 {
     public class TheDefaultProperty

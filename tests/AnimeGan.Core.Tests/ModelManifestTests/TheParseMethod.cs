@@ -1,6 +1,3 @@
-using AnimeGan.Core.Exceptions;
-using AnimeGan.Core.Models;
-
 namespace AnimeGan.Core.Tests.ModelManifestTests
 {
     public class TheParseMethod

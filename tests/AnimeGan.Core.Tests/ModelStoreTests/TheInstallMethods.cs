@@ -1,12 +1,3 @@
-using System;
-using System.IO;
-using System.Linq;
-using System.Collections.Generic;
-using System.Threading.Tasks;
-using AnimeGan.Core.Exceptions;
-using AnimeGan.Core.Models;
-using AnimeGan.Tests;
-
 namespace AnimeGan.Core.Tests.ModelStoreTests
 {
     public class TheInstallMethods

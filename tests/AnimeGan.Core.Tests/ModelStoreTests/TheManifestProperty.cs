@@ -1,7 +1,4 @@
-using System.IO;
-using AnimeGan.Core.Models;
 using AnimeGan.Core.Onnx;
-using AnimeGan.Tests;
 
 namespace AnimeGan.Core.Tests.ModelStoreTests
 {

@@ -1,7 +1,3 @@
-using System;
-using System.IO;
-using AnimeGan.Core.Models;
-
 namespace AnimeGan.Core.Tests.ModelStoreTests
 {
     public class TheResolveFolderMethod

@@ -1,12 +1,4 @@
-using System;
-using System.IO;
-using System.Linq;
-using AnimeGan.Core.Exceptions;
-using AnimeGan.Core.Imaging;
-using AnimeGan.Core.Models;
 using AnimeGan.Core.Onnx;
-using AnimeGan.Core.Options;
-using AnimeGan.Tests;
 
 namespace AnimeGan.Core.Tests.OnnxTests
 {

@@ -1,8 +1,4 @@
-using System.IO;
-using System.Linq;
-using AnimeGan.Core.Exceptions;
 using AnimeGan.Core.Onnx;
-using AnimeGan.Tests;
 
 namespace AnimeGan.Core.Tests.OnnxTests
 {

@@ -1,12 +1,6 @@
-using System;
-using System.IO;
-using System.Linq;
 using System.Text.Json;
-using AnimeGan.Core.Imaging;
 using AnimeGan.Core.Inference;
-using AnimeGan.Core.Models;
 using AnimeGan.Core.Onnx;
-using AnimeGan.Tests;
 
 namespace AnimeGan.Core.Tests.OnnxTests
 {

@@ -1,9 +1,3 @@
-using System.IO;
-using AnimeGan.Core.Exceptions;
-using AnimeGan.Core.Imaging;
-using AnimeGan.Core.Options;
-using AnimeGan.Tests;
-
 namespace AnimeGan.Core.Tests.ResultTests
 {
     public class TheKeptResult

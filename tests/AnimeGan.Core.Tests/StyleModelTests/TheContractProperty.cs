@@ -1,7 +1,4 @@
-using AnimeGan.Core.Exceptions;
 using AnimeGan.Core.Inference;
-using AnimeGan.Core.Models;
-using AnimeGan.Tests;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace AnimeGan.Core.Tests.StyleModelTests

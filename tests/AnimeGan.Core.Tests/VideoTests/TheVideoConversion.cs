@@ -1,12 +1,5 @@
-using System;
-using System.IO;
-using System.Linq;
-using System.Threading;
 using AnimeGan.Core.Batches;
-using AnimeGan.Core.Exceptions;
-using AnimeGan.Core.Options;
 using AnimeGan.Core.Video;
-using AnimeGan.Tests;
 
 namespace AnimeGan.Core.Tests.VideoTests
 {

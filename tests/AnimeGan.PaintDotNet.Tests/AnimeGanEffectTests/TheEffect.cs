@@ -1,8 +1,3 @@
-using System;
-using System.Linq;
-using AnimeGan.Core.Imaging;
-using AnimeGan.Core.Options;
-using AnimeGan.Tests;
 using PaintDotNet.PropertySystem;
 using PaintDotNet.Rendering;
 using PaintDotNet.Shim.Host;

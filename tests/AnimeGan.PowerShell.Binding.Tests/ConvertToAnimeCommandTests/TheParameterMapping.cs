@@ -1,11 +1,7 @@
-using System;
-using System.IO;
-using System.Linq;
 using AnimeGan.Core.Batches;
 using AnimeGan.Core.Imaging;
 using AnimeGan.Core.Models;
 using AnimeGan.Core.Options;
-using AnimeGan.Tests;
 
 namespace AnimeGan.PowerShell.Binding.Tests.ConvertToAnimeCommandTests
 {

@@ -1,8 +1,4 @@
-using System;
-using System.IO;
-using System.Linq;
 using System.Management.Automation;
-using AnimeGan.Tests;
 
 namespace AnimeGan.PowerShell.Tests.CmdletTests
 {

@@ -1,7 +1,3 @@
-using System.IO;
-using System.Linq;
-using AnimeGan.Tests;
-
 namespace AnimeGan.PowerShell.Tests.CmdletTests
 {
     [Collection(nameof(ModuleHost))]
@@ -39,17 +35,6 @@ namespace AnimeGan.PowerShell.Tests.CmdletTests
             Assert.All(faces, f => Assert.Equal(5, ((System.Array)f.Properties["Landmarks"].Value).Length));
             Assert.All(faces, f => Assert.Equal("AnimeGan.PowerShell.AnimeFacePoint[]", f.Properties["Landmarks"].Value.GetType().FullName));
         }
-    }
-}
-
-namespace AnimeGan.PowerShell.Tests.CmdletTests
-{
-    [Collection(nameof(ModuleHost))]
-    public class TheOptimizeAnimeModelCmdlet : IClassFixture<ModuleHostFixture>
-    {
-        private readonly ModuleHost _host;
-
-        public TheOptimizeAnimeModelCmdlet(ModuleHostFixture fixture) => _host = fixture.Host;
 
         [Fact]
         public void ShouldRegisterAVariantUsableAsAStyle()

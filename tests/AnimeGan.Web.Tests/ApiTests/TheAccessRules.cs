@@ -1,9 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Net;
-using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Threading.Tasks;
 using AnimeGan.Web.Hosting;
 
 namespace AnimeGan.Web.Tests.ApiTests
@@ -13,10 +9,13 @@ namespace AnimeGan.Web.Tests.ApiTests
         private const string Token = "0123456789abcdef0123456789";
 
         [Theory]
-        [InlineData("evil.example")]
-        [InlineData("localhost.evil.example")]
-        [InlineData("rebind.127.0.0.1.nip.io")]
-        public async Task ShouldRefuseAHostNameThatIsNotThisMachines(string host)
+        [InlineData("evil.example", HttpStatusCode.BadRequest)]
+        [InlineData("localhost.evil.example", HttpStatusCode.BadRequest)]
+        [InlineData("rebind.127.0.0.1.nip.io", HttpStatusCode.BadRequest)]
+        [InlineData("localhost", HttpStatusCode.OK)]
+        [InlineData("127.0.0.1:5000", HttpStatusCode.OK)]
+        [InlineData("[::1]:5000", HttpStatusCode.OK)]
+        public async Task ShouldServeThisMachinesNamesAndRefuseOthers(string host, HttpStatusCode expected)
         {
             using var app = new WebApp();
             using var client = app.CreateClient();
@@ -25,23 +24,7 @@ namespace AnimeGan.Web.Tests.ApiTests
 
             using var response = await client.SendAsync(request);
 
-            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        }
-
-        [Theory]
-        [InlineData("localhost")]
-        [InlineData("127.0.0.1:5000")]
-        [InlineData("[::1]:5000")]
-        public async Task ShouldServeThisMachinesNames(string host)
-        {
-            using var app = new WebApp();
-            using var client = app.CreateClient();
-            using var request = new HttpRequestMessage(HttpMethod.Get, "/healthz");
-            request.Headers.Host = host;
-
-            using var response = await client.SendAsync(request);
-
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(expected, response.StatusCode);
         }
 
         [Fact]

@@ -1,15 +1,7 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
 using System.IO.Compression;
-using System.Linq;
 using System.Net;
-using System.Net.Http;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Threading.Tasks;
-using AnimeGan.Tests;
-using ImageMagick;
 
 namespace AnimeGan.Web.Tests.ApiTests
 {

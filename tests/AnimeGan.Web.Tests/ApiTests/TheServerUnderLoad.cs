@@ -1,11 +1,5 @@
-using System;
 using System.Diagnostics;
-using System.IO;
-using System.Linq;
 using System.Net;
-using System.Net.Http;
-using System.Threading.Tasks;
-using AnimeGan.Tests;
 using Xunit.Abstractions;
 
 namespace AnimeGan.Web.Tests.ApiTests

@@ -1,8 +1,3 @@
-using System.IO;
-using AnimeGan.Core;
-using AnimeGan.Core.Imaging;
-using AnimeGan.Core.Options;
-using AnimeGan.Tests;
 using AnimeGan.Web.Hosting;
 using AnimeGan.Web.Jobs;
 

@@ -1,12 +1,5 @@
-using System;
-using System.IO;
 using System.IO.Compression;
-using System.Linq;
-using System.Threading.Tasks;
-using AnimeGan.Core.Imaging;
-using AnimeGan.Tests;
 using Deque.AxeCore.Playwright;
-using ImageMagick;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 

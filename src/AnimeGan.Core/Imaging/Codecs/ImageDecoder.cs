@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using AnimeGan.Core.Exceptions;
 using ImageMagick;
 
 namespace AnimeGan.Core.Imaging

@@ -1,7 +1,3 @@
-using System;
-using System.IO;
-using AnimeGan.Core.Exceptions;
-using AnimeGan.Core.IO;
 using ImageMagick;
 
 namespace AnimeGan.Core.Imaging

@@ -1,5 +1,3 @@
-using System;
-using System.IO;
 using ImageMagick;
 
 namespace AnimeGan.Core.Imaging

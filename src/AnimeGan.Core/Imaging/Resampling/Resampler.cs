@@ -1,4 +1,3 @@
-using AnimeGan.Core.Exceptions;
 using ImageMagick;
 
 namespace AnimeGan.Core.Imaging

@@ -1,5 +1,3 @@
-using System;
-
 namespace AnimeGan.Core.Imaging
 {
     /// <summary>Chooses the size a model runs at for a given photo.</summary>
