@@ -2,9 +2,9 @@ namespace AnimeGan.Core
 {
     /// <summary>
     /// How batch front ends (CLI --jobs, PowerShell -ThrottleLimit) split the machine, from the batch
-    /// measurement in docs/performance.md: on 2 cores, one photo per core with one ONNX Runtime thread each
-    /// converted a 20-photo folder 1.08x to 1.11x faster than the serial loop; more in flight gained nothing
-    /// and held more full-size photos in memory.
+    /// measurement in docs/performance.md (`batch`): on 2 cores, one photo per core with one ONNX Runtime thread
+    /// each converted a 20-photo folder faster than the serial loop; more in flight gained nothing and held more
+    /// full-size photos in memory.
     /// </summary>
     public static class BatchDefaults
     {
