@@ -63,11 +63,13 @@ namespace AnimeGan.PaintDotNet
         /// <summary>Gets the last failure, shown instead of a crash; the picture is then left unchanged.</summary>
         internal string? LastError { get; private set; }
 
-        internal static int MaxSizeFor(DetailLevel level) => level switch
+        internal static int MaxSizeFor(DetailLevel level) => Preset(level).WorkingSize;
+
+        private static DetailPreset Preset(DetailLevel level) => level switch
         {
-            DetailLevel.Fast => 512,
-            DetailLevel.Fine => 1536,
-            _ => AnimeGanEngine.DefaultMaxSize,
+            DetailLevel.Fast => DetailPreset.Fast,
+            DetailLevel.Fine => DetailPreset.Fine,
+            _ => DetailPreset.Balanced,
         };
 
         /// <inheritdoc />
@@ -112,9 +114,8 @@ namespace AnimeGan.PaintDotNet
             }
 
             var detail = ui.FindControlForPropertyName(PropertyNames.Detail)!;
-            detail.SetValueDisplayName(DetailLevel.Fast, "Fast (512 px)");
-            detail.SetValueDisplayName(DetailLevel.Balanced, "Balanced (1024 px)");
-            detail.SetValueDisplayName(DetailLevel.Fine, "Fine (1536 px)");
+            foreach (var level in new[] { DetailLevel.Fast, DetailLevel.Balanced, DetailLevel.Fine })
+                detail.SetValueDisplayName(level, Preset(level).Label);
             return ui;
         }
 

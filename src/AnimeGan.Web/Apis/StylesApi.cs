@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace AnimeGan.Web.Apis
 {
-    /// <summary>/api/styles: the installed styles (as `animegan styles --json` lists them) and a small preview of each.</summary>
+    /// <summary>/api/styles: the installed styles (as `animegan styles --json` lists them) and a small preview of each; /api/detail-levels: the working sizes offered by name.</summary>
     internal static class StylesApi
     {
         public static RouteGroupBuilder MapStyles(this RouteGroupBuilder group)
@@ -25,5 +25,16 @@ namespace AnimeGan.Web.Apis
                 .RequireRateLimiting(WebServer.ConversionPolicy);
             return group;
         }
+
+        /// <summary>/api/detail-levels: the named working sizes the page's Detail menu offers, the engine's own.</summary>
+        public static RouteGroupBuilder MapDetailLevels(this RouteGroupBuilder group)
+        {
+            group.MapGet("/", () => TypedResults.Ok(DetailPreset.All.Select(p => new DetailLevelView(p.Label, p.WorkingSize, p.IsDefault))))
+                .Produces<IEnumerable<DetailLevelView>>();
+            return group;
+        }
+
+        /// <summary>One entry of the Detail menu: its text, the maxSize it sends, and whether it is chosen at first.</summary>
+        public sealed record DetailLevelView(string Label, int MaxSize, bool IsDefault);
     }
 }

@@ -118,6 +118,7 @@ namespace AnimeGan.Web.Hosting
                 ? Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Stopping", detail: "This server is stopping; send new work to another.")
                 : Results.Ok(new { status = "ready" }));
             app.MapGroup("/api/styles").MapStyles();
+            app.MapGroup("/api/detail-levels").MapDetailLevels();
             app.MapGroup("/api/convert").MapConvert();
             app.MapGroup("/api/jobs").MapJobs();
 

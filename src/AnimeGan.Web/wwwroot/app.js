@@ -22,6 +22,20 @@ async function problemText(response) {
   }
 }
 
+// The Detail menu lists the engine's named working sizes, so the page and the Paint.NET effect offer the same.
+async function loadDetailLevels() {
+  const select = $('detail');
+  try {
+    const response = await fetch('api/detail-levels');
+    if (!response.ok) throw new Error(await problemText(response));
+    for (const level of await response.json()) {
+      select.add(new Option(level.label, String(level.maxSize), level.isDefault, level.isDefault));
+    }
+  } catch {
+    select.add(new Option('Balanced', '', true, true));
+  }
+}
+
 async function loadStyles() {
   const box = $('styles');
   try {
@@ -340,4 +354,5 @@ $('download-all').addEventListener('click', async () => {
   }
 });
 
+loadDetailLevels();
 loadStyles();

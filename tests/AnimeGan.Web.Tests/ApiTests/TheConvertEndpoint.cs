@@ -40,6 +40,17 @@ namespace AnimeGan.Web.Tests.ApiTests
             Assert.Equal("p_anime.png", response.Content.Headers.ContentDisposition!.FileName);
         }
 
+        [Fact]
+        public async Task ShouldListTheEnginesDetailLevelsForThePageMenu()
+        {
+            using var client = _app.CreateClient();
+            using var levels = JsonDocument.Parse(await client.GetStringAsync("/api/detail-levels"));
+
+            var rows = levels.RootElement.EnumerateArray().Select(e => (e.GetProperty("label").GetString(), e.GetProperty("maxSize").GetInt32(), e.GetProperty("isDefault").GetBoolean())).ToList();
+            Assert.Equal(DetailPreset.All.Select(p => ((string?)p.Label, p.WorkingSize, p.WorkingSize == AnimeGanEngine.DefaultMaxSize)), rows);
+            Assert.Contains(("Fine (1536 px)", 1536, false), rows);
+        }
+
         [Theory]
         [InlineData("strength", "1.5", "strength must be between 0 and 1, not 1.5")]
         [InlineData("maxSize", "9000", "maxSize must be between 16 and 8192")]
