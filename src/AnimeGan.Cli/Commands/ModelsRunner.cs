@@ -48,6 +48,34 @@ namespace AnimeGan.Cli.Commands
             return ExitCodes.Success;
         }
 
+        /// <summary>`styles`: the installed styles only, the default marked.</summary>
+        public int Styles(ModelsListArgs args)
+        {
+            var store = new ModelStore(args.ModelsFolder);
+            var styles = store.Installed(ModelKind.Style);
+            if (args.Json)
+            {
+                CommonOptions.WriteJson(_console, StyleSummary.Installed(store));
+                return ExitCodes.Success;
+            }
+
+            if (styles.Count == 0)
+            {
+                _console.Error.WriteLine($"No styles are installed in {store.Folder}. Install them with 'animegan models install --all' or 'animegan models install --from <folder>'.");
+                return ExitCodes.Success;
+            }
+
+            _console.Out.WriteLine($"{"ID",-10} {"FAMILY",-11} {"SIZE",8}  LICENCE");
+            foreach (var m in styles)
+            {
+                var id = m.Id == store.Manifest.DefaultStyleId ? m.Id + "*" : m.Id;
+                _console.Out.WriteLine($"{id,-10} {m.Family,-11} {ByteSizes.Format(m.SizeInBytes),8}  {m.Licence}");
+            }
+
+            _console.Out.WriteLine("* default style");
+            return ExitCodes.Success;
+        }
+
         public int Install(ModelsInstallArgs args, CancellationToken cancellationToken)
         {
             var store = new ModelStore(args.ModelsFolder);
