@@ -118,7 +118,7 @@ namespace AnimeGan.Web.Apis
         /// <returns>The bytes saved, or -1 when the file is larger than <paramref name="limit"/>.</returns>
         private static async Task<long> SaveAsync(Stream part, string path, long limit, CancellationToken cancellationToken)
         {
-            await using var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+            await using var target = PrivateFiles.CreateFile(path, 1 << 16, useAsync: true);
             var buffer = new byte[1 << 16];
             long length = 0;
             for (int read; (read = await part.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0;)

@@ -22,7 +22,7 @@ namespace AnimeGan.Web.Jobs
             Width = kept.Width;
             Height = kept.Height;
             KeptPath = area.File("kept.raw");
-            using (var file = new FileStream(KeptPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20))
+            using (var file = PrivateFiles.CreateFile(KeptPath, 1 << 20))
                 kept.Save(file);
             Before = kept.Preview(styled: false, previewSize, PreviewQuality);
             After = kept.Preview(styled: true, previewSize, PreviewQuality);

@@ -29,8 +29,8 @@ namespace AnimeGan.Web.Jobs
         {
             _replica = options.ReplicaId;
             _residentLimit = Math.Max(1, options.Jobs);
-            Root = Path.Combine(Path.GetTempPath(), "animegan-serve", NewId());
-            Directory.CreateDirectory(Root);
+            Root = Path.Combine(UserRoot(), NewId());
+            PrivateFiles.CreateFolder(Root);
         }
 
         /// <summary>Gets the folder that holds every temporary file of this server.</summary>
@@ -93,6 +93,25 @@ namespace AnimeGan.Web.Jobs
             _jobs.Compact(1.0);
             _jobs.Dispose();
             new WorkArea(Root).Dispose();
+        }
+
+        /// <summary>
+        /// This user's folder for servers' temporary files, in the system's temporary folder (TMPDIR on Linux and
+        /// macOS): private, and apart from other users' servers, so no user can see or squat on another's.
+        /// </summary>
+        private static string UserRoot()
+        {
+            var root = Path.Combine(Path.GetTempPath(), "animegan-serve-" + Environment.UserName);
+            try
+            {
+                PrivateFiles.CreateFolder(root);
+            }
+            catch (Exception ex) when (ex is UnauthorizedAccessException || ex is IOException)
+            {
+                throw new IOException($"{root}: cannot make this user's private folder for uploads ({ex.Message}); is it another user's?", ex);
+            }
+
+            return root;
         }
 
         private static string NewId() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();

@@ -1,7 +1,7 @@
 namespace AnimeGan.Web.Jobs
 {
     /// <summary>
-    /// A private temporary folder for one request or one kept result: the only place the server writes, and
+    /// A private temporary folder (this user's alone, see <see cref="PrivateFiles"/>) for one request or one kept result: the only place the server writes, and
     /// removed with everything in it when disposed.
     /// </summary>
     internal sealed class WorkArea : IDisposable
@@ -9,7 +9,7 @@ namespace AnimeGan.Web.Jobs
         public WorkArea(string path)
         {
             Path = path;
-            Directory.CreateDirectory(path);
+            PrivateFiles.CreateFolder(path);
         }
 
         public string Path { get; }

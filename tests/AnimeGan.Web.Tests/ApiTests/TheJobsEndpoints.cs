@@ -47,6 +47,14 @@ namespace AnimeGan.Web.Tests.ApiTests
             var done = lines[^1].GetProperty("done");
             var id = done.GetProperty("id").GetString()!;
             Assert.Matches("^[0-9a-f]{32}$", id);
+            Assert.True(_app.Store.TryGet(id, out var job));
+            var area = Path.GetDirectoryName(job.KeptPath)!;
+            Assert.NotEmpty(Directory.GetFiles(area));
+            foreach (var file in Directory.GetFiles(area))
+            {
+                if (!OperatingSystem.IsWindows())
+                    Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+            }
             Assert.Equal(240, done.GetProperty("width").GetInt32());
 
             var original = Pixels(photo);

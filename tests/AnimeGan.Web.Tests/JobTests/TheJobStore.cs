@@ -45,5 +45,22 @@ namespace AnimeGan.Web.Tests.JobTests
             Assert.NotSame(first, older.Load());
             Assert.Equal(first.Styled, older.Load().Styled);
         }
+
+        // On Windows the user's temporary folder's access list does this; the modes are Linux's and macOS's.
+        [Fact]
+        [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+        public void ShouldKeepResultsWhereOnlyThisUserCanReadThem()
+        {
+            using var folder = new TemporaryDirectory();
+            using var store = new JobStore(new ServeOptions().Validated());
+            var job = store.Add(store.CreateArea(), "a.png", Convert(folder, "a.png"), new ResultChoice(1, false), 64);
+            const UnixFileMode owner = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
+            Assert.StartsWith(Path.GetTempPath(), store.Root, StringComparison.Ordinal);
+            Assert.Equal(owner, File.GetUnixFileMode(Path.GetDirectoryName(store.Root)!));
+            Assert.Equal(owner, File.GetUnixFileMode(store.Root));
+            Assert.Equal(owner, File.GetUnixFileMode(Path.GetDirectoryName(job.KeptPath)!));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(job.KeptPath));
+        }
     }
 }
