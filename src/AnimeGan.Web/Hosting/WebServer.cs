@@ -96,7 +96,8 @@ namespace AnimeGan.Web.Hosting
                 var serve = services.GetRequiredService<ServeOptions>();
                 return new AnimeGanEngine(new ModelStore(serve.ModelsFolder), BatchDefaults.ThreadsPerRun(serve.Jobs));
             });
-            builder.Services.AddSingleton<JobStore>();
+            builder.Services.AddSingleton(services => new JobStore(services.GetRequiredService<ServeOptions>()));
+            builder.Services.AddHostedService<JobExpiry>();
             builder.Services.AddSingleton<StylePreviews>();
 
             var app = builder.Build();

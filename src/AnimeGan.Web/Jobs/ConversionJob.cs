@@ -11,6 +11,7 @@ namespace AnimeGan.Web.Jobs
         private readonly WorkArea _area;
         private IDisposable? _awaitingDownload;
         private KeptResult? _resident;
+        private readonly TaskCompletionSource _removed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         /// <summary>Keeps a result: saves it in <paramref name="area"/>, which now belongs to the job, and makes its previews.</summary>
         public ConversionJob(string id, WorkArea area, string fileName, KeptResult kept, ResultChoice choice, int previewSize)
@@ -88,11 +89,15 @@ namespace AnimeGan.Web.Jobs
         /// <summary>Marks the result downloaded: a draining server need not wait for it any more.</summary>
         public void Delivered() => Interlocked.Exchange(ref _awaitingDownload, null)?.Dispose();
 
+        /// <summary>Gets a task that completes once the job is removed and its files deleted (expired, evicted or deleted).</summary>
+        public Task Removed => _removed.Task;
+
         public void Dispose()
         {
             Release();
             Delivered();
             _area.Dispose();
+            _removed.TrySetResult();
         }
     }
 

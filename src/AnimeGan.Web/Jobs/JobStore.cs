@@ -7,7 +7,7 @@ namespace AnimeGan.Web.Jobs
     /// <summary>
     /// The server's temporary files and kept results. Everything lives under one private root that is removed
     /// at shutdown. Results are kept in the framework's <see cref="MemoryCache"/>: one not used for
-    /// <see cref="IdleLifetime"/> expires, at most <see cref="MaxJobs"/> are kept (the least recently used
+    /// <see cref="IdleLifetime"/> expires (removed by <see cref="JobExpiry"/>'s timer), at most <see cref="MaxJobs"/> are kept (the least recently used
     /// go first), and an evicted result's files are deleted. Ids are 128 random bits, so one visitor cannot
     /// reach another's photos, and nothing lists them. The newest results, one per conversion slot, also keep
     /// their pixels in memory (<see cref="ConversionJob.Release"/> lets go of the oldest), so a download right
@@ -19,14 +19,17 @@ namespace AnimeGan.Web.Jobs
 
         public const int MaxJobs = 500;
 
-        private readonly MemoryCache _jobs = new MemoryCache(new MemoryCacheOptions { SizeLimit = MaxJobs, CompactionPercentage = 0.02 });
+        private readonly MemoryCache _jobs;
         private readonly string? _replica;
         private readonly int _residentLimit;
         private readonly ConcurrentQueue<ConversionJob> _resident = new ConcurrentQueue<ConversionJob>();
         private bool _disposed;
 
-        public JobStore(ServeOptions options)
+        /// <param name="options">The server's options: its replica name and conversion slots.</param>
+        /// <param name="clock">The cache's clock; null for the system's (a test moves its own past the idle time).</param>
+        public JobStore(ServeOptions options, Microsoft.Extensions.Internal.ISystemClock? clock = null)
         {
+            _jobs = new MemoryCache(new MemoryCacheOptions { SizeLimit = MaxJobs, CompactionPercentage = 0.02, Clock = clock });
             _replica = options.ReplicaId;
             _residentLimit = Math.Max(1, options.Jobs);
             Root = Path.Combine(UserRoot(), NewId());
@@ -60,6 +63,13 @@ namespace AnimeGan.Web.Jobs
                 oldest.Release();
             return job;
         }
+
+        /// <summary>
+        /// Removes every result unused for <see cref="IdleLifetime"/> and deletes its files. The cache itself looks
+        /// for expired entries only when it is used; <see cref="JobExpiry"/> calls this on a timer, so an idle
+        /// server lets go of old photos too.
+        /// </summary>
+        public void RemoveExpired() => _jobs.Compact(0);
 
         public bool TryGet(string? id, out ConversionJob job)
         {

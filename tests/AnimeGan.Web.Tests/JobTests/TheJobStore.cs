@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using AnimeGan.Web.Hosting;
 using AnimeGan.Web.Jobs;
 
@@ -61,6 +62,39 @@ namespace AnimeGan.Web.Tests.JobTests
             Assert.Equal(owner, File.GetUnixFileMode(store.Root));
             Assert.Equal(owner, File.GetUnixFileMode(Path.GetDirectoryName(job.KeptPath)!));
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(job.KeptPath));
+        }
+
+        [Fact]
+        public async Task ShouldRemoveAResultUnusedForTheIdleTimeWithoutWaitingForARequest()
+        {
+            using var folder = new TemporaryDirectory();
+            var clock = new ManualClock { UtcNow = DateTimeOffset.UtcNow };
+            using var store = new JobStore(new ServeOptions().Validated(), clock);
+            var job = store.Add(store.CreateArea(), "a.png", Convert(folder, "a.png"), new ResultChoice(1, false), 64);
+            var area = Path.GetDirectoryName(job.KeptPath)!;
+
+            clock.UtcNow += JobStore.IdleLifetime - TimeSpan.FromSeconds(1);
+            store.RemoveExpired();
+            Assert.False(job.Removed.IsCompleted);
+            Assert.True(Directory.Exists(area));
+
+            clock.UtcNow += TimeSpan.FromSeconds(2);
+            store.RemoveExpired();
+            await job.Removed.WaitAsync(TimeSpan.FromMinutes(1));
+            Assert.False(Directory.Exists(area));
+            Assert.False(store.TryGet(job.Id, out _));
+        }
+
+        [Fact]
+        public void ShouldRunTheExpiryTimerInTheServer()
+        {
+            using var app = new WebApp();
+            Assert.Single(app.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<JobExpiry>());
+        }
+
+        private sealed class ManualClock : Microsoft.Extensions.Internal.ISystemClock
+        {
+            public DateTimeOffset UtcNow { get; set; }
         }
     }
 }
