@@ -106,6 +106,7 @@ namespace AnimeGan.Web.Hosting
             app.UseWhen(context => context.RequestServices.GetRequiredService<ServeOptions>().KnownProxies.Count > 0, proxied => proxied.UseForwardedHeaders());
             app.UseExceptionHandler();
             app.UseStatusCodePages();
+            app.UseMiddleware<SameOriginGate>();
             app.UseMiddleware<AccessToken>();
             app.UseMiddleware<DrainGate>();
             app.UseRateLimiter();

@@ -27,6 +27,30 @@ namespace AnimeGan.Web.Tests.ApiTests
             Assert.Equal(expected, response.StatusCode);
         }
 
+        [Theory]
+        [InlineData("Origin", "https://evil.example", HttpStatusCode.Forbidden)]
+        [InlineData("Origin", "http://localhost:8080", HttpStatusCode.Forbidden)]
+        [InlineData("Origin", "null", HttpStatusCode.Forbidden)]
+        [InlineData("Sec-Fetch-Site", "cross-site", HttpStatusCode.Forbidden)]
+        [InlineData("Origin", "http://localhost", HttpStatusCode.UnsupportedMediaType)]
+        [InlineData("Sec-Fetch-Site", "same-origin", HttpStatusCode.UnsupportedMediaType)]
+        public async Task ShouldRefuseWorkAnotherSitesPageSends(string header, string value, HttpStatusCode expected)
+        {
+            using var app = new WebApp();
+            using var client = app.CreateClient();
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/convert") { Content = new StringContent("not a form") };
+            request.Headers.Add(header, value);
+
+            using var response = await client.SendAsync(request);
+
+            // Its own origin goes on to the form check (415: not a form); another site stops at the gate (403), as problem details.
+            Assert.Equal(expected, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+            using var reading = new HttpRequestMessage(HttpMethod.Get, "/api/styles");
+            reading.Headers.Add(header, value);
+            Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(reading)).StatusCode);
+        }
+
         [Fact]
         public async Task ShouldAnswer401WithoutTheTokenWhenListeningBeyondLoopback()
         {
