@@ -9,5 +9,18 @@ namespace AnimeGan.Core.Exceptions
             var end = message.IndexOfAny(new[] { '\r', '\n' });
             return (end < 0 ? message : message.Substring(0, end)).Trim();
         }
+
+        /// <summary>
+        /// ImageMagick's reason in plain words: its first line without the file it names in quotes (a temporary
+        /// path, often) and the source location it ends with (<c>@ warning/jpeg.c/JPEGWarningHandler/670</c>).
+        /// </summary>
+        public static string FromImageMagick(string message)
+        {
+            var line = FirstLine(message);
+            line = System.Text.RegularExpressions.Regex.Replace(line, @"\s*@\s*(warning|error|fatal)/\S*$", string.Empty, System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+            line = System.Text.RegularExpressions.Regex.Replace(line, @"\s*`[^']*'", string.Empty);
+            line = line.Trim().TrimEnd('.', ':', ' ');
+            return line.Length == 0 ? "ImageMagick gave no reason" : line;
+        }
     }
 }

@@ -49,11 +49,11 @@ namespace AnimeGan.Core.Exceptions
             }
             catch (MagickException ex) when (ex is MagickResourceLimitErrorException || ex.Message.StartsWith(WidthOrHeightTag, StringComparison.Ordinal))
             {
-                throw new AnimeGanException(AnimeGanErrorCode.ImageTooLarge, $"{name}: the image is larger than this tool accepts ({ErrorText.FirstLine(ex.Message)}).", name, ex);
+                throw new AnimeGanException(AnimeGanErrorCode.ImageTooLarge, $"{name}: the image is larger than this tool accepts ({ErrorText.FromImageMagick(ex.Message)}).", name, ex);
             }
             catch (MagickException ex)
             {
-                throw new AnimeGanException(AnimeGanErrorCode.CorruptImage, $"{name}: cannot decode {what} ({ErrorText.FirstLine(ex.Message)}).", name, ex);
+                throw new AnimeGanException(AnimeGanErrorCode.CorruptImage, $"{name}: cannot decode {what} ({ErrorText.FromImageMagick(ex.Message)}).", name, ex);
             }
         }
 
@@ -70,11 +70,11 @@ namespace AnimeGan.Core.Exceptions
             }
             catch (MagickException ex) when (ex is MagickResourceLimitErrorException || ex.Message.StartsWith(WidthOrHeightTag, StringComparison.Ordinal))
             {
-                throw new AnimeGanException(AnimeGanErrorCode.ImageTooLarge, $"{what}: the picture is larger than ImageMagick's limits allow ({ErrorText.FirstLine(ex.Message)}).", null, ex);
+                throw new AnimeGanException(AnimeGanErrorCode.ImageTooLarge, $"{what}: the picture is larger than ImageMagick's limits allow ({ErrorText.FromImageMagick(ex.Message)}).", null, ex);
             }
             catch (MagickException ex)
             {
-                throw new AnimeGanException(AnimeGanErrorCode.ProcessingFailed, $"{what} failed ({ErrorText.FirstLine(ex.Message)}).", null, ex);
+                throw new AnimeGanException(AnimeGanErrorCode.ProcessingFailed, $"{what} failed ({ErrorText.FromImageMagick(ex.Message)}).", null, ex);
             }
         }
     }

@@ -112,6 +112,11 @@ namespace AnimeGan.Core.Tests.ImageDecoderTests
 
             Assert.Equal(AnimeGanErrorCode.CorruptImage, ex.Code);
             Assert.StartsWith(path, ex.Message);
+            // ImageMagick's reason in plain words: the path once, and no source location ("@ warning/jpeg.c/...").
+            Assert.Equal(ex.Message.IndexOf(path, StringComparison.Ordinal), ex.Message.LastIndexOf(path, StringComparison.Ordinal));
+            Assert.DoesNotContain(" @ ", ex.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("`", ex.Message, StringComparison.Ordinal);
+            Assert.EndsWith(").", ex.Message, StringComparison.Ordinal);
         }
 
         [Fact]

@@ -104,7 +104,7 @@ namespace AnimeGan.Core.Imaging
                     image.Read(stream, settings);
                     var damage = warnings.Find(IsDamageWarning);
                     if (damage != null)
-                        throw new AnimeGanException(AnimeGanErrorCode.CorruptImage, $"{name}: the image data is truncated or damaged ({damage}).", name);
+                        throw new AnimeGanException(AnimeGanErrorCode.CorruptImage, $"{name}: the image data is truncated or damaged ({ErrorText.FromImageMagick(damage)}).", name);
                     CheckSize(image.Width, image.Height, name);
                     return ToDecoded(image, format);
                 },
