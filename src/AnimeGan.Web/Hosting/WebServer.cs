@@ -73,7 +73,19 @@ namespace AnimeGan.Web.Hosting
             builder.Services.AddOptions<HostOptions>().Configure<ServeOptions>((host, serve) => host.ShutdownTimeout = TimeSpan.FromSeconds(serve.DrainSeconds + 15));
             builder.Services.AddSingleton<Drain>();
             builder.Services.AddHostedService(services => services.GetRequiredService<Drain>());
-            builder.Services.AddProblemDetails();
+            // A query value or body that does not parse is answered as problem details naming the parameter
+            // ('Failed to bind parameter "double? strength" from "abc"'), not an empty 400.
+            builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
+            builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
+            {
+                if (context.Exception is Microsoft.AspNetCore.Http.BadHttpRequestException bad)
+                {
+                    context.HttpContext.Response.StatusCode = bad.StatusCode;
+                    context.ProblemDetails.Status = bad.StatusCode;
+                    context.ProblemDetails.Title = bad.StatusCode == StatusCodes.Status400BadRequest ? "Bad parameter" : context.ProblemDetails.Title;
+                    context.ProblemDetails.Detail = bad.Message;
+                }
+            });
             builder.Services.AddRateLimiter(_ => { });
             builder.Services.AddOptions<RateLimiterOptions>().Configure<ServeOptions>((limiter, serve) =>
             {

@@ -137,6 +137,20 @@ namespace AnimeGan.Web.Tests.ApiTests
             Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, guessed.StatusCode);
         }
+
+        [Theory]
+        [InlineData("strength=abc", "strength")]
+        [InlineData("keepColors=maybe", "keepColors")]
+        public async Task ShouldNameAQueryValueThatDoesNotParse(string query, string parameter)
+        {
+            using var client = _app.CreateClient();
+            using var response = await client.GetAsync($"/api/jobs/{new string('0', 32)}/result?{query}");
+
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+            using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            Assert.Contains(parameter, problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
     }
 
     /// <summary>Jobs on one of several replicas behind a load balancer.</summary>
