@@ -47,10 +47,12 @@ namespace AnimeGan.Web.Hosting
                 kestrel.AddServerHeader = false;
                 kestrel.Limits.MaxRequestBodySize = UploadLimit(serve);
             });
-            builder.Services.AddOptions<HostFilteringOptions>().Configure<ServeOptions>((hosts, serve) =>
+            // HostGate checks the Host with problem details; the framework's own filter, which answers with an HTML
+            // page and runs before anything else, lets every request through to it.
+            builder.Services.AddOptions<HostFilteringOptions>().Configure(hosts =>
             {
-                hosts.AllowedHosts = AllowedHosts(serve).ToList();
-                hosts.AllowEmptyHosts = false;
+                hosts.AllowedHosts = new List<string> { "*" };
+                hosts.AllowEmptyHosts = true;
             });
             builder.Services.AddOptions<FormOptions>().Configure<ServeOptions>((form, serve) =>
             {
@@ -118,6 +120,7 @@ namespace AnimeGan.Web.Hosting
             app.UseWhen(context => context.RequestServices.GetRequiredService<ServeOptions>().KnownProxies.Count > 0, proxied => proxied.UseForwardedHeaders());
             app.UseExceptionHandler();
             app.UseStatusCodePages();
+            app.UseMiddleware<HostGate>();
             app.UseMiddleware<SameOriginGate>();
             app.UseMiddleware<AccessToken>();
             app.UseMiddleware<DrainGate>();

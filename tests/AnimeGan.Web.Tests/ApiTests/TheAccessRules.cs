@@ -25,6 +25,11 @@ namespace AnimeGan.Web.Tests.ApiTests
             using var response = await client.SendAsync(request);
 
             Assert.Equal(expected, response.StatusCode);
+            if (expected == HttpStatusCode.BadRequest)
+            {
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+                Assert.Contains(host.Split(':')[0], await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
         }
 
         [Theory]
