@@ -115,6 +115,17 @@ namespace AnimeGan.Web.Hosting
             builder.Services.AddSingleton<StylePreviews>();
 
             var app = builder.Build();
+            UsePipeline(app);
+            MapEndpoints(app);
+
+            // Stopping cancels running conversions (see UploadConversion.Token); the job store, disposed with the
+            // app once every request has ended, then removes all temporary files.
+            return app;
+        }
+
+        /// <summary>The middleware, in the order a request meets it: who may ask, then whether it may start work.</summary>
+        private static void UsePipeline(WebApplication app)
+        {
             // Forwarded headers only from the proxies named: the middleware, given no proxy at all, would believe
             // every client, so without --known-proxies it is not in the pipeline.
             app.UseWhen(context => context.RequestServices.GetRequiredService<ServeOptions>().KnownProxies.Count > 0, proxied => proxied.UseForwardedHeaders());
@@ -129,7 +140,10 @@ namespace AnimeGan.Web.Hosting
             var page = new EmbeddedFileProvider(typeof(WebServer).Assembly, "AnimeGan.Web.wwwroot");
             app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = page });
             app.UseStaticFiles(new StaticFileOptions { FileProvider = page });
+        }
 
+        private static void MapEndpoints(WebApplication app)
+        {
             app.MapGet(AccessToken.HealthPath, () => TypedResults.Ok(new { status = "ok" }));
             app.MapGet(AccessToken.ReadyPath, (Drain drain) => drain.Draining
                 ? Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Stopping", detail: "This server is stopping; send new work to another.")
@@ -138,10 +152,6 @@ namespace AnimeGan.Web.Hosting
             app.MapGroup("/api/detail-levels").MapDetailLevels();
             app.MapGroup("/api/convert").MapConvert();
             app.MapGroup("/api/jobs").MapJobs();
-
-            // Stopping cancels running conversions (see UploadConversion.Token); the job store, disposed with the
-            // app once every request has ended, then removes all temporary files.
-            return app;
         }
 
         /// <summary>The request body limit: the upload limit and room for the form's other fields.</summary>
