@@ -3,18 +3,25 @@ using AnimeGan.Core.Faces;
 
 namespace AnimeGan.Core
 {
-    /// <summary>A stylized picture and the facts of how it was made.</summary>
-    /// <param name="Kept">The photo and its full-strength result, for changing strength or colours without running the model again.</param>
-    /// <param name="Style">The style id used.</param>
-    /// <param name="Strength">The strength used.</param>
-    /// <param name="KeepColors">Whether <see cref="Image"/> keeps the photo's own colours.</param>
-    /// <param name="WorkingWidth">The width the model ran at (0 when strength 0 skipped the model).</param>
-    /// <param name="WorkingHeight">The height the model ran at (0 when strength 0 skipped the model).</param>
-    /// <param name="Faces">The faces that were stylized at their own scale (empty when face enhancement was off).</param>
-    /// <param name="Timings">Where the time went.</param>
-    public sealed record StylizeResult(KeptResult Kept, string Style, double Strength, bool KeepColors, int WorkingWidth, int WorkingHeight, IReadOnlyList<DetectedFace> Faces, StageTimings Timings)
+    /// <summary>
+    /// A stylized picture and the facts of how it was made. A class rather than a record: it blends its picture
+    /// once, on first use, and a <c>with</c> copy at another strength would carry the first strength's picture.
+    /// </summary>
+    public sealed class StylizeResult
     {
         private PixelImage? _image;
+
+        internal StylizeResult(KeptResult kept, string style, double strength, bool keepColors, int workingWidth, int workingHeight, IReadOnlyList<DetectedFace> faces, StageTimings timings)
+        {
+            Kept = kept;
+            Style = style;
+            Strength = strength;
+            KeepColors = keepColors;
+            WorkingWidth = workingWidth;
+            WorkingHeight = workingHeight;
+            Faces = faces;
+            Timings = timings;
+        }
 
         /// <summary>
         /// Gets the stylized picture at <see cref="Strength"/>, at the source's size, with the source's alpha.
@@ -35,5 +42,29 @@ namespace AnimeGan.Core
                 return _image;
             }
         }
+
+        /// <summary>Gets the photo and its full-strength result, for changing strength or colours without running the model again.</summary>
+        public KeptResult Kept { get; }
+
+        /// <summary>Gets the style id used.</summary>
+        public string Style { get; }
+
+        /// <summary>Gets the strength used.</summary>
+        public double Strength { get; }
+
+        /// <summary>Gets whether <see cref="Image"/> keeps the photo's own colours.</summary>
+        public bool KeepColors { get; }
+
+        /// <summary>Gets the width the model ran at (0 when strength 0 skipped the model).</summary>
+        public int WorkingWidth { get; }
+
+        /// <summary>Gets the height the model ran at (0 when strength 0 skipped the model).</summary>
+        public int WorkingHeight { get; }
+
+        /// <summary>Gets the faces that were stylized at their own scale (empty when face enhancement was off).</summary>
+        public IReadOnlyList<DetectedFace> Faces { get; }
+
+        /// <summary>Gets where the time went.</summary>
+        public StageTimings Timings { get; }
     }
 }
