@@ -213,7 +213,7 @@ namespace AnimeGan.Core.Models
                 }
 
                 FileMoves.Replace(temporary, target);
-                _store.ForgetVerification(target);
+                _store.RememberVerified(target);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {

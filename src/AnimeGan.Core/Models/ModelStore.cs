@@ -144,8 +144,8 @@ namespace AnimeGan.Core.Models
             return _verification.RequireValid(model, path);
         }
 
-        /// <summary>Forgets that a file was checked, once the installer has replaced it.</summary>
-        internal void ForgetVerification(string path) => _verification.Forget(path);
+        /// <summary>Remembers a file the installer wrote and hashed on the way in, so loading it does not hash it again.</summary>
+        internal void RememberVerified(string path) => _verification.Remember(path);
 
         /// <summary>A manifest and the variants-list stamp it was read at, swapped as one reference.</summary>
         private sealed record ManifestSnapshot(ModelManifest Manifest, FileStamp Variants);

@@ -10,23 +10,24 @@ namespace AnimeGan.Core.Models
     {
         private readonly ConcurrentDictionary<string, FileStamp> _verified = new ConcurrentDictionary<string, FileStamp>(StringComparer.Ordinal);
 
+        /// <summary>Hashes the file; a match is remembered for this version of the file.</summary>
         public ModelFileState Verify(ModelEntry model, string path)
         {
+            // Stamp first: a write landing while the file is hashed makes the next check hash it again.
+            var stamp = FileStamp.Of(path);
             var file = new FileInfo(path);
             if (!file.Exists)
                 return ModelFileState.Missing;
-            if (file.Length != model.SizeInBytes)
+            if (file.Length != model.SizeInBytes || !string.Equals(Sha256File.Compute(path), model.Sha256, StringComparison.Ordinal))
                 return ModelFileState.Mismatch;
-            return string.Equals(Sha256File.Compute(path), model.Sha256, StringComparison.Ordinal)
-                ? ModelFileState.Valid
-                : ModelFileState.Mismatch;
+            _verified[path] = stamp;
+            return ModelFileState.Valid;
         }
 
         /// <exception cref="AnimeGanException"><see cref="AnimeGanErrorCode.ModelHashMismatch"/>, naming the model.</exception>
         public string RequireValid(ModelEntry model, string path)
         {
-            var stamp = FileStamp.Of(path);
-            if (_verified.TryGetValue(path, out var known) && known.Equals(stamp))
+            if (_verified.TryGetValue(path, out var known) && known.Equals(FileStamp.Of(path)))
                 return path;
             if (Verify(model, path) != ModelFileState.Valid)
             {
@@ -39,10 +40,10 @@ namespace AnimeGan.Core.Models
                 };
             }
 
-            _verified[path] = stamp;
             return path;
         }
 
-        public void Forget(string path) => _verified.TryRemove(path, out _);
+        /// <summary>Remembers a file the installer has just hashed while writing it, so it is not hashed again at first load.</summary>
+        public void Remember(string path) => _verified[path] = FileStamp.Of(path);
     }
 }
