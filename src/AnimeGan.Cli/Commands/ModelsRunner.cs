@@ -106,7 +106,7 @@ namespace AnimeGan.Cli.Commands
 
             var results = _console.IsTerminal && plan.FromFolder == null
                 ? InstallWithProgressBars(installer, plan, cancellationToken)
-                : Report(installer.Install(plan, null, new DownloadLines(_console), cancellationToken));
+                : Report(installer.Install(plan, null, new InlineProgress<ModelDownloadProgress>(SayDownloading), cancellationToken));
             _console.Out.WriteLine($"Models folder: {store.Folder}");
             return results.Any(r => r.Outcome == InstallOutcome.Failed) ? ExitCodes.Failed : ExitCodes.Success;
         }
@@ -140,7 +140,7 @@ namespace AnimeGan.Cli.Commands
                 .Start(context =>
                 {
                     var bars = new Dictionary<string, ProgressTask>(StringComparer.Ordinal);
-                    var progress = new Reported<ModelDownloadProgress>(report =>
+                    var progress = new InlineProgress<ModelDownloadProgress>(report =>
                     {
                         if (!bars.TryGetValue(report.Model.Id, out var bar))
                             bars[report.Model.Id] = bar = context.AddTask(Markup.Escape(DownloadName(report.Model)), maxValue: report.Model.SizeInBytes);
@@ -219,25 +219,18 @@ namespace AnimeGan.Cli.Commands
         }
 
         /// <summary>Says which model is fetched, once per download, where no progress bar can be drawn.</summary>
-        private sealed class DownloadLines : IProgress<ModelDownloadProgress>
+        private void SayDownloading(ModelDownloadProgress report)
         {
-            private readonly CliConsole _console;
-
-            public DownloadLines(CliConsole console) => _console = console;
-
-            public void Report(ModelDownloadProgress value)
-            {
-                if (value.BytesArrived == 0)
-                    _console.Out.WriteLine($"downloading {DownloadName(value.Model)}");
-            }
+            if (report.BytesArrived == 0)
+                _console.Out.WriteLine($"downloading {DownloadName(report.Model)}");
         }
 
-        /// <summary>Calls back on the reporting thread, so bars move in step with the download.</summary>
-        private sealed class Reported<T> : IProgress<T>
+        /// <summary>Calls back on the reporting thread, so lines and bars move in step with the download.</summary>
+        private sealed class InlineProgress<T> : IProgress<T>
         {
             private readonly Action<T> _report;
 
-            public Reported(Action<T> report) => _report = report;
+            public InlineProgress(Action<T> report) => _report = report;
 
             public void Report(T value) => _report(value);
         }

@@ -23,7 +23,7 @@ namespace AnimeGan.Web.Hosting
         }
 
         /// <summary>True when the browser names another site as the request's origin.</summary>
-        public static bool IsCrossSite(HttpRequest request)
+        private static bool IsCrossSite(HttpRequest request)
         {
             if (string.Equals(request.Headers["Sec-Fetch-Site"], "cross-site", StringComparison.OrdinalIgnoreCase))
                 return true;
