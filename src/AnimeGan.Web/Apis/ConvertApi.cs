@@ -21,7 +21,7 @@ namespace AnimeGan.Web.Apis
             return group;
         }
 
-        private static async Task<IResult> ConvertAsync(HttpContext http, AnimeGanEngine engine, JobStore store, ServeOptions serve)
+        private static async Task<IResult> ConvertAsync(HttpContext http, AnimeGanEngine engine, JobStore store, ServeOptions serve, Drain drain)
         {
             using var stop = UploadConversion.Token(http);
             var cancellationToken = stop.Token;
@@ -32,19 +32,25 @@ namespace AnimeGan.Web.Apis
 
             try
             {
-                var (bytes, format) = await UploadConversion.RunAsync(engine, upload, upload.Stylize, null, Encode, cancellationToken).ConfigureAwait(false);
+                var (bytes, format) = await UploadConversion.RunAsync(http, upload, upload.Stylize, null, Encode, cancellationToken).ConfigureAwait(false);
                 return TypedResults.File(bytes, DownloadFiles.ContentType(format), DownloadFiles.DownloadName(upload.FileName, format));
             }
             catch (AnimeGanException ex)
             {
                 return Problems.For(ex, upload.Describe(ex));
             }
+            catch (OperationCanceledException) when (drain.Abandoned.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
+            {
+                http.Response.Headers.RetryAfter = WebServer.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return TypedResults.Problem(JobsApi.Stopped(upload), statusCode: StatusCodes.Status503ServiceUnavailable, title: "Stopping");
+            }
 
-            (byte[] Bytes, RasterFormat Format) Encode(StylizeResult result)
+            (byte[] Bytes, RasterFormat Format) Encode(StylizeResult result, CancellationToken token)
             {
                 using var encoded = new MemoryStream();
                 var format = upload.Format ?? result.Kept.DefaultFormat;
                 ImageEncoder.Encode(result.Image, result.Kept.Metadata, encoded, format);
+                token.ThrowIfCancellationRequested();
                 return (encoded.ToArray(), format);
             }
         }

@@ -85,17 +85,18 @@ namespace AnimeGan.Web.Apis
                 var lines = Channel.CreateUnbounded<object>();
                 var choice = new ResultChoice(upload.Stylize.Strength ?? OptionLimits.MaxStrength, upload.Stylize.KeepColors ?? false, upload.Format);
                 var run = UploadConversion.RunAsync(
-                    engine,
+                    http,
                     upload,
                     upload.Stylize with { Strength = OptionLimits.MaxStrength, KeepColors = false },
                     stage => lines.Writer.TryWrite(new { stage = ConversionStages.Describe(stage) }),
-                    result => (Job: store.Add(area, upload.FileName, result.Kept, choice, PreviewSize), Result: result),
+                    (result, token) => (Job: store.Add(area, upload.FileName, result.Kept, choice, PreviewSize, token), Result: result),
                     cancellationToken);
                 _ = run.ContinueWith(_ => lines.Writer.TryComplete(), TaskScheduler.Default);
                 try
                 {
-                    await foreach (var line in lines.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-                        await WriteLineAsync(http, line, cancellationToken).ConfigureAwait(false);
+                    // The lines end when the conversion does, cancelled or not; only a client gone stops the writing.
+                    await foreach (var line in lines.Reader.ReadAllAsync(http.RequestAborted).ConfigureAwait(false))
+                        await WriteLineAsync(http, line, http.RequestAborted).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -115,8 +116,13 @@ namespace AnimeGan.Web.Apis
                 {
                     last = Failure(ex, upload);
                 }
+                catch (OperationCanceledException) when (drain.Abandoned.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
+                {
+                    // The server is stopping: the client is still there and hears why its photo did not come back.
+                    last = new { error = new { status = StatusCodes.Status503ServiceUnavailable, title = "Stopping", detail = Stopped(upload), code = "Stopped" } };
+                }
 
-                await WriteLineAsync(http, last, cancellationToken).ConfigureAwait(false);
+                await WriteLineAsync(http, last, http.RequestAborted).ConfigureAwait(false);
                 return Results.Empty;
             }
             finally
@@ -125,6 +131,9 @@ namespace AnimeGan.Web.Apis
                     area.Dispose();
             }
         }
+
+        /// <summary>What a client hears when the server stops in the middle of its conversion.</summary>
+        public static string Stopped(Upload upload) => $"{upload.FileName}: the server stopped before the conversion finished; send it again.";
 
         private static object Failure(AnimeGanException error, Upload upload)
         {

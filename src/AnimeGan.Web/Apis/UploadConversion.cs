@@ -13,21 +13,35 @@ namespace AnimeGan.Web.Apis
         public static CancellationTokenSource Token(HttpContext http)
             => CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, http.RequestServices.GetRequiredService<Hosting.Drain>().Abandoned);
 
-        /// <summary>Decodes the upload once and stylizes it, then hands the result to <paramref name="finish"/> on the same thread.</summary>
-        public static Task<T> RunAsync<T>(AnimeGanEngine engine, Upload upload, StylizeOptions stylize, Action<ConversionStage>? onStage, Func<StylizeResult, T> finish, CancellationToken cancellationToken)
-            => Task.Factory.StartNew(
+        /// <summary>
+        /// Decodes the upload once and stylizes it, then hands the result to <paramref name="finish"/> on the same
+        /// thread. <paramref name="cancellationToken"/> ends it at any stage; <paramref name="finish"/> takes it too,
+        /// so writing stops as well.
+        /// </summary>
+        public static Task<T> RunAsync<T>(HttpContext http, Upload upload, StylizeOptions stylize, Action<ConversionStage>? onStage, Func<StylizeResult, CancellationToken, T> finish, CancellationToken cancellationToken)
+        {
+            var engine = http.RequestServices.GetRequiredService<AnimeGanEngine>();
+            var hold = http.RequestServices.GetRequiredService<Hosting.StageHold>();
+            void Enter(ConversionStage stage)
+            {
+                onStage?.Invoke(stage);
+                hold.At(stage.ToString(), cancellationToken);
+            }
+
+            return Task.Factory.StartNew(
                 () =>
                 {
-                    onStage?.Invoke(ConversionStage.Reading);
+                    Enter(ConversionStage.Reading);
                     var photo = ImageDecoder.Read(upload.Path);
                     cancellationToken.ThrowIfCancellationRequested();
-                    var result = engine.StylizePhoto(photo, stylize, onStage, cancellationToken);
+                    var result = engine.StylizePhoto(photo, stylize, Enter, cancellationToken);
                     cancellationToken.ThrowIfCancellationRequested();
-                    onStage?.Invoke(ConversionStage.Writing);
-                    return finish(result);
+                    Enter(ConversionStage.Writing);
+                    return finish(result, cancellationToken);
                 },
                 cancellationToken,
                 TaskCreationOptions.LongRunning,
                 TaskScheduler.Default);
+        }
     }
 }

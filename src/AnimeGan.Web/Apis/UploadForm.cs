@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
 
 namespace AnimeGan.Web.Apis
@@ -46,7 +47,8 @@ namespace AnimeGan.Web.Apis
                     if (disposition.IsFileDisposition() && field == "image" && name == null)
                     {
                         name = HeaderUtilities.RemoveQuotes(disposition.FileName).Value is { Length: > 0 } given ? System.IO.Path.GetFileName(given.Replace('\\', '/')) : "photo";
-                        length = await SaveAsync(section.Body, saved, (long)serve.MaxUploadMegabytes * 1024 * 1024, cancellationToken).ConfigureAwait(false);
+                        var hold = http.RequestServices.GetRequiredService<StageHold>();
+                        length = await SaveAsync(section.Body, saved, (long)serve.MaxUploadMegabytes * 1024 * 1024, () => hold.At(StageHold.Uploading, cancellationToken), cancellationToken).ConfigureAwait(false);
                         if (length < 0)
                             return (null, TooLarge(serve));
                     }
@@ -63,6 +65,12 @@ namespace AnimeGan.Web.Apis
             catch (InvalidDataException ex)
             {
                 return (null, Problems.BadRequest($"The form could not be read: {ex.Message}"));
+            }
+            catch (OperationCanceledException) when (!http.RequestAborted.IsCancellationRequested)
+            {
+                // The server is stopping while the photo is still arriving.
+                http.Response.Headers.RetryAfter = WebServer.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                return (null, TypedResults.Problem("The server stopped before the upload finished; send it again.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Stopping"));
             }
 
             if (name == null)
@@ -116,7 +124,7 @@ namespace AnimeGan.Web.Apis
 
         /// <summary>Streams the file part to disk, stopping as soon as it passes the limit.</summary>
         /// <returns>The bytes saved, or -1 when the file is larger than <paramref name="limit"/>.</returns>
-        private static async Task<long> SaveAsync(Stream part, string path, long limit, CancellationToken cancellationToken)
+        private static async Task<long> SaveAsync(Stream part, string path, long limit, Action partSaved, CancellationToken cancellationToken)
         {
             await using var target = PrivateFiles.CreateFile(path, 1 << 16, useAsync: true);
             var buffer = new byte[1 << 16];
@@ -127,6 +135,11 @@ namespace AnimeGan.Web.Apis
                 if (length > limit)
                     return -1;
                 await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                if (length == read)
+                {
+                    await target.FlushAsync(cancellationToken).ConfigureAwait(false);
+                    await Task.Run(partSaved, cancellationToken).ConfigureAwait(false);
+                }
             }
 
             return length;

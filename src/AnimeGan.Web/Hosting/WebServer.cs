@@ -113,6 +113,7 @@ namespace AnimeGan.Web.Hosting
             builder.Services.AddSingleton(services => new JobStore(services.GetRequiredService<ServeOptions>()));
             builder.Services.AddHostedService<JobExpiry>();
             builder.Services.AddSingleton<StylePreviews>();
+            builder.Services.AddSingleton<StageHold>();
 
             var app = builder.Build();
             UsePipeline(app);

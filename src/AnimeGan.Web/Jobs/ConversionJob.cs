@@ -13,8 +13,8 @@ namespace AnimeGan.Web.Jobs
         private KeptResult? _resident;
         private readonly TaskCompletionSource _removed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        /// <summary>Keeps a result: saves it in <paramref name="area"/>, which now belongs to the job, and makes its previews.</summary>
-        public ConversionJob(string id, WorkArea area, string fileName, KeptResult kept, ResultChoice choice, int previewSize)
+        /// <summary>Keeps a result: saves it in <paramref name="area"/>, which now belongs to the job, and makes its previews; a stopping server cancels between the steps.</summary>
+        public ConversionJob(string id, WorkArea area, string fileName, KeptResult kept, ResultChoice choice, int previewSize, CancellationToken cancellationToken)
         {
             Id = id;
             _area = area;
@@ -25,8 +25,11 @@ namespace AnimeGan.Web.Jobs
             KeptPath = area.File("kept.raw");
             using (var file = PrivateFiles.CreateFile(KeptPath, 1 << 20))
                 kept.Save(file);
+            cancellationToken.ThrowIfCancellationRequested();
             Before = kept.Preview(styled: false, previewSize, PreviewQuality);
+            cancellationToken.ThrowIfCancellationRequested();
             After = kept.Preview(styled: true, previewSize, PreviewQuality);
+            cancellationToken.ThrowIfCancellationRequested();
             _resident = kept;
         }
 

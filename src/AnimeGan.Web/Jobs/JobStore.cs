@@ -48,10 +48,10 @@ namespace AnimeGan.Web.Jobs
             return new WorkArea(Path.Combine(Root, NewId()));
         }
 
-        /// <summary>Keeps a converted photo; its area now belongs to the job.</summary>
-        public ConversionJob Add(WorkArea area, string fileName, KeptResult kept, ResultChoice choice, int previewSize)
+        /// <summary>Keeps a converted photo; its area now belongs to the job. Cancelled, it keeps nothing and the caller still owns the area.</summary>
+        public ConversionJob Add(WorkArea area, string fileName, KeptResult kept, ResultChoice choice, int previewSize, CancellationToken cancellationToken)
         {
-            var job = new ConversionJob(_replica == null ? NewId() : $"{_replica}-{NewId()}", area, fileName, kept, choice, previewSize);
+            var job = new ConversionJob(_replica == null ? NewId() : $"{_replica}-{NewId()}", area, fileName, kept, choice, previewSize, cancellationToken);
             // The cache refuses an entry that does not fit; make room first, as its own compaction would later.
             if (_jobs.Count >= MaxJobs)
                 _jobs.Compact((double)(_jobs.Count - MaxJobs + 1) / _jobs.Count);
@@ -100,6 +100,14 @@ namespace AnimeGan.Web.Jobs
             if (_disposed)
                 return;
             _disposed = true;
+            // The cache runs its eviction callbacks later, on the thread pool; deleting each job's files here first
+            // keeps them from racing the removal of the root below (which would leave the root behind).
+            foreach (var key in _jobs.Keys)
+            {
+                if (_jobs.TryGetValue(key, out var value) && value is ConversionJob job)
+                    job.Dispose();
+            }
+
             _jobs.Compact(1.0);
             _jobs.Dispose();
             new WorkArea(Root).Dispose();

@@ -17,7 +17,7 @@ namespace AnimeGan.Web.Tests.JobTests
         {
             using var folder = new TemporaryDirectory();
             var kept = Convert(folder, "street.png");
-            using var job = new ConversionJob("a", new WorkArea(folder.File("area")), "street.png", kept, new ResultChoice(0.6, true), 64);
+            using var job = new ConversionJob("a", new WorkArea(folder.File("area")), "street.png", kept, new ResultChoice(0.6, true), 64, CancellationToken.None);
 
             Assert.Same(kept, job.Load());
             using var fromMemory = new MemoryStream();
@@ -38,9 +38,9 @@ namespace AnimeGan.Web.Tests.JobTests
             var first = Convert(folder, "a.png");
             var second = Convert(folder, "b.png");
 
-            var older = store.Add(store.CreateArea(), "a.png", first, new ResultChoice(1, false), 64);
+            var older = store.Add(store.CreateArea(), "a.png", first, new ResultChoice(1, false), 64, CancellationToken.None);
             Assert.Same(first, older.Load());
-            var newer = store.Add(store.CreateArea(), "b.png", second, new ResultChoice(1, false), 64);
+            var newer = store.Add(store.CreateArea(), "b.png", second, new ResultChoice(1, false), 64, CancellationToken.None);
 
             Assert.Same(second, newer.Load());
             Assert.NotSame(first, older.Load());
@@ -54,7 +54,7 @@ namespace AnimeGan.Web.Tests.JobTests
         {
             using var folder = new TemporaryDirectory();
             using var store = new JobStore(new ServeOptions().Validated());
-            var job = store.Add(store.CreateArea(), "a.png", Convert(folder, "a.png"), new ResultChoice(1, false), 64);
+            var job = store.Add(store.CreateArea(), "a.png", Convert(folder, "a.png"), new ResultChoice(1, false), 64, CancellationToken.None);
             const UnixFileMode owner = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
             Assert.StartsWith(Path.GetTempPath(), store.Root, StringComparison.Ordinal);
@@ -70,7 +70,7 @@ namespace AnimeGan.Web.Tests.JobTests
             using var folder = new TemporaryDirectory();
             var clock = new ManualClock { UtcNow = DateTimeOffset.UtcNow };
             using var store = new JobStore(new ServeOptions().Validated(), clock);
-            var job = store.Add(store.CreateArea(), "a.png", Convert(folder, "a.png"), new ResultChoice(1, false), 64);
+            var job = store.Add(store.CreateArea(), "a.png", Convert(folder, "a.png"), new ResultChoice(1, false), 64, CancellationToken.None);
             var area = Path.GetDirectoryName(job.KeptPath)!;
 
             clock.UtcNow += JobStore.IdleLifetime - TimeSpan.FromSeconds(1);

@@ -1,0 +1,107 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace AnimeGan.Cli.Tests.CommandTests
+{
+    /// <summary>
+    /// `animegan serve` sent SIGTERM or Ctrl+C while a conversion is in one stage, held there by the server's
+    /// stage hold (a known point, not a moment): it cancels the conversion, tells the client, removes every file
+    /// it made (its temporary folder is its own, through TMPDIR), prints "Stopped." and exits 0.
+    /// </summary>
+    public sealed class TheServeProcessStopped : IDisposable
+    {
+        private readonly TemporaryDirectory _folder = new TemporaryDirectory();
+        private readonly BlockingCollection<string> _output = new BlockingCollection<string>();
+        private Process? _server;
+
+        private string TempFolder => _folder.File("tmp");
+
+        public void Dispose()
+        {
+            if (_server is { HasExited: false })
+                _server.Kill(entireProcessTree: true);
+            _server?.Dispose();
+            _folder.Dispose();
+        }
+
+        [Theory]
+        [InlineData("Reading", "TERM")]
+        [InlineData("Stylizing", "TERM")]
+        [InlineData("Writing", "TERM")]
+        [InlineData("Writing", "INT")]
+        public async Task ShouldCancelAConversionInAnyStageRemoveItsFilesAndExitZero(string stage, string signal)
+        {
+            using var client = Start(("AnimeGan__HoldAtStage", stage));
+            using var job = await client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/jobs") { Content = Form(new ByteArrayContent(File.ReadAllBytes(Photo()))) }, HttpCompletionOption.ResponseHeadersRead);
+            using var lines = new StreamReader(await job.Content.ReadAsStreamAsync());
+            var wanted = JsonSerializer.Serialize(new { stage = ConversionStages.Describe(Enum.Parse<ConversionStage>(stage)) });
+            while (await lines.ReadLineAsync() is string line && line != wanted)
+            {
+            }
+
+            ChildProcesses.Signal(_server!, signal);
+
+            var last = (await lines.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1];
+            var error = JsonDocument.Parse(last).RootElement.GetProperty("error");
+            Assert.Equal(503, error.GetProperty("status").GetInt32());
+            Assert.Contains("photo.jpg: the server stopped", error.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            await AssertStoppedCleanAsync();
+        }
+
+        [Fact]
+        public async Task ShouldRemoveAHalfReceivedUploadWhenStoppedAndExitZero()
+        {
+            using var client = Start(("AnimeGan__HoldAtStage", "Uploading"));
+            var send = client.PostAsync("/api/jobs", Form(new ByteArrayContent(File.ReadAllBytes(Photo()))));
+            ChildProcesses.WaitFor(_output, "held at stage Uploading");
+
+            ChildProcesses.Signal(_server!, "TERM");
+            using (var response = await send)
+            {
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+                Assert.Contains("stopped before the upload finished", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+
+            await AssertStoppedCleanAsync();
+        }
+
+        private HttpClient Start(params (string Name, string Value)[] environment)
+        {
+            Directory.CreateDirectory(TempFolder);
+            var arguments = new[] { Path.Combine(AppContext.BaseDirectory, "animegan.dll"), "--models", TestModels.Folder, "serve", "--port", "0", "--drain-seconds", "0" };
+            // The server's temporary folder is the test's own, and the runtime's diagnostic pipes stay out of it.
+            var settings = environment.Concat(new[] { ("TMPDIR", TempFolder), ("DOTNET_EnableDiagnostics", "0") }).ToArray();
+            _server = ChildProcesses.Start(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", arguments, _output, settings);
+            string? address = null;
+            while (address == null && _output.TryTake(out var line, TimeSpan.FromSeconds(60)))
+                address = System.Text.RegularExpressions.Regex.Match(line, @"serving at (http://\S+)") is { Success: true } found ? found.Groups[1].Value : null;
+            Assert.NotNull(address);
+            return new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(3) };
+        }
+
+        private async Task AssertStoppedCleanAsync()
+        {
+            await _server!.WaitForExitAsync();
+            var printed = string.Join("\n", _output);
+            Assert.True(_server.ExitCode == 0, $"exit {_server.ExitCode}:\n{printed}");
+            Assert.Contains("Stopped.", printed, StringComparison.Ordinal);
+            // Nothing left: no upload, no partial result, no framework buffer; only this user's (empty) root of server
+            // folders, and ONNX Runtime's own one-line '.ses' file, which it writes to the temporary folder when it
+            // loads a model (the name is in libonnxruntime.so) and which no photo or request has any part in.
+            var left = Directory.GetFileSystemEntries(TempFolder, "*", SearchOption.AllDirectories).Select(p => Path.GetRelativePath(TempFolder, p)).Where(p => p != ".ses");
+            Assert.Equal(new[] { "animegan-serve-" + Environment.UserName }, left);
+        }
+
+        private string Photo() => TestImages.WritePhoto(TestFiles.Rickshaw, _folder.File("photo.jpg"), 1280);
+
+        private static MultipartFormDataContent Form(HttpContent photo)
+        {
+            photo.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+            return new MultipartFormDataContent { { photo, "image", "photo.jpg" }, { new StringContent("false"), "faces" } };
+        }
+
+    }
+}
