@@ -16,12 +16,11 @@ namespace AnimeGan.Web.Apis
                 .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
                 .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
                 .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-                .ProducesProblem(StatusCodes.Status429TooManyRequests)
-                .RequireRateLimiting(WebServer.ConversionPolicy);
+                .ProducesProblem(StatusCodes.Status429TooManyRequests);
             return group;
         }
 
-        private static async Task<IResult> ConvertAsync(HttpContext http, AnimeGanEngine engine, JobStore store, ServeOptions serve, Drain drain)
+        private static async Task<IResult> ConvertAsync(HttpContext http, AnimeGanEngine engine, JobStore store, ServeOptions serve, Drain drain, ConversionSlots slots)
         {
             using var stop = UploadConversion.Token(http);
             var cancellationToken = stop.Token;
@@ -32,6 +31,10 @@ namespace AnimeGan.Web.Apis
 
             try
             {
+                // The slot is taken once the photo is here and checked: a slow upload holds none.
+                using var slot = await slots.TakeAsync(cancellationToken).ConfigureAwait(false);
+                if (!slot.IsAcquired)
+                    return slots.Busy(http);
                 var (bytes, format) = await UploadConversion.RunAsync(http, upload, upload.Stylize, null, Encode, cancellationToken).ConfigureAwait(false);
                 return TypedResults.File(bytes, DownloadFiles.ContentType(format), DownloadFiles.DownloadName(upload.FileName, format));
             }

@@ -27,8 +27,7 @@ namespace AnimeGan.Web.Apis
                 .ProducesProblem(StatusCodes.Status400BadRequest)
                 .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
                 .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-                .ProducesProblem(StatusCodes.Status429TooManyRequests)
-                .RequireRateLimiting(WebServer.ConversionPolicy);
+                .ProducesProblem(StatusCodes.Status429TooManyRequests);
             group.MapGet("/{id}/preview/{kind}", Preview)
                 .Produces<byte[]>(StatusCodes.Status200OK, "image/jpeg")
                 .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -37,14 +36,12 @@ namespace AnimeGan.Web.Apis
                 .Produces<byte[]>(StatusCodes.Status200OK, "image/jpeg", "image/png", "image/webp", "image/tiff", "image/bmp", "image/gif")
                 .ProducesProblem(StatusCodes.Status400BadRequest)
                 .ProducesProblem(StatusCodes.Status404NotFound)
-                .ProducesProblem(StatusCodes.Status429TooManyRequests)
-                .RequireRateLimiting(WebServer.ConversionPolicy);
+                .ProducesProblem(StatusCodes.Status429TooManyRequests);
             group.MapPost("/zip", ZipAsync)
                 .Produces(StatusCodes.Status200OK, contentType: "application/zip")
                 .ProducesProblem(StatusCodes.Status400BadRequest)
                 .ProducesProblem(StatusCodes.Status404NotFound)
-                .ProducesProblem(StatusCodes.Status429TooManyRequests)
-                .RequireRateLimiting(WebServer.ConversionPolicy);
+                .ProducesProblem(StatusCodes.Status429TooManyRequests);
             group.MapDelete("/{id}", (string id, JobStore store) => store.Remove(id) ? Results.NoContent() : NotFound(id, store))
                 .Produces(StatusCodes.Status204NoContent)
                 .ProducesProblem(StatusCodes.Status404NotFound);
@@ -60,7 +57,7 @@ namespace AnimeGan.Web.Apis
         /// <summary>The cookie naming the replica that keeps a page's results; a load balancer routes on it.</summary>
         public const string ReplicaCookie = "animegan_replica";
 
-        private static async Task<IResult> ConvertAsync(HttpContext http, AnimeGanEngine engine, JobStore store, ServeOptions serve, Drain drain)
+        private static async Task<IResult> ConvertAsync(HttpContext http, AnimeGanEngine engine, JobStore store, ServeOptions serve, Drain drain, ConversionSlots slots)
         {
             if (serve.ReplicaId != null)
                 http.Response.Cookies.Append(ReplicaCookie, serve.ReplicaId, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, Secure = http.Request.IsHttps });
@@ -73,13 +70,12 @@ namespace AnimeGan.Web.Apis
                 var (upload, problem) = await UploadForm.ReadAsync(http, serve, engine.Store, area, cancellationToken).ConfigureAwait(false);
                 if (upload == null)
                     return problem!;
-                try
-                {
-                    }
-                catch (AnimeGanException ex)
-                {
-                    return Problems.For(ex, upload.Describe(ex));
-                }
+
+                // The slot is taken once the photo is here and checked (a slow upload holds none), and kept until
+                // the conversion ends.
+                using var slot = await slots.TakeAsync(cancellationToken).ConfigureAwait(false);
+                if (!slot.IsAcquired)
+                    return slots.Busy(http);
 
                 http.Response.ContentType = "application/x-ndjson";
                 var lines = Channel.CreateUnbounded<object>();
@@ -160,10 +156,13 @@ namespace AnimeGan.Web.Apis
             };
         }
 
-        private static async Task<IResult> ResultAsync(string id, double? strength, bool? keepColors, JobStore store, CancellationToken cancellationToken)
+        private static async Task<IResult> ResultAsync(string id, double? strength, bool? keepColors, JobStore store, ConversionSlots slots, HttpContext http, CancellationToken cancellationToken)
         {
             if (!store.TryGet(id, out var job))
                 return NotFound(id, store);
+            using var slot = await slots.TakeAsync(cancellationToken).ConfigureAwait(false);
+            if (!slot.IsAcquired)
+                return slots.Busy(http);
             var choice = new ResultChoice(strength ?? job.Choice.Strength, keepColors ?? job.Choice.KeepColors);
             try
             {
@@ -178,7 +177,7 @@ namespace AnimeGan.Web.Apis
             }
         }
 
-        private static async Task<IResult> ZipAsync(ZipRequest request, HttpContext http, JobStore store, CancellationToken cancellationToken)
+        private static async Task<IResult> ZipAsync(ZipRequest request, HttpContext http, JobStore store, ConversionSlots slots, CancellationToken cancellationToken)
         {
             if (request.Items == null || request.Items.Count == 0)
                 return Problems.BadRequest("Name at least one result to put in the zip.");
@@ -203,6 +202,10 @@ namespace AnimeGan.Web.Apis
 
                 entries.Add((job, new ResultChoice(strength, item.KeepColors ?? job.Choice.KeepColors)));
             }
+
+            using var slot = await slots.TakeAsync(cancellationToken).ConfigureAwait(false);
+            if (!slot.IsAcquired)
+                return slots.Busy(http);
 
             // The zip streams to the client entry by entry: one result is in memory at a time, however many there are.
             http.Response.ContentType = "application/zip";

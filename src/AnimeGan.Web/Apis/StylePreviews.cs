@@ -1,12 +1,15 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Hosting;
 
 namespace AnimeGan.Web.Apis
 {
     /// <summary>
     /// A small sample picture stylized once per installed style, for the page's style picker. The sample is one
-    /// of the engine's drawn scenes, so the server ships no photo and fetches none.
+    /// of the engine's drawn scenes, so the server ships no photo and fetches none. They are made in the
+    /// background as the server starts (and the models loaded for them stay ready for conversions), and never
+    /// wait for a conversion slot: the page's picker shows them while the server is busy.
     /// </summary>
-    internal sealed class StylePreviews
+    internal sealed class StylePreviews : BackgroundService
     {
         private const int Width = 192;
         private const int Height = 128;
@@ -28,6 +31,29 @@ namespace AnimeGan.Web.Apis
                 return null;
             return _previews.GetOrAdd(entry.Id, id => new Lazy<byte[]>(() => Render(id))).Value;
         }
+
+        /// <summary>Makes every installed style's preview, one after another, until the server stops.</summary>
+        protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(
+            () =>
+            {
+                foreach (var style in _engine.Store.Installed(ModelKind.Style))
+                {
+                    if (stoppingToken.IsCancellationRequested)
+                        return;
+                    try
+                    {
+                        For(style.Id);
+                    }
+#pragma warning disable CA1031 // a preview made ahead of time must never stop the server; the request for it reports the error
+                    catch (Exception)
+#pragma warning restore CA1031
+                    {
+                        // A style that cannot run says so when it is asked for, as every conversion with it does.
+                        _previews.TryRemove(style.Id, out _);
+                    }
+                }
+            },
+            stoppingToken);
 
         private byte[] Render(string styleId)
         {

@@ -21,8 +21,7 @@ namespace AnimeGan.Web.Apis
                 return TypedResults.File(jpeg, "image/jpeg");
             })
                 .Produces(StatusCodes.Status200OK, contentType: "image/jpeg")
-                .ProducesProblem(StatusCodes.Status404NotFound)
-                .RequireRateLimiting(WebServer.ConversionPolicy);
+                .ProducesProblem(StatusCodes.Status404NotFound);
             return group;
         }
 

@@ -23,6 +23,9 @@ namespace AnimeGan.Web.Apis
     internal static class UploadForm
     {
         private const int MaxSections = 16;
+
+        /// <summary>The longest an upload may take, whatever its rate: a connection and a private file are held meanwhile.</summary>
+        public static readonly TimeSpan TimeLimit = TimeSpan.FromMinutes(5);
         private const int MaxFieldLength = 256;
 
         public static async Task<(Upload? Upload, IResult? Problem)> ReadAsync(HttpContext http, ServeOptions serve, ModelStore models, WorkArea area, CancellationToken cancellationToken)
@@ -36,6 +39,10 @@ namespace AnimeGan.Web.Apis
             string? name = null;
             var saved = area.File("upload");
             long length = 0;
+            using var timeLimit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeLimit.CancelAfter(TimeLimit);
+            var stopping = cancellationToken;
+            cancellationToken = timeLimit.Token;
             try
             {
                 var reader = new MultipartReader(boundary, http.Request.Body) { HeadersLengthLimit = 16 * 1024 };
@@ -62,11 +69,15 @@ namespace AnimeGan.Web.Apis
             {
                 return (null, TooLarge(serve));
             }
+            catch (Exception ex) when ((ex is BadHttpRequestException { StatusCode: StatusCodes.Status408RequestTimeout }) || (ex is OperationCanceledException && !stopping.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested))
+            {
+                return (null, TypedResults.Problem($"The upload came too slowly: it must arrive at {Hosting.WebServer.MinUploadBytesPerSecond / 1024} KB/s or more, within {TimeLimit.TotalMinutes:0} minutes.", statusCode: StatusCodes.Status408RequestTimeout, title: "Upload too slow"));
+            }
             catch (InvalidDataException ex)
             {
                 return (null, Problems.BadRequest($"The form could not be read: {ex.Message}"));
             }
-            catch (OperationCanceledException) when (!http.RequestAborted.IsCancellationRequested)
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
             {
                 // The server is stopping while the photo is still arriving.
                 http.Response.Headers.RetryAfter = WebServer.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);

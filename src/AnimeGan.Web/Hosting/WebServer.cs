@@ -1,13 +1,11 @@
 using System.Net;
 using System.Net.NetworkInformation;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,13 +16,13 @@ namespace AnimeGan.Web.Hosting
 {
     /// <summary>
     /// Builds the web app: services, limits and the request pipeline. Every limit comes from the framework's
-    /// own parts (Kestrel and form limits, host filtering, a concurrency rate limiter, problem details), so
-    /// nothing is hand-counted; the conversions themselves go through the engine's batch service.
+    /// own parts (Kestrel's limits and minimum data rate, a concurrency limiter for the conversion slots,
+    /// problem details), so nothing is hand-counted; the conversions themselves go through the engine's batch service.
     /// </summary>
     public static class WebServer
     {
-        /// <summary>The rate-limiter policy every conversion endpoint uses.</summary>
-        public const string ConversionPolicy = "conversions";
+        /// <summary>The slowest upload accepted, in bytes per second, averaged by Kestrel after a grace period.</summary>
+        public const int MinUploadBytesPerSecond = 4096;
 
         /// <summary>The seconds a client told "busy" is asked to wait.</summary>
         public const int RetryAfterSeconds = 5;
@@ -46,6 +44,9 @@ namespace AnimeGan.Web.Hosting
             {
                 kestrel.AddServerHeader = false;
                 kestrel.Limits.MaxRequestBodySize = UploadLimit(serve);
+                // An upload trickling in holds a connection and a private file, though no conversion slot; one slower
+                // than this (after a grace period for a phone's radio to wake) is cut off with 408.
+                kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(MinUploadBytesPerSecond, TimeSpan.FromSeconds(10));
             });
             // HostGate checks the Host with problem details; the framework's own filter, which answers with an HTML
             // page and runs before anything else, lets every request through to it.
@@ -88,22 +89,7 @@ namespace AnimeGan.Web.Hosting
                     context.ProblemDetails.Detail = bad.Message;
                 }
             });
-            builder.Services.AddRateLimiter(_ => { });
-            builder.Services.AddOptions<RateLimiterOptions>().Configure<ServeOptions>((limiter, serve) =>
-            {
-                limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-                limiter.AddConcurrencyLimiter(ConversionPolicy, concurrency =>
-                {
-                    concurrency.PermitLimit = serve.Jobs;
-                    concurrency.QueueLimit = serve.QueueLimit;
-                    concurrency.QueueProcessingOrder = QueueProcessingOrder.OldestFirst;
-                });
-                limiter.OnRejected = async (context, cancellationToken) =>
-                {
-                    context.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    await Problems.Write(context.HttpContext, StatusCodes.Status429TooManyRequests, "Busy", $"Every conversion slot is taken and {serve.QueueLimit} more are waiting; try again in a few seconds.").ConfigureAwait(false);
-                };
-            });
+            builder.Services.AddSingleton<ConversionSlots>();
             builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
             builder.Services.AddSingleton(services =>
             {
@@ -113,6 +99,7 @@ namespace AnimeGan.Web.Hosting
             builder.Services.AddSingleton(services => new JobStore(services.GetRequiredService<ServeOptions>()));
             builder.Services.AddHostedService<JobExpiry>();
             builder.Services.AddSingleton<StylePreviews>();
+            builder.Services.AddHostedService(services => services.GetRequiredService<StylePreviews>());
             builder.Services.AddSingleton<StageHold>();
 
             var app = builder.Build();
@@ -136,7 +123,6 @@ namespace AnimeGan.Web.Hosting
             app.UseMiddleware<SameOriginGate>();
             app.UseMiddleware<AccessToken>();
             app.UseMiddleware<DrainGate>();
-            app.UseRateLimiter();
 
             var page = new EmbeddedFileProvider(typeof(WebServer).Assembly, "AnimeGan.Web.wwwroot");
             app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = page });
