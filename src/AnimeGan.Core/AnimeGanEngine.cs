@@ -33,7 +33,8 @@ namespace AnimeGan.Core
         private readonly OptimizedGraphCache _optimizedGraphs;
         private readonly int _intraOpThreads;
         private readonly bool _memoryArena;
-        private bool _disposed;
+        private volatile bool _disposed;
+        private int _released;
         private int _running;
 
         /// <summary>Creates an engine over a model store.</summary>
@@ -88,7 +89,17 @@ namespace AnimeGan.Core
 
         /// <summary>Finds the faces in a picture with the given (or default) detector.</summary>
         public IReadOnlyList<DetectedFace> DetectFaces(PixelImage image, string? detectorId = null, CancellationToken cancellationToken = default)
-            => LoadFaceDetector(detectorId).Detect(Throw.IfNull(image), cancellationToken);
+        {
+            BeginRun();
+            try
+            {
+                return LoadFaceDetector(detectorId).Detect(Throw.IfNull(image), cancellationToken);
+            }
+            finally
+            {
+                EndRun();
+            }
+        }
 
         /// <summary>Stylizes a picture in memory.</summary>
         /// <param name="source">The picture, sRGB; its alpha is carried through unchanged.</param>
@@ -116,14 +127,14 @@ namespace AnimeGan.Core
 
         private StylizeResult Stylize(PixelImage source, ImageMetadata? metadata, StylizeOptions? options, Action<ConversionStage>? onStage, FaceSmoothing? faceSmoothing, CancellationToken cancellationToken)
         {
-            Interlocked.Increment(ref _running);
+            BeginRun();
             try
             {
                 return StylizeNow(source, metadata, options, onStage, faceSmoothing, cancellationToken);
             }
             finally
             {
-                Interlocked.Decrement(ref _running);
+                EndRun();
             }
         }
 
@@ -191,14 +202,14 @@ namespace AnimeGan.Core
         /// <exception cref="AnimeGanException">Any failure, naming the file and the cause.</exception>
         internal (ConversionResult Result, StagedFile Output) Stage(string inputPath, string outputPath, StylizeOptions? options, OutputOptions? output, Action<ConversionStage>? onStage, Action<int, int>? onFrame, CancellationToken cancellationToken)
         {
-            Interlocked.Increment(ref _running);
+            BeginRun();
             try
             {
                 return StageNow(inputPath, outputPath, options, output, onStage, onFrame, cancellationToken);
             }
             finally
             {
-                Interlocked.Decrement(ref _running);
+                EndRun();
             }
         }
 
@@ -245,12 +256,41 @@ namespace AnimeGan.Core
             return (conversion, staged);
         }
 
-        /// <inheritdoc />
+        /// <summary>
+        /// Frees the models' sessions. Runs still in progress (a server stopping while a conversion ends, a
+        /// cancelled one still unwinding) finish first: the last of them frees the sessions, since ONNX Runtime
+        /// must never see a session freed under a run.
+        /// </summary>
         public void Dispose()
         {
             if (_disposed)
                 return;
             _disposed = true;
+            if (Volatile.Read(ref _running) == 0)
+                ReleaseSessions();
+        }
+
+        /// <summary>Counts a run that uses the sessions; refused once the engine is disposed.</summary>
+        private void BeginRun()
+        {
+            Interlocked.Increment(ref _running);
+            if (_disposed)
+            {
+                EndRun();
+                throw new ObjectDisposedException(nameof(AnimeGanEngine));
+            }
+        }
+
+        private void EndRun()
+        {
+            if (Interlocked.Decrement(ref _running) == 0 && _disposed)
+                ReleaseSessions();
+        }
+
+        private void ReleaseSessions()
+        {
+            if (Interlocked.Exchange(ref _released, 1) != 0)
+                return;
             _styles.Dispose();
             _detectors.Dispose();
         }

@@ -17,6 +17,8 @@ namespace AnimeGan.Cli.Commands
             var host = new Option<string>("--host") { Description = "Address to listen on (default 127.0.0.1, this machine only; 0.0.0.0 for the home network, which needs the printed token).", HelpName = "ADDRESS", DefaultValueFactory = _ => defaults.Host };
             var maxUpload = new Option<int>("--max-upload-mb") { Description = $"Largest upload accepted, in MB (default {defaults.MaxUploadMegabytes}).", HelpName = "N", DefaultValueFactory = _ => defaults.MaxUploadMegabytes }.Invariant(defaults.MaxUploadMegabytes);
             var jobs = new Option<int>("--jobs", "-j") { Description = $"Photos converted at once, {OptionLimits.MinJobs}-{OptionLimits.MaxJobs} (default {BatchDefaults.Jobs}: one per core); up to {defaults.QueueLimit} more wait.", HelpName = "N", DefaultValueFactory = _ => defaults.Jobs }.Invariant(defaults.Jobs);
+            var maxMemory = new Option<int?>("--max-memory-mb") { Description = "Memory the conversions running at once may hold, in MB, by the engine's estimate; a bigger picture is refused, and one that does not fit beside those running is told to retry (default: 4096 per job, at most 60% of this machine's memory).", HelpName = "N" }.Invariant();
+            var maxWorkingSize = new Option<int>("--max-working-size") { Description = $"Largest working size a request may ask for, in pixels (default {defaults.MaxWorkingSize}); larger requests are served at this size and told so.", HelpName = "PIXELS", DefaultValueFactory = _ => defaults.MaxWorkingSize }.Invariant(defaults.MaxWorkingSize);
             var token = new Option<string?>("--token") { Description = $"Access token to require (default: ${TokenVariable}, else one is generated when listening beyond this machine).", HelpName = "TOKEN" };
             var tokenFile = new Option<string?>("--token-file") { Description = $"Read the access token from a file, such as a container secret (default: ${TokenFileVariable}).", HelpName = "FILE" };
 
@@ -27,7 +29,7 @@ namespace AnimeGan.Cli.Commands
 
             var replicaId = new Option<string?>("--replica-id") { Description = "This server's name among replicas behind a load balancer (default: $ANIMEGAN_REPLICA_ID): job ids start with it and the animegan_replica cookie carries it, for sticky routing.", HelpName = "NAME", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ANIMEGAN_REPLICA_ID") is { Length: > 0 } fromEnvironment ? fromEnvironment : null };
 
-            var command = new Command(Name, "Serve the web page (upload, convert, download) and the HTTP API.") { port, host, maxUpload, jobs, token, tokenFile, allowedHosts, forwardedHeaders, knownProxies, drainSeconds, replicaId };
+            var command = new Command(Name, "Serve the web page (upload, convert, download) and the HTTP API.") { port, host, maxUpload, jobs, maxMemory, maxWorkingSize, token, tokenFile, allowedHosts, forwardedHeaders, knownProxies, drainSeconds, replicaId };
             command.SetAction(async (parseResult, cancellationToken) =>
             {
                 ServeOptions options;
@@ -39,6 +41,8 @@ namespace AnimeGan.Cli.Commands
                         Port = parseResult.GetValue(port),
                         MaxUploadMegabytes = parseResult.GetValue(maxUpload),
                         Jobs = parseResult.GetValue(jobs),
+                        MaxMemoryMegabytes = parseResult.GetValue(maxMemory),
+                        MaxWorkingSize = parseResult.GetValue(maxWorkingSize),
                         Token = Token(parseResult.GetValue(token), parseResult.GetValue(tokenFile)),
                         ModelsFolder = parseResult.GetValue(CommonOptions.ModelsFolder),
                         AllowedHosts = parseResult.GetValue(allowedHosts) ?? Array.Empty<string>(),

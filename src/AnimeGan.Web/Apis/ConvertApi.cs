@@ -7,6 +7,9 @@ namespace AnimeGan.Web.Apis
     /// <summary>POST /api/convert: one picture in, its anime-style version out, for integrators.</summary>
     internal static class ConvertApi
     {
+        /// <summary>The response header that tells an integrator a setting was changed by the server's limits (the working size).</summary>
+        public const string NoticeHeader = "AnimeGan-Notice";
+
         public static RouteGroupBuilder MapConvert(this RouteGroupBuilder group)
         {
             group.MapPost("/", ConvertAsync)
@@ -31,10 +34,13 @@ namespace AnimeGan.Web.Apis
 
             try
             {
-                // The slot is taken once the photo is here and checked: a slow upload holds none.
-                using var slot = await slots.TakeAsync(cancellationToken).ConfigureAwait(false);
-                if (!slot.IsAcquired)
-                    return slots.Busy(http);
+                // The slot is taken once the photo is here and checked (a slow upload holds none), with the memory it needs.
+                var (admission, refusal) = await slots.AdmitAsync(http, upload.EstimatedBytes, cancellationToken).ConfigureAwait(false);
+                if (admission == null)
+                    return refusal!;
+                using var admitted = admission;
+                if (upload.Notice != null)
+                    http.Response.Headers[NoticeHeader] = upload.Notice;
                 var (bytes, format) = await UploadConversion.RunAsync(http, upload, upload.Stylize, null, Encode, cancellationToken).ConfigureAwait(false);
                 return TypedResults.File(bytes, DownloadFiles.ContentType(format), DownloadFiles.DownloadName(upload.FileName, format));
             }

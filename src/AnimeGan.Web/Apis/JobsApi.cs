@@ -51,6 +51,12 @@ namespace AnimeGan.Web.Apis
         /// <summary>The most results one zip may hold: each is blended and encoded at full size while the zip streams.</summary>
         public const int MaxZipItems = 200;
 
+        /// <summary>
+        /// The most pixels one zip may hold in all (about forty 24-megapixel photos, a minute or two of encoding
+        /// on a conversion slot): the page splits a larger "Download all" into several zips.
+        /// </summary>
+        public const long MaxZipPixels = 1_000_000_000;
+
         /// <summary>One entry of a "download all": which result, at which strength and colour choice (the upload's when left out).</summary>
         public sealed record ZipItem(string? Id, double? Strength, bool? KeepColors);
 
@@ -71,14 +77,17 @@ namespace AnimeGan.Web.Apis
                 if (upload == null)
                     return problem!;
 
-                // The slot is taken once the photo is here and checked (a slow upload holds none), and kept until
-                // the conversion ends.
-                using var slot = await slots.TakeAsync(cancellationToken).ConfigureAwait(false);
-                if (!slot.IsAcquired)
-                    return slots.Busy(http);
+                // The slot is taken once the photo is here and checked (a slow upload holds none), with the memory it
+                // needs, and kept until the conversion ends.
+                var (admission, refusal) = await slots.AdmitAsync(http, upload.EstimatedBytes, cancellationToken).ConfigureAwait(false);
+                if (admission == null)
+                    return refusal!;
+                using var admitted = admission;
 
                 http.Response.ContentType = "application/x-ndjson";
                 var lines = Channel.CreateUnbounded<object>();
+                if (upload.Notice != null)
+                    lines.Writer.TryWrite(new { notice = upload.Notice });
                 var choice = new ResultChoice(upload.Stylize.Strength ?? OptionLimits.MaxStrength, upload.Stylize.KeepColors ?? false, upload.Format);
                 var run = UploadConversion.RunAsync(
                     http,
@@ -202,6 +211,10 @@ namespace AnimeGan.Web.Apis
 
                 entries.Add((job, new ResultChoice(strength, item.KeepColors ?? job.Choice.KeepColors)));
             }
+
+            var pixels = entries.Sum(entry => (long)entry.Job.Width * entry.Job.Height);
+            if (pixels > MaxZipPixels)
+                return Problems.BadRequest($"A zip holds at most {MaxZipPixels / 1_000_000} megapixels of results; these {entries.Count} add up to {pixels / 1_000_000}: ask for them in several zips.");
 
             using var slot = await slots.TakeAsync(cancellationToken).ConfigureAwait(false);
             if (!slot.IsAcquired)

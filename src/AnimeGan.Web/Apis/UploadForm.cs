@@ -6,8 +6,12 @@ using Microsoft.Net.Http.Headers;
 
 namespace AnimeGan.Web.Apis
 {
-    /// <summary>One upload, checked: the file saved in the request's area, what its header says, and the settings its fields map to.</summary>
-    internal sealed record Upload(string FileName, string Path, ImageHeader Header, StylizeOptions Stylize, RasterFormat? Format)
+    /// <summary>
+    /// One upload, checked: the file saved in the request's area, what its header says, the settings its fields
+    /// map to (within the server's limits), the memory its conversion is expected to need, and what the client
+    /// should be told about a setting the server changed (null when none).
+    /// </summary>
+    internal sealed record Upload(string FileName, string Path, ImageHeader Header, StylizeOptions Stylize, RasterFormat? Format, long EstimatedBytes, string? Notice)
     {
         /// <summary>An engine message with the server's temporary path replaced by the name the client sent.</summary>
         public string Describe(AnimeGanException error) => error.Message.Replace(Path, FileName, StringComparison.Ordinal);
@@ -127,7 +131,22 @@ namespace AnimeGan.Web.Apis
                 return (null, Problems.For(ex));
             }
 
-            return (new Upload(name, saved, header, stylize, format), null);
+            // The server's own ceiling on the working size; said only when it changes the result.
+            string? notice = null;
+            var asked = stylize.MaxSize ?? AnimeGanEngine.DefaultMaxSize;
+            if (asked > serve.MaxWorkingSize)
+            {
+                stylize = stylize with { MaxSize = serve.MaxWorkingSize };
+                if (Math.Max(header.Width, header.Height) > serve.MaxWorkingSize)
+                    notice = $"This server works at {serve.MaxWorkingSize} px at most: {name} was converted at {serve.MaxWorkingSize} px, not the {asked} asked.";
+            }
+
+            var estimate = MemoryBudget.EstimateBytes(header.Width, header.Height, stylize.MaxSize ?? AnimeGanEngine.DefaultMaxSize);
+            var budget = http.RequestServices.GetRequiredService<ConversionSlots>().Memory;
+            if (!budget.Fits(estimate))
+                return (null, TypedResults.Problem($"{name}: {header.Width} x {header.Height} would need about {estimate / 1048576} MB to convert, more than this server's memory budget of {budget.TotalBytes / 1048576} MB; send a smaller picture or ask for less detail.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Image too large"));
+
+            return (new Upload(name, saved, header, stylize, format, estimate, notice), null);
         }
 
         private static IResult TooLarge(ServeOptions serve)

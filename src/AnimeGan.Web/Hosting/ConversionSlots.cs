@@ -19,12 +19,43 @@ namespace AnimeGan.Web.Hosting
         public ConversionSlots(ServeOptions options)
         {
             _queueLimit = options.QueueLimit;
+            Memory = new MemoryBudget(options.MaxMemoryMegabytes is int megabytes
+                ? megabytes * 1048576L
+                : MemoryBudget.DefaultBytes(options.Jobs, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes));
             _limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
             {
                 PermitLimit = options.Jobs,
                 QueueLimit = options.QueueLimit,
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             });
+        }
+
+        /// <summary>Gets the memory conversions together may hold (<see cref="ServeOptions.MaxMemoryMegabytes"/>).</summary>
+        public MemoryBudget Memory { get; }
+
+        /// <summary>
+        /// Waits for a slot, then reserves a conversion's estimated memory: the handle to dispose when it ends, or
+        /// the answer to send instead (429 when every slot is taken and the queue is full, 503 when the memory
+        /// the conversions running now hold leaves too little for this one; both with Retry-After).
+        /// </summary>
+        public async Task<(IDisposable? Admission, IResult? Refusal)> AdmitAsync(HttpContext http, long estimatedBytes, CancellationToken cancellationToken)
+        {
+            var slot = await TakeAsync(cancellationToken).ConfigureAwait(false);
+            if (!slot.IsAcquired)
+            {
+                slot.Dispose();
+                return (null, Busy(http));
+            }
+
+            var memory = Memory.TryReserve(estimatedBytes);
+            if (memory == null)
+            {
+                slot.Dispose();
+                http.Response.Headers.RetryAfter = WebServer.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                return (null, TypedResults.Problem($"The conversions running now leave too little of this server's memory budget ({Memory.TotalBytes / 1048576} MB) for this picture (about {estimatedBytes / 1048576} MB); try again in a few seconds.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy"));
+            }
+
+            return (new Admission(slot, memory), null);
         }
 
         /// <summary>Waits for a slot; the lease is not acquired when every slot is taken and the queue is full.</summary>
@@ -38,5 +69,23 @@ namespace AnimeGan.Web.Hosting
         }
 
         public void Dispose() => _limiter.Dispose();
+
+        private sealed class Admission : IDisposable
+        {
+            private readonly RateLimitLease _slot;
+            private readonly IDisposable _memory;
+
+            public Admission(RateLimitLease slot, IDisposable memory)
+            {
+                _slot = slot;
+                _memory = memory;
+            }
+
+            public void Dispose()
+            {
+                _memory.Dispose();
+                _slot.Dispose();
+            }
+        }
     }
 }

@@ -29,6 +29,19 @@ namespace AnimeGan.Web.Hosting
         /// <summary>Gets how many photos convert at once (the batch default: one per core).</summary>
         public int Jobs { get; init; } = BatchDefaults.Jobs;
 
+        /// <summary>
+        /// Gets the memory, in megabytes, that conversions running at once may hold by the engine's estimate; a
+        /// picture that would need more is refused, and one that does not fit beside those running waits its turn
+        /// (503, Retry-After). Null: 4 GB per conversion slot, at most 60% of the memory the process may use.
+        /// </summary>
+        public int? MaxMemoryMegabytes { get; init; }
+
+        /// <summary>
+        /// Gets the largest working size (the long side the model runs at) a request may ask for: memory and time
+        /// grow with its square, so a request for more is served at this size, and told so.
+        /// </summary>
+        public int MaxWorkingSize { get; init; } = 2048;
+
         /// <summary>Gets how many conversions may wait for a free slot before new ones are turned away with 429.</summary>
         public int QueueLimit { get; init; } = 16;
 
@@ -77,6 +90,8 @@ namespace AnimeGan.Web.Hosting
                 MaxUploadMegabytes = Int(section["MaxUploadMb"], defaults.MaxUploadMegabytes),
                 Jobs = Int(section["Jobs"], defaults.Jobs),
                 QueueLimit = Int(section["QueueLimit"], defaults.QueueLimit),
+                MaxMemoryMegabytes = section["MaxMemoryMb"] is string megabytes ? Int(megabytes, 0) : null,
+                MaxWorkingSize = Int(section["MaxWorkingSize"], defaults.MaxWorkingSize),
                 Token = section["Token"],
                 DrainSeconds = Int(section["DrainSeconds"], defaults.DrainSeconds),
                 ReplicaId = section["ReplicaId"],
@@ -95,6 +110,10 @@ namespace AnimeGan.Web.Hosting
                 throw new ArgumentException($"--max-upload-mb must be between 1 and 1024, not {MaxUploadMegabytes}.");
             if (Jobs < OptionLimits.MinJobs || Jobs > OptionLimits.MaxJobs)
                 throw new ArgumentException($"--jobs must be between {OptionLimits.MinJobs} and {OptionLimits.MaxJobs}, not {Jobs}.");
+            if (MaxMemoryMegabytes is int megabytes && (megabytes < 64 || megabytes > 16 * 1024 * 1024))
+                throw new ArgumentException($"--max-memory-mb must be between 64 and {16 * 1024 * 1024}, not {megabytes}.");
+            if (MaxWorkingSize < OptionLimits.MinWorkingSize || MaxWorkingSize > OptionLimits.MaxWorkingSize)
+                throw new ArgumentException($"--max-working-size must be between {OptionLimits.MinWorkingSize} and {OptionLimits.MaxWorkingSize}, not {MaxWorkingSize}.");
             if (QueueLimit < 0 || QueueLimit > 1000)
                 throw new ArgumentException($"The queue limit must be between 0 and 1000, not {QueueLimit}.");
             if (Host != "localhost" && Host != "0.0.0.0" && Host != "::" && Uri.CheckHostName(Host.Trim('[', ']')) == UriHostNameType.Unknown)

@@ -205,6 +205,11 @@ async function readStream(card, response) {
       if (line.stage) {
         card.stage.textContent = line.stage[0].toUpperCase() + line.stage.slice(1);
         card.bar.value = Stages.indexOf(line.stage) + 1;
+      } else if (line.notice) {
+        const notice = document.createElement('p');
+        notice.className = 'notice';
+        notice.textContent = line.notice;
+        card.stage.after(notice);
       } else if (line.error) {
         return fail(card, line.error.detail || line.error.title);
       } else if (line.done) {
@@ -243,6 +248,8 @@ function pixels(img) {
 async function show(card, done) {
   card.id = done.id;
   card.name = done.name;
+  card.width = done.width;
+  card.height = done.height;
   card.stage.textContent = `Done: ${done.width} \u00d7 ${done.height}, ${done.facesFound} face${done.facesFound === 1 ? '' : 's'} enhanced`;
   card.bar.remove();
   let before;
@@ -332,21 +339,45 @@ function summarize() {
   $('summary').textContent = `${ok} converted${failed ? `, ${failed} could not be converted` : ''}.`;
 }
 
+// One zip holds at most this many results and pixels (the server's MaxZipItems and MaxZipPixels); more are split into several zips.
+const ZipItems = 200;
+const ZipPixels = 1e9;
+
+function zipGroups(cards) {
+  const groups = [];
+  let group = [];
+  let pixels = 0;
+  for (const card of cards) {
+    const size = card.width * card.height;
+    if (group.length && (group.length === ZipItems || pixels + size > ZipPixels)) {
+      groups.push(group);
+      group = [];
+      pixels = 0;
+    }
+    group.push({ id: card.id, strength: card.strength, keepColors: card.keepColors });
+    pixels += size;
+  }
+  if (group.length) groups.push(group);
+  return groups;
+}
+
 $('download-all').addEventListener('click', async () => {
-  const items = [...results.values()].filter((r) => r.id).map((r) => ({ id: r.id, strength: r.strength, keepColors: r.keepColors }));
+  const groups = zipGroups([...results.values()].filter((r) => r.id));
   const button = $('download-all');
   button.disabled = true;
   try {
-    const response = await fetch('api/jobs/zip', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ items }) });
-    if (!response.ok) throw new Error(await problemText(response));
-    const url = URL.createObjectURL(await response.blob());
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = 'anime.zip';
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60000);
+    for (const [index, items] of groups.entries()) {
+      const response = await fetch('api/jobs/zip', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ items }) });
+      if (!response.ok) throw new Error(await problemText(response));
+      const url = URL.createObjectURL(await response.blob());
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = index === 0 ? 'anime.zip' : `anime-${index + 1}.zip`;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+    }
   } catch (e) {
     $('summary').textContent = `The zip could not be made: ${e.message}`;
   } finally {

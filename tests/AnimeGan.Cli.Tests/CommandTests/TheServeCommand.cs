@@ -94,6 +94,8 @@ namespace AnimeGan.Cli.Tests.CommandTests
         [InlineData("--port", "70000", "--port must be between 0 and 65535")]
         [InlineData("--jobs", "0", "--jobs must be between 1 and 64")]
         [InlineData("--max-upload-mb", "0", "--max-upload-mb must be between 1 and 1024")]
+        [InlineData("--max-memory-mb", "10", "--max-memory-mb must be between 64 and")]
+        [InlineData("--max-working-size", "9000", "--max-working-size must be between 16 and 8192")]
         [InlineData("--token", "short", "--token must be at least 16 characters")]
         public async Task ShouldRefuseABadOptionAsAUsageError(string option, string value, string message)
         {

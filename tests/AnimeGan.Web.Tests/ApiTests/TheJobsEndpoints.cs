@@ -97,6 +97,49 @@ namespace AnimeGan.Web.Tests.ApiTests
             }
         }
 
+        [Theory]
+        [InlineData("{\"items\":[null]}", "Every item names a result by its id.")]
+        [InlineData("{\"items\":[{\"id\":null,\"strength\":0.5}]}", "Every item names a result by its id.")]
+        [InlineData("{\"items\":[]}", "Name at least one result to put in the zip.")]
+        public async Task ShouldRefuseAZipItemWithoutAnIdAsABadRequest(string body, string detail)
+        {
+            using var client = _app.CreateClient();
+
+            using var response = await client.PostAsync("/api/jobs/zip", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+            await TheConvertEndpoint.AssertProblem(response, HttpStatusCode.BadRequest, detail);
+        }
+
+        [Fact]
+        public async Task ShouldCapAZipByItsResultsAndTheirPixelsAndBlendAnItemWithoutStrengthAsTheDownloadDoes()
+        {
+            using var client = _app.CreateClient();
+            using var folder = new TemporaryDirectory();
+            using (var wide = new MagickImage(TestFiles.Rickshaw))
+            {
+                wide.Resize(new MagickGeometry(2600, 2000) { IgnoreAspectRatio = true });
+                wide.Write(folder.File("wide.jpg"));
+            }
+
+            var lines = await RunJob(client, File.ReadAllBytes(folder.File("wide.jpg")), "wide.jpg", ("maxSize", "64"), ("faces", "false"), ("strength", "0.4"));
+            var id = lines[^1].GetProperty("done").GetProperty("id").GetString()!;
+
+            // 201 items, and 200 of a 5.2-megapixel result (1040 megapixels), are each more than one zip holds.
+            using (var many = await client.PostAsJsonAsync("/api/jobs/zip", new { items = Enumerable.Repeat(new { id }, AnimeGan.Web.Apis.JobsApi.MaxZipItems + 1) }))
+                await TheConvertEndpoint.AssertProblem(many, HttpStatusCode.BadRequest, $"A zip holds at most {AnimeGan.Web.Apis.JobsApi.MaxZipItems} results");
+            using (var large = await client.PostAsJsonAsync("/api/jobs/zip", new { items = Enumerable.Repeat(new { id }, AnimeGan.Web.Apis.JobsApi.MaxZipItems) }))
+                await TheConvertEndpoint.AssertProblem(large, HttpStatusCode.BadRequest, "A zip holds at most 1000 megapixels of results; these 200 add up to 1040");
+
+            // An item without strength gets the strength asked with the upload, as the download does.
+            using var zipped = await client.PostAsJsonAsync("/api/jobs/zip", new { items = new[] { new { id } } });
+            using var zip = new ZipArchive(await zipped.Content.ReadAsStreamAsync());
+            using var entry = zip.Entries.Single().Open();
+            using var fromZip = new MemoryStream();
+            await entry.CopyToAsync(fromZip);
+            Assert.Equal(Pixels(await client.GetByteArrayAsync($"/api/jobs/{id}/result")), Pixels(fromZip.ToArray()));
+            Assert.NotEqual(Pixels(await client.GetByteArrayAsync($"/api/jobs/{id}/result?strength=1")), Pixels(fromZip.ToArray()));
+        }
+
         [Fact]
         public async Task ShouldEndTheStreamWithAPlainErrorForADamagedPhotoAndKeepNothing()
         {

@@ -1,0 +1,103 @@
+namespace AnimeGan.Core.Batches
+{
+    /// <summary>
+    /// The memory that conversions running at once may hold, and the engine's estimate of what one conversion
+    /// needs, so that a caller converting several photos for others (a server) admits one only when its peak
+    /// fits: a picture small on disk can need gigabytes once decoded and run at a large working size.
+    /// </summary>
+    /// <remarks>
+    /// The estimate is the decoded photo's cost per pixel (its pixels, the blended result and the encoder's
+    /// copy) plus the model's per working pixel (its tensors and ONNX Runtime's arena), measured as the peak
+    /// working set of `animegan convert` at 1 to 24 megapixels and working sizes 1024 to 3000
+    /// (docs/performance.md), and rounded up.
+    /// </remarks>
+    public sealed class MemoryBudget
+    {
+        /// <summary>The bytes a conversion holds per pixel of the photo.</summary>
+        public const long BytesPerPhotoPixel = 20;
+
+        /// <summary>The bytes a conversion holds per pixel of the picture the model runs on.</summary>
+        public const long BytesPerWorkingPixel = 1300;
+
+        /// <summary>The bytes a conversion at a given working size is allowed by default, per conversion slot.</summary>
+        public const long DefaultBytesPerJob = 4L << 30;
+
+        private readonly object _gate = new object();
+        private long _reserved;
+
+        /// <param name="totalBytes">What all conversions together may hold.</param>
+        public MemoryBudget(long totalBytes)
+        {
+            if (totalBytes < 1)
+                throw new ArgumentOutOfRangeException(nameof(totalBytes), totalBytes, "Must be positive.");
+            TotalBytes = totalBytes;
+        }
+
+        /// <summary>Gets what all conversions together may hold.</summary>
+        public long TotalBytes { get; }
+
+        /// <summary>Gets what the conversions admitted now are expected to hold.</summary>
+        public long ReservedBytes
+        {
+            get
+            {
+                lock (_gate)
+                    return _reserved;
+            }
+        }
+
+        /// <summary>
+        /// The default budget for <paramref name="jobs"/> conversions at once: <see cref="DefaultBytesPerJob"/> each,
+        /// but never more than 60% of <paramref name="availableBytes"/>, the memory the process may use (a
+        /// container's limit included), so the machine keeps room for itself.
+        /// </summary>
+        public static long DefaultBytes(int jobs, long availableBytes)
+            => Math.Max(1, Math.Min(Math.Max(1, jobs) * DefaultBytesPerJob, availableBytes / 10 * 6));
+
+        /// <summary>The peak a conversion of a <paramref name="width"/> x <paramref name="height"/> photo at working size <paramref name="maxSize"/> is expected to add.</summary>
+        public static long EstimateBytes(int width, int height, int maxSize)
+        {
+            var (workWidth, workHeight) = WorkingSize.Choose(width, height, maxSize, 1);
+            return ((long)width * height * BytesPerPhotoPixel) + ((long)workWidth * workHeight * BytesPerWorkingPixel);
+        }
+
+        /// <summary>Whether a conversion needing <paramref name="bytes"/> could ever be admitted, with nothing else running.</summary>
+        public bool Fits(long bytes) => bytes <= TotalBytes;
+
+        /// <summary>
+        /// Reserves <paramref name="bytes"/> for one conversion until the returned handle is disposed; null when
+        /// what is reserved already leaves too little (try again once a conversion ends).
+        /// </summary>
+        public IDisposable? TryReserve(long bytes)
+        {
+            lock (_gate)
+            {
+                if (_reserved + bytes > TotalBytes)
+                    return null;
+                _reserved += bytes;
+            }
+
+            return new Reservation(this, bytes);
+        }
+
+        private void Release(long bytes)
+        {
+            lock (_gate)
+                _reserved -= bytes;
+        }
+
+        private sealed class Reservation : IDisposable
+        {
+            private MemoryBudget? _budget;
+            private readonly long _bytes;
+
+            public Reservation(MemoryBudget budget, long bytes)
+            {
+                _budget = budget;
+                _bytes = bytes;
+            }
+
+            public void Dispose() => Interlocked.Exchange(ref _budget, null)?.Release(_bytes);
+        }
+    }
+}
