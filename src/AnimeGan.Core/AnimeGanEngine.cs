@@ -32,7 +32,7 @@ namespace AnimeGan.Core
 
         private readonly OptimizedGraphCache _optimizedGraphs;
         private readonly int _intraOpThreads;
-        private readonly bool _memoryArena;
+        private readonly MemoryArena _memoryArena;
         private volatile bool _disposed;
         private int _released;
         private int _running;
@@ -41,11 +41,11 @@ namespace AnimeGan.Core
         /// <param name="store">Where models are; null uses the default folder (see <see cref="ModelStore.ResolveFolder"/>).</param>
         /// <param name="intraOpThreads">ONNX Runtime threads per run; 0 means one per core.</param>
         /// <param name="memoryArena">
-        /// Whether ONNX Runtime keeps its CPU memory arena between runs: repeated runs of one size reuse it, but
-        /// it is never given back. A long-running server that converts pictures of many sizes may prefer memory
-        /// returned after each run (docs/performance.md compares both).
+        /// What ONNX Runtime does with its CPU memory arena: kept (the default), repeated runs reuse it but it is
+        /// never given back; a long-running server prefers it shrunk after each run, so an idle server holds
+        /// little (docs/performance.md compares them).
         /// </param>
-        public AnimeGanEngine(ModelStore? store = null, int intraOpThreads = 0, bool memoryArena = true)
+        public AnimeGanEngine(ModelStore? store = null, int intraOpThreads = 0, MemoryArena memoryArena = MemoryArena.Kept)
         {
             _memoryArena = memoryArena;
             Store = store ?? new ModelStore();

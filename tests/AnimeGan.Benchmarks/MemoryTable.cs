@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AnimeGan.Core.Inference;
 
 namespace AnimeGan.Benchmarks
 {
@@ -56,7 +57,7 @@ namespace AnimeGan.Benchmarks
 
         public static void RunOne(string input, string? mode = null, string? style = null)
         {
-            using var engine = new AnimeGanEngine(TestModels.Store, memoryArena: mode != "no-arena");
+            using var engine = new AnimeGanEngine(TestModels.Store, memoryArena: mode == "no-arena" ? MemoryArena.Off : MemoryArena.Kept);
             var watch = Stopwatch.StartNew();
             engine.Convert(input, Path.Combine(BenchmarkPhotos.Folder, "memory-out.jpg"), new StylizeOptions { Style = style }, new OutputOptions { Overwrite = true });
             var elapsed = watch.Elapsed.TotalSeconds;

@@ -61,7 +61,7 @@ namespace AnimeGan.Benchmarks
         }
 
         /// <summary>Child process: loads one file (the shipped one, or what the engine runs for the id) and runs it once.</summary>
-        public static void RunOnce(string folder, string id, bool shipped, bool memoryArena)
+        public static void RunOnce(string folder, string id, bool shipped, MemoryArena memoryArena)
         {
             var store = new ModelStore(folder);
             using var engine = new AnimeGanEngine(store, memoryArena: memoryArena);

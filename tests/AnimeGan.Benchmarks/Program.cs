@@ -1,3 +1,4 @@
+using AnimeGan.Core.Inference;
 using AnimeGan.Benchmarks;
 
 var mode = args.Length > 0 ? args[0] : "help";
@@ -37,7 +38,7 @@ switch (mode)
         OptimizerTable.Run(args.Length > 1 ? int.Parse(args[1]) : 3);
         return 0;
     case "optimize-one":
-        OptimizerTable.RunOnce(args[1], args[2], args.Contains("shipped"), memoryArena: !args.Contains("no-arena"));
+        OptimizerTable.RunOnce(args[1], args[2], args.Contains("shipped"), memoryArena: args.Contains("no-arena") ? MemoryArena.Off : MemoryArena.Kept);
         return 0;
     case "ops":
         foreach (var file in System.IO.Directory.GetFiles(AnimeGan.Tests.TestFiles.ModelsFolder, "*.onnx"))

@@ -13,11 +13,14 @@ namespace AnimeGan.Core.Faces
 
         private readonly InferenceSession _session;
 
+        private readonly MemoryArena _memoryArena;
+
         /// <summary>Loads the detector.</summary>
         /// <exception cref="AnimeGanException">The file cannot be loaded.</exception>
-        protected FaceDetectorModel(ModelEntry entry, string path, int intraOpThreads, bool memoryArena)
+        protected FaceDetectorModel(ModelEntry entry, string path, int intraOpThreads, MemoryArena memoryArena)
         {
             Entry = Throw.IfNull(entry);
+            _memoryArena = memoryArena;
             using var options = SessionOptionsFactory.Create(intraOpThreads, memoryArena);
             _session = LibraryFailures.OpenSession(() => new InferenceSession(path, options), path, "face detector");
 
@@ -78,6 +81,7 @@ namespace AnimeGan.Core.Faces
                 new[] { InputName },
                 new[] { input },
                 _session.OutputNames,
+                _memoryArena,
                 cancellationToken,
                 ex => LibraryFailures.RunFailed(ex, Entry.FileName, $"face detector '{Id}'")))
             {

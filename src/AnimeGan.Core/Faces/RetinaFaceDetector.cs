@@ -14,7 +14,7 @@ namespace AnimeGan.Core.Faces
         private const float SizeVariance = 0.2f;
 
         /// <summary>Loads the detector.</summary>
-        public RetinaFaceDetector(ModelEntry entry, string path, int intraOpThreads = 0, bool memoryArena = true)
+        public RetinaFaceDetector(ModelEntry entry, string path, int intraOpThreads = 0, MemoryArena memoryArena = MemoryArena.Kept)
             : base(entry, path, intraOpThreads, memoryArena)
         {
         }

@@ -11,7 +11,7 @@ namespace AnimeGan.Core.Faces
         private static readonly int[] Strides = { 8, 16, 32 };
 
         /// <summary>Loads the detector.</summary>
-        public YuNetDetector(ModelEntry entry, string path, int intraOpThreads = 0, bool memoryArena = true)
+        public YuNetDetector(ModelEntry entry, string path, int intraOpThreads = 0, MemoryArena memoryArena = MemoryArena.Kept)
             : base(entry, path, intraOpThreads, memoryArena)
         {
         }

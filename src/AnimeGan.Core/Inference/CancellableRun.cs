@@ -21,6 +21,7 @@ namespace AnimeGan.Core.Inference
         /// <param name="inputNames">Input names, in the order of <paramref name="inputs"/>.</param>
         /// <param name="inputs">Input values.</param>
         /// <param name="outputNames">The outputs wanted.</param>
+        /// <param name="memoryArena">The session's arena: <see cref="MemoryArena.ShrunkAfterEachRun"/> gives back its free blocks when the run ends.</param>
         /// <param name="cancellationToken">Sets the terminate flag of the run when cancelled.</param>
         /// <param name="describeFailure">Turns any other ONNX Runtime error into the exception callers see.</param>
         /// <exception cref="OperationCanceledException">The token was cancelled, before or during the run.</exception>
@@ -29,6 +30,7 @@ namespace AnimeGan.Core.Inference
             IReadOnlyCollection<string> inputNames,
             IReadOnlyCollection<OrtValue> inputs,
             IReadOnlyCollection<string> outputNames,
+            MemoryArena memoryArena,
             CancellationToken cancellationToken,
             Func<OnnxRuntimeException, AnimeGanException> describeFailure)
         {
@@ -37,6 +39,8 @@ namespace AnimeGan.Core.Inference
             // Both stay alive until the run has returned: a RunOptions freed by the finalizer mid-run crashes
             // the process, and disposing the registration waits for a callback that is setting the flag.
             using var runOptions = new RunOptions();
+            if (memoryArena == MemoryArena.ShrunkAfterEachRun)
+                runOptions.AddRunConfigEntry("memory.enable_memory_arena_shrinkage", "cpu:0");
             using var registration = cancellationToken.Register(() => runOptions.Terminate = true);
             RunStarting?.Invoke(cancellationToken);
             try

@@ -9,13 +9,13 @@ namespace AnimeGan.Core.Inference
     internal static class SessionOptionsFactory
     {
         /// <param name="intraOpThreads">Threads inside one run; 0 for one per core.</param>
-        /// <param name="memoryArena">Whether the session keeps ONNX Runtime's CPU memory arena (faster repeated runs, memory held between them).</param>
-        public static SessionOptions Create(int intraOpThreads, bool memoryArena)
+        /// <param name="memoryArena">What the session does with ONNX Runtime's CPU memory arena.</param>
+        public static SessionOptions Create(int intraOpThreads, MemoryArena memoryArena)
         {
             var options = new SessionOptions();
             try
             {
-                options.EnableCpuMemArena = memoryArena;
+                options.EnableCpuMemArena = memoryArena != MemoryArena.Off;
                 options.GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL;
                 options.ExecutionMode = ExecutionMode.ORT_SEQUENTIAL;
                 options.IntraOpNumThreads = intraOpThreads > 0 ? intraOpThreads : Environment.ProcessorCount;

@@ -13,18 +13,20 @@ namespace AnimeGan.Core.Inference
     {
         private static readonly int[] MultipleCandidates = { 1, 2, 4, 8, 16, 32, 64 };
         private readonly InferenceSession _session;
+        private readonly MemoryArena _memoryArena;
         private readonly Lazy<int> _sizeMultiple;
 
         /// <summary>Loads a model file.</summary>
         /// <param name="entry">The manifest entry; its layout and element type are checked against the file.</param>
         /// <param name="path">The verified model file.</param>
         /// <param name="intraOpThreads">Threads ONNX Runtime may use inside one run; 0 means one per core.</param>
-        /// <param name="memoryArena">Whether ONNX Runtime keeps its CPU memory arena between runs (see <see cref="AnimeGanEngine(ModelStore, int, bool)"/>).</param>
+        /// <param name="memoryArena">What ONNX Runtime does with its CPU memory arena between runs (see <see cref="AnimeGanEngine(ModelStore, int, MemoryArena)"/>).</param>
         /// <exception cref="AnimeGanException">The file cannot be loaded or is not a style generator.</exception>
-        public StyleModel(ModelEntry entry, string path, int intraOpThreads = 0, bool memoryArena = true)
+        public StyleModel(ModelEntry entry, string path, int intraOpThreads = 0, MemoryArena memoryArena = MemoryArena.Kept)
         {
             Entry = Throw.IfNull(entry);
             Throw.IfNullOrEmpty(path);
+            _memoryArena = memoryArena;
             using (var options = SessionOptionsFactory.Create(intraOpThreads, memoryArena))
                 _session = LibraryFailures.OpenSession(() => new InferenceSession(path, options), path, "model");
 
@@ -51,7 +53,7 @@ namespace AnimeGan.Core.Inference
         }
 
         /// <summary>Loads the file the optimized-graph cache chose for a style.</summary>
-        internal StyleModel(GraphToRun runnable, int intraOpThreads, bool memoryArena = true)
+        internal StyleModel(GraphToRun runnable, int intraOpThreads, MemoryArena memoryArena = MemoryArena.Kept)
             : this(Throw.IfNull(runnable).Entry, runnable.Path, intraOpThreads, memoryArena)
         {
             RunsOptimizedGraph = runnable.IsOptimized;
@@ -106,6 +108,7 @@ namespace AnimeGan.Core.Inference
                 new[] { Contract.InputName },
                 new[] { input },
                 new[] { Contract.OutputName },
+                _memoryArena,
                 cancellationToken,
                 ex => LibraryFailures.RunFailed(ex, Path, $"inference at {width}x{height}"));
             if (timings != null)

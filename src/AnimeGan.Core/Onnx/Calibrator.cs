@@ -39,7 +39,7 @@ namespace AnimeGan.Core.Onnx
             Throw.IfNull(floatModel);
             Throw.IfNull(samples);
             var probe = Int8Quantizer.WithConvTensorsAsOutputs(floatModel);
-            using var options = SessionOptionsFactory.Create(0, memoryArena: true);
+            using var options = SessionOptionsFactory.Create(0, MemoryArena.Kept);
             using var session = LibraryFailures.OpenSession(() => new InferenceSession(OnnxModelFile.ToBytes(probe), options), "calibration model", "model");
             var contract = TensorContract.Read(session.InputMetadata, session.OutputMetadata, "calibration model");
             var ranges = new TensorRanges();
@@ -55,6 +55,7 @@ namespace AnimeGan.Core.Onnx
                     new[] { contract.InputName },
                     new[] { input },
                     session.OutputNames,
+                    MemoryArena.Kept,
                     cancellationToken,
                     ex => LibraryFailures.RunFailed(ex, "calibration model", $"calibration at {width}x{height}"));
                 for (var i = 0; i < outputs.Count; i++)

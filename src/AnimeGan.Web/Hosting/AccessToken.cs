@@ -54,8 +54,37 @@ namespace AnimeGan.Web.Hosting
             }
 
             context.Response.Headers.WWWAuthenticate = "Bearer";
+            if (IsPageVisit(context.Request))
+            {
+                // A person opened the address without its token: a page that says what to do, not JSON.
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                context.Response.ContentType = "text/html; charset=utf-8";
+                await context.Response.WriteAsync(TokenNeededPage).ConfigureAwait(false);
+                return;
+            }
+
             await Problems.Write(context, StatusCodes.Status401Unauthorized, "Token required", "Open the URL the server printed (it carries ?token=...), or send the token as 'Authorization: Bearer <token>'.").ConfigureAwait(false);
         }
+
+        /// <summary>What a browser shows when opened without the token.</summary>
+        private const string TokenNeededPage = """
+            <!doctype html>
+            <html lang="en">
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>AnimeGan: access token needed</title>
+            <style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5;color:#2b2233}code{background:#f6eef3;padding:.1rem .3rem;border-radius:.25rem;overflow-wrap:anywhere}</style></head>
+            <body>
+            <h1>This AnimeGan server needs its access token</h1>
+            <p>It listens beyond its own computer, so only people with its address and token may use it.</p>
+            <p>Open the exact address it printed when it started, the one that ends in <code>?token=…</code>. On the computer running it, the window where <code>animegan serve</code> was started shows it. The token is then kept for this browser, and the address bar shows the plain address.</p>
+            </body>
+            </html>
+            """;
+
+        /// <summary>Whether a browser is opening a page (a navigation asking for HTML), rather than a script or an API client.</summary>
+        private static bool IsPageVisit(HttpRequest request)
+            => HttpMethods.IsGet(request.Method)
+               && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase)
+               && !request.Path.StartsWithSegments("/api", StringComparison.Ordinal);
 
         private bool Matches(string? candidate)
             => !string.IsNullOrEmpty(candidate) && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(candidate), _token);

@@ -55,7 +55,7 @@ namespace AnimeGan.Web.Hosting
                 return (null, TypedResults.Problem($"The conversions running now leave too little of this server's memory budget ({Memory.TotalBytes / 1048576} MB) for this picture (about {estimatedBytes / 1048576} MB); try again in a few seconds.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy"));
             }
 
-            return (new Admission(slot, memory), null);
+            return (new Admission(this, slot, memory), null);
         }
 
         /// <summary>Waits for a slot; the lease is not acquired when every slot is taken and the queue is full.</summary>
@@ -70,21 +70,37 @@ namespace AnimeGan.Web.Hosting
 
         public void Dispose() => _limiter.Dispose();
 
+        /// <summary>
+        /// Called as each conversion ends: when it was the last one running, the managed heap is collected and
+        /// compacted and its free memory given back to the system, off the request's thread, so an idle server
+        /// holds little (a collection while others run would only pause them).
+        /// </summary>
+        private void Ended()
+        {
+            if (Memory.ReservedBytes == 0)
+                ThreadPool.QueueUserWorkItem(_ => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true));
+        }
+
         private sealed class Admission : IDisposable
         {
+            private readonly ConversionSlots _slots;
             private readonly RateLimitLease _slot;
-            private readonly IDisposable _memory;
+            private IDisposable? _memory;
 
-            public Admission(RateLimitLease slot, IDisposable memory)
+            public Admission(ConversionSlots slots, RateLimitLease slot, IDisposable memory)
             {
+                _slots = slots;
                 _slot = slot;
                 _memory = memory;
             }
 
             public void Dispose()
             {
-                _memory.Dispose();
+                if (Interlocked.Exchange(ref _memory, null) is not { } memory)
+                    return;
+                memory.Dispose();
                 _slot.Dispose();
+                _slots.Ended();
             }
         }
     }

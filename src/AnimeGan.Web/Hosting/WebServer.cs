@@ -33,6 +33,7 @@ namespace AnimeGan.Web.Hosting
         public static WebApplication Build(WebApplicationBuilder builder, ServeOptions? options = null)
         {
             ArgumentNullException.ThrowIfNull(builder);
+            NativeHeap.LimitArenas();
             var listen = options ?? ServeOptions.From(builder.Configuration);
             builder.WebHost.UseUrls($"http://{(listen.Host.Contains(':') && !listen.Host.StartsWith('[') ? $"[{listen.Host}]" : listen.Host)}:{listen.Port}");
             if (options != null)
@@ -94,7 +95,8 @@ namespace AnimeGan.Web.Hosting
             builder.Services.AddSingleton(services =>
             {
                 var serve = services.GetRequiredService<ServeOptions>();
-                return new AnimeGanEngine(new ModelStore(serve.ModelsFolder), BatchDefaults.ThreadsPerRun(serve.Jobs));
+                // A server waits between conversions of every size: its model runs give their memory back as they end.
+                return new AnimeGanEngine(new ModelStore(serve.ModelsFolder), BatchDefaults.ThreadsPerRun(serve.Jobs), Core.Inference.MemoryArena.ShrunkAfterEachRun);
             });
             builder.Services.AddSingleton(services => new JobStore(services.GetRequiredService<ServeOptions>()));
             builder.Services.AddHostedService<JobExpiry>();

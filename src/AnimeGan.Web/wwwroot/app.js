@@ -10,6 +10,14 @@ let styles = [];
 let nextId = 1;
 const InFlight = 2;
 
+// The token in the address has been stored in a cookie by now: take it out of the address bar (and of history
+// and bookmarks) so it is not shown over a shoulder or shared by a copied link.
+if (new URLSearchParams(location.search).has('token')) {
+  const plain = new URL(location.href);
+  plain.searchParams.delete('token');
+  history.replaceState(null, '', plain.pathname + plain.search + plain.hash);
+}
+
 const strength = $('strength');
 strength.addEventListener('input', () => { $('strength-value').textContent = `${strength.value}%`; });
 
@@ -89,6 +97,15 @@ function addPhotos(files) {
     const img = document.createElement('img');
     img.src = photo.url;
     img.alt = file.name;
+    // A file the browser cannot show (not a picture, or HEIC in most browsers) gets a plain tile, not a broken image.
+    img.addEventListener('error', () => {
+      const tile = document.createElement('div');
+      tile.className = 'placeholder';
+      tile.setAttribute('role', 'img');
+      tile.setAttribute('aria-label', `${file.name}, no preview`);
+      tile.textContent = (file.name.split('.').pop() || 'file').slice(0, 5).toUpperCase();
+      img.replaceWith(tile);
+    }, { once: true });
     const name = document.createElement('div');
     name.className = 'name';
     name.textContent = file.name;
@@ -236,13 +253,41 @@ function loadImage(url) {
   });
 }
 
-function pixels(img) {
-  const canvas = document.createElement('canvas');
-  canvas.width = img.naturalWidth;
-  canvas.height = img.naturalHeight;
-  const context = canvas.getContext('2d');
-  context.drawImage(img, 0, 0);
-  return context.getImageData(0, 0, canvas.width, canvas.height);
+// Raw pixels of a result's two previews are what re-blending needs, and the most memory a result holds (about
+// 13 MB at 1280 px). Only the few results adjusted or shown last keep them; the others keep their previews as
+// JPEG object URLs and decode them again when touched, so a hundred results fit in a phone's memory.
+const KeptPlanes = 4;
+const withPlanes = [];
+
+function keepPlanes(card) {
+  const at = withPlanes.indexOf(card);
+  if (at >= 0) withPlanes.splice(at, 1);
+  withPlanes.push(card);
+  while (withPlanes.length > KeptPlanes) withPlanes.shift().release();
+}
+
+async function previewBlob(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(await problemText(response));
+  return response.blob();
+}
+
+// Decodes a preview to raw pixels through an ImageBitmap closed at once, so no decoded copy stays behind.
+async function decodePixels(blob) {
+  const bitmap = await createImageBitmap(blob);
+  try {
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext('2d', { willReadFrequently: true });
+    context.drawImage(bitmap, 0, 0);
+    return context.getImageData(0, 0, bitmap.width, bitmap.height);
+  } finally {
+    bitmap.close();
+  }
+}
+
+async function decodePlanes(blobs) {
+  const [source, styled] = await Promise.all(blobs.map(decodePixels));
+  return { source, styled };
 }
 
 async function show(card, done) {
@@ -252,27 +297,30 @@ async function show(card, done) {
   card.height = done.height;
   card.stage.textContent = `Done: ${done.width} \u00d7 ${done.height}, ${done.facesFound} face${done.facesFound === 1 ? '' : 's'} enhanced`;
   card.bar.remove();
+  let planes;
   let before;
-  let after;
   try {
-    [before, after] = await Promise.all([loadImage(`api/jobs/${done.id}/preview/before`), loadImage(`api/jobs/${done.id}/preview/after`)]);
+    card.blobs = await Promise.all([previewBlob(`api/jobs/${done.id}/preview/before`), previewBlob(`api/jobs/${done.id}/preview/after`)]);
+    planes = await decodePlanes(card.blobs);
+    card.beforeUrl = URL.createObjectURL(card.blobs[0]);
+    before = await loadImage(card.beforeUrl);
   } catch (e) {
     return fail(card, `The result could not be shown: ${e.message}.`);
   }
-  const source = pixels(before);
-  const styled = pixels(after);
+  const { width, height } = planes.source;
+  card.release = () => { planes = null; };
+  keepPlanes(card);
   const compare = document.createElement('div');
   compare.className = 'compare';
   const canvas = document.createElement('canvas');
-  canvas.width = source.width;
-  canvas.height = source.height;
+  canvas.width = width;
+  canvas.height = height;
   canvas.setAttribute('role', 'img');
   canvas.setAttribute('aria-label', `${done.name} in anime style`);
   before.className = 'before';
   before.alt = `${done.name}, original`;
   compare.append(canvas, before);
   const context = canvas.getContext('2d');
-  const output = context.createImageData(source.width, source.height);
 
   const controls = document.createElement('div');
   controls.className = 'controls';
@@ -287,14 +335,21 @@ async function show(card, done) {
   const [compareInput, strengthInput, colorsInput] = controls.querySelectorAll('input');
   const link = controls.querySelector('a');
   const label = controls.querySelector('output');
-  const redraw = () => {
+  const draw = () => {
     const amount = Number(strengthInput.value) / 100;
     card.strength = amount;
     card.keepColors = colorsInput.checked;
-    blend(source, styled, output, amount, colorsInput.checked);
+    const output = context.createImageData(width, height);
+    blend(planes.source, planes.styled, output, amount, colorsInput.checked);
     context.putImageData(output, 0, 0);
     label.textContent = `${strengthInput.value}%`;
     link.href = `api/jobs/${done.id}/result?strength=${amount}&keepColors=${colorsInput.checked}`;
+  };
+  // At once while the pixels are here; a result whose pixels were let go decodes its previews first.
+  const redraw = async () => {
+    keepPlanes(card);
+    if (!planes) planes = await decodePlanes(card.blobs);
+    draw();
   };
   const reveal = () => { before.style.clipPath = `inset(0 ${compareInput.value}% 0 0)`; };
   // Fetched rather than followed, so a result the server no longer has (stopped, replaced, expired)
@@ -326,7 +381,7 @@ async function show(card, done) {
   strengthInput.addEventListener('input', redraw);
   colorsInput.addEventListener('change', redraw);
   compareInput.addEventListener('input', reveal);
-  redraw();
+  draw();
   reveal();
   card.li.append(compare, controls);
   updateButtons();

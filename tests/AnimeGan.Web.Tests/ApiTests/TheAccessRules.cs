@@ -82,6 +82,24 @@ namespace AnimeGan.Web.Tests.ApiTests
         }
 
         [Fact]
+        public async Task ShouldAnswerABrowserWithoutTheTokenWithAPageSayingHowToGetIt()
+        {
+            using var app = new WebApp(("Host", "0.0.0.0"), ("Token", Token));
+            using var client = app.CreateClient();
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+            request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml");
+
+            using var response = await client.SendAsync(request);
+
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
+            var page = await response.Content.ReadAsStringAsync();
+            Assert.Contains("needs its access token", page, System.StringComparison.Ordinal);
+            Assert.Contains("?token=", page, System.StringComparison.Ordinal);
+            Assert.DoesNotContain(Token, page, System.StringComparison.Ordinal);
+        }
+
+        [Fact]
         public async Task ShouldLetThePageInWithTheTokenInItsAddressAndKeepItInACookie()
         {
             using var app = new WebApp(("Host", "0.0.0.0"), ("Token", Token));

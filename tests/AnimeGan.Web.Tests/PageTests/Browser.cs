@@ -25,7 +25,7 @@ namespace AnimeGan.Web.Tests.PageTests
             {
                 ExecutablePath = ChromiumPath,
                 Headless = true,
-                Args = new[] { "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync" },
+                Args = new[] { "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--js-flags=--expose-gc" },
             });
         }
 
