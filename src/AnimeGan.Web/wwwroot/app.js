@@ -308,8 +308,6 @@ async function show(card, done) {
     return fail(card, `The result could not be shown: ${e.message}.`);
   }
   const { width, height } = planes.source;
-  card.release = () => { planes = null; };
-  keepPlanes(card);
   const compare = document.createElement('div');
   compare.className = 'compare';
   const canvas = document.createElement('canvas');
@@ -322,6 +320,33 @@ async function show(card, done) {
   compare.append(canvas, before);
   const context = canvas.getContext('2d');
 
+  // At rest (not among the results touched last) the blend is shown as a JPEG in an image, and the canvas and
+  // the raw pixels are let go; touching the result brings them back. Downloads are made by the server.
+  const shown = document.createElement('img');
+  shown.alt = `${done.name} in anime style`;
+  let shownUrl = null;
+  card.release = () => {
+    planes = null;
+    canvas.toBlob((blob) => {
+      if (planes || !blob || !canvas.isConnected) return;
+      shownUrl = URL.createObjectURL(blob);
+      shown.src = shownUrl;
+      canvas.replaceWith(shown);
+      canvas.width = 0;
+      canvas.height = 0;
+    }, 'image/jpeg', 0.95);
+  };
+  card.forget = () => { if (shownUrl) URL.revokeObjectURL(shownUrl); };
+  const unpark = () => {
+    if (!shown.isConnected) return;
+    canvas.width = width;
+    canvas.height = height;
+    shown.replaceWith(canvas);
+    URL.revokeObjectURL(shownUrl);
+    shownUrl = null;
+    shown.removeAttribute('src');
+  };
+
   const controls = document.createElement('div');
   controls.className = 'controls';
   const uid = `r${done.id.slice(0, 8)}`;
@@ -331,7 +356,8 @@ async function show(card, done) {
     <label for="${uid}-strength">Strength <output for="${uid}-strength">${Math.round(card.chosen.strength * 100)}%</output></label>
     <input id="${uid}-strength" class="strength" type="range" min="0" max="100" value="${Math.round(card.chosen.strength * 100)}">
     <div class="field check"><input id="${uid}-colors" type="checkbox"${card.chosen.keepColors ? ' checked' : ''}><label for="${uid}-colors">Keep the photo's own colours</label></div>
-    <a class="button download" href="#" download>Download full size</a>`;
+    <a class="button download" href="#" download>Download full size</a>
+    <button class="button remove" type="button">Remove</button>`;
   const [compareInput, strengthInput, colorsInput] = controls.querySelectorAll('input');
   const link = controls.querySelector('a');
   const label = controls.querySelector('output');
@@ -349,6 +375,7 @@ async function show(card, done) {
   const redraw = async () => {
     keepPlanes(card);
     if (!planes) planes = await decodePlanes(card.blobs);
+    unpark();
     draw();
   };
   const reveal = () => { before.style.clipPath = `inset(0 ${compareInput.value}% 0 0)`; };
@@ -383,7 +410,21 @@ async function show(card, done) {
   compareInput.addEventListener('input', reveal);
   draw();
   reveal();
+  // Removing a result lets go of everything the page holds for it, and of the server's copy.
+  controls.querySelector('button.remove').addEventListener('click', () => {
+    card.release();
+    const at = withPlanes.indexOf(card);
+    if (at >= 0) withPlanes.splice(at, 1);
+    URL.revokeObjectURL(card.beforeUrl);
+    card.forget();
+    card.blobs = null;
+    results.delete(card.li);
+    card.li.remove();
+    fetch(`api/jobs/${done.id}`, { method: 'DELETE' }).catch(() => {});
+    updateButtons();
+  });
   card.li.append(compare, controls);
+  keepPlanes(card);
   updateButtons();
 }
 
