@@ -27,10 +27,10 @@ namespace AnimeGan.Web.Apis
     internal static class UploadForm
     {
         private const int MaxSections = 16;
+        private const int MaxFieldLength = 256;
 
         /// <summary>The longest an upload may take, whatever its rate: a connection and a private file are held meanwhile.</summary>
         public static readonly TimeSpan TimeLimit = TimeSpan.FromMinutes(5);
-        private const int MaxFieldLength = 256;
 
         public static async Task<(Upload? Upload, IResult? Problem)> ReadAsync(HttpContext http, ServeOptions serve, ModelStore models, WorkArea area, CancellationToken cancellationToken)
         {
@@ -39,14 +39,52 @@ namespace AnimeGan.Web.Apis
                 || HeaderUtilities.RemoveQuotes(contentType.Boundary).Value is not { Length: > 0 } boundary)
                 return (null, Problems.BadRequest("Send multipart/form-data with the picture in a file field named 'image'."));
 
+            var saved = area.File("upload");
+            var (form, refused) = await ReceiveAsync(http, serve, boundary, saved, cancellationToken).ConfigureAwait(false);
+            if (form == null)
+                return (null, refused);
+            if (form.FileName == null)
+                return (null, Problems.BadRequest("The form has no picture: put it in a file field named 'image'."));
+            if (form.Length == 0)
+                return (null, Problems.BadRequest($"{form.FileName}: the file is empty."));
+
+            StylizeOptions stylize;
+            RasterFormat? format;
+            ImageHeader header;
+            try
+            {
+                (stylize, format) = Settings(form.Fields, models);
+                await using var stream = new FileStream(saved, FileMode.Open, FileAccess.Read, FileShare.Read);
+                header = ImageDecoder.ReadHeader(stream, form.FileName);
+            }
+            catch (ArgumentException ex)
+            {
+                return (null, Problems.BadRequest(ex.Message));
+            }
+            catch (AnimeGanException ex)
+            {
+                return (null, Problems.For(ex));
+            }
+
+            return WithinLimits(http, serve, new Upload(form.FileName, saved, header, stylize, format, 0, null));
+        }
+
+        /// <summary>What the multipart body held: the file's name and length (saved in the area), and the other fields.</summary>
+        private sealed record ReceivedForm(string? FileName, long Length, Dictionary<string, string> Fields);
+
+        /// <summary>
+        /// Streams the form's parts: the picture into <paramref name="saved"/>, the fields into memory, under the
+        /// upload's size and time limits. A refusal (too large, too slow, malformed, the server stopping) comes
+        /// back as its problem details.
+        /// </summary>
+        private static async Task<(ReceivedForm? Form, IResult? Problem)> ReceiveAsync(HttpContext http, ServeOptions serve, string boundary, string saved, CancellationToken stopping)
+        {
             var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             string? name = null;
-            var saved = area.File("upload");
             long length = 0;
-            using var timeLimit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            using var timeLimit = CancellationTokenSource.CreateLinkedTokenSource(stopping);
             timeLimit.CancelAfter(TimeLimit);
-            var stopping = cancellationToken;
-            cancellationToken = timeLimit.Token;
+            var cancellationToken = timeLimit.Token;
             try
             {
                 var reader = new MultipartReader(boundary, http.Request.Body) { HeadersLengthLimit = 16 * 1024 };
@@ -75,7 +113,7 @@ namespace AnimeGan.Web.Apis
             }
             catch (Exception ex) when ((ex is BadHttpRequestException { StatusCode: StatusCodes.Status408RequestTimeout }) || (ex is OperationCanceledException && !stopping.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested))
             {
-                return (null, TypedResults.Problem($"The upload came too slowly: it must arrive at {Hosting.WebServer.MinUploadBytesPerSecond / 1024} KB/s or more, within {TimeLimit.TotalMinutes:0} minutes.", statusCode: StatusCodes.Status408RequestTimeout, title: "Upload too slow"));
+                return (null, TypedResults.Problem($"The upload came too slowly: it must arrive at {WebServer.MinUploadBytesPerSecond / 1024} KB/s or more, within {TimeLimit.TotalMinutes:0} minutes.", statusCode: StatusCodes.Status408RequestTimeout, title: "Upload too slow"));
             }
             catch (InvalidDataException ex)
             {
@@ -88,50 +126,37 @@ namespace AnimeGan.Web.Apis
                 return (null, TypedResults.Problem("The server stopped before the upload finished; send it again.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Stopping"));
             }
 
-            if (name == null)
-                return (null, Problems.BadRequest("The form has no picture: put it in a file field named 'image'."));
-            if (length == 0)
-                return (null, Problems.BadRequest($"{name}: the file is empty."));
+            return (new ReceivedForm(name, length, fields), null);
+        }
 
-            StylizeOptions stylize;
-            RasterFormat? format;
-            try
+        /// <summary>The conversion's settings from the form's fields, checked by the engine's own rules, which name the field.</summary>
+        /// <exception cref="ArgumentException">A field is not a number, a flag or a format.</exception>
+        /// <exception cref="AnimeGanException">A value is out of range, or names a model that is not installed.</exception>
+        private static (StylizeOptions Stylize, RasterFormat? Format) Settings(Dictionary<string, string> fields, ModelStore models)
+        {
+            var stylize = new StylizeOptions
             {
-                stylize = new StylizeOptions
-                {
-                    Style = Field(fields, "style"),
-                    Strength = Number(fields, "strength"),
-                    Faces = Flag(fields, "faces"),
-                    FaceStyle = Field(fields, "faceStyle"),
-                    KeepColors = Flag(fields, "keepColors"),
-                    MaxSize = (int?)Number(fields, "maxSize"),
-                };
-                OptionLimits.Validate(stylize, models, FieldName);
-                format = Field(fields, "format") is string formatText
-                    ? RasterFormats.Parse(formatText) ?? throw new ArgumentException($"format '{formatText}' is not one of jpg, png, webp, tif, bmp, gif.")
-                    : null;
-            }
-            catch (ArgumentException ex)
-            {
-                return (null, Problems.BadRequest(ex.Message));
-            }
-            catch (AnimeGanException ex)
-            {
-                return (null, Problems.For(ex));
-            }
+                Style = Field(fields, "style"),
+                Strength = Number(fields, "strength"),
+                Faces = Flag(fields, "faces"),
+                FaceStyle = Field(fields, "faceStyle"),
+                KeepColors = Flag(fields, "keepColors"),
+                MaxSize = (int?)Number(fields, "maxSize"),
+            };
+            OptionLimits.Validate(stylize, models, FieldName);
+            RasterFormat? format = Field(fields, "format") is string formatText
+                ? RasterFormats.Parse(formatText) ?? throw new ArgumentException($"format '{formatText}' is not one of jpg, png, webp, tif, bmp, gif.")
+                : null;
+            return (stylize, format);
+        }
 
-            ImageHeader header;
-            try
-            {
-                await using var stream = new FileStream(saved, FileMode.Open, FileAccess.Read, FileShare.Read);
-                header = ImageDecoder.ReadHeader(stream, name);
-            }
-            catch (AnimeGanException ex)
-            {
-                return (null, Problems.For(ex));
-            }
-
-            // The server's own ceiling on the working size; said only when it changes the result.
+        /// <summary>
+        /// The server's own limits on an upload: the working size brought down to <see cref="ServeOptions.MaxWorkingSize"/>
+        /// (said only when it changes the result), and the engine's memory estimate against the whole budget.
+        /// </summary>
+        private static (Upload? Upload, IResult? Problem) WithinLimits(HttpContext http, ServeOptions serve, Upload upload)
+        {
+            var (name, header, stylize) = (upload.FileName, upload.Header, upload.Stylize);
             string? notice = null;
             var asked = stylize.MaxSize ?? AnimeGanEngine.DefaultMaxSize;
             if (asked > serve.MaxWorkingSize)
@@ -145,8 +170,7 @@ namespace AnimeGan.Web.Apis
             var budget = http.RequestServices.GetRequiredService<ConversionSlots>().Memory;
             if (!budget.Fits(estimate))
                 return (null, TypedResults.Problem($"{name}: {header.Width} x {header.Height} would need about {estimate / 1048576} MB to convert, more than this server's memory budget of {budget.TotalBytes / 1048576} MB; send a smaller picture or ask for less detail.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Image too large"));
-
-            return (new Upload(name, saved, header, stylize, format, estimate, notice), null);
+            return (upload with { Stylize = stylize, EstimatedBytes = estimate, Notice = notice }, null);
         }
 
         private static IResult TooLarge(ServeOptions serve)
