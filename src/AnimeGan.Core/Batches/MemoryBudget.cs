@@ -9,15 +9,19 @@ namespace AnimeGan.Core.Batches
     /// The estimate is the decoded photo's cost per pixel (its pixels, the blended result and the encoder's
     /// copy) plus the model's per working pixel (its tensors and ONNX Runtime's arena), measured as the peak
     /// working set of `animegan convert` at 1 to 24 megapixels and working sizes 1024 to 3000
-    /// (docs/performance.md), and rounded up.
+    /// (docs/performance.md), and rounded up. AnimeGANv2's generator keeps wider activations than
+    /// AnimeGANv3's, so it costs more per working pixel.
     /// </remarks>
     public sealed class MemoryBudget
     {
         /// <summary>The bytes a conversion holds per pixel of the photo.</summary>
         public const long BytesPerPhotoPixel = 20;
 
-        /// <summary>The bytes a conversion holds per pixel of the picture the model runs on.</summary>
+        /// <summary>The bytes a conversion holds per pixel of the picture an AnimeGANv3 model runs on.</summary>
         public const long BytesPerWorkingPixel = 1300;
+
+        /// <summary>The bytes a conversion holds per pixel of the picture an AnimeGANv2 model runs on.</summary>
+        public const long BytesPerWorkingPixelAnimeGanV2 = 2000;
 
         /// <summary>The bytes a conversion at a given working size is allowed by default, per conversion slot.</summary>
         public const long DefaultBytesPerJob = 4L << 30;
@@ -54,11 +58,16 @@ namespace AnimeGan.Core.Batches
         public static long DefaultBytes(int jobs, long availableBytes)
             => Math.Max(1, Math.Min(Math.Max(1, jobs) * DefaultBytesPerJob, availableBytes / 10 * 6));
 
-        /// <summary>The peak a conversion of a <paramref name="width"/> x <paramref name="height"/> photo at working size <paramref name="maxSize"/> is expected to add.</summary>
-        public static long EstimateBytes(int width, int height, int maxSize)
+        /// <summary>
+        /// The peak a conversion of a <paramref name="width"/> x <paramref name="height"/> photo at working size
+        /// <paramref name="maxSize"/> with <paramref name="style"/> is expected to add.
+        /// </summary>
+        public static long EstimateBytes(int width, int height, int maxSize, ModelEntry style)
         {
+            Throw.IfNull(style);
             var (workWidth, workHeight) = WorkingSize.Choose(width, height, maxSize, 1);
-            return ((long)width * height * BytesPerPhotoPixel) + ((long)workWidth * workHeight * BytesPerWorkingPixel);
+            var perWorkingPixel = string.Equals(style.Family, "AnimeGANv2", StringComparison.OrdinalIgnoreCase) ? BytesPerWorkingPixelAnimeGanV2 : BytesPerWorkingPixel;
+            return ((long)width * height * BytesPerPhotoPixel) + ((long)workWidth * workHeight * perWorkingPixel);
         }
 
         /// <summary>Whether a conversion needing <paramref name="bytes"/> could ever be admitted, with nothing else running.</summary>

@@ -166,7 +166,9 @@ namespace AnimeGan.Web.Apis
                     notice = $"This server works at {serve.MaxWorkingSize} px at most: {name} was converted at {serve.MaxWorkingSize} px, not the {asked} asked.";
             }
 
-            var estimate = MemoryBudget.EstimateBytes(header.Width, header.Height, stylize.MaxSize ?? AnimeGanEngine.DefaultMaxSize);
+            var models = http.RequestServices.GetRequiredService<AnimeGanEngine>().Store.Manifest;
+            var style = models.Get(stylize.Style ?? models.DefaultStyleId, ModelKind.Style);
+            var estimate = MemoryBudget.EstimateBytes(header.Width, header.Height, stylize.MaxSize ?? AnimeGanEngine.DefaultMaxSize, style);
             var budget = http.RequestServices.GetRequiredService<ConversionSlots>().Memory;
             if (!budget.Fits(estimate))
                 return (null, TypedResults.Problem($"{name}: {header.Width} x {header.Height} would need about {estimate / 1048576} MB to convert, more than this server's memory budget of {budget.TotalBytes / 1048576} MB; send a smaller picture or ask for less detail.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Image too large"));
