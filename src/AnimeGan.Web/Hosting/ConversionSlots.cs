@@ -40,7 +40,18 @@ namespace AnimeGan.Web.Hosting
         /// </summary>
         public async Task<(IDisposable? Admission, IResult? Refusal)> AdmitAsync(HttpContext http, long estimatedBytes, CancellationToken cancellationToken)
         {
-            var slot = await TakeAsync(cancellationToken).ConfigureAwait(false);
+            RateLimitLease slot;
+            try
+            {
+                slot = await TakeAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!http.RequestAborted.IsCancellationRequested)
+            {
+                // The server stopped while this conversion waited in the queue.
+                http.Response.Headers.RetryAfter = WebServer.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                return (null, TypedResults.Problem("The server stopped before this conversion could start; send it again.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Stopping"));
+            }
+
             if (!slot.IsAcquired)
             {
                 slot.Dispose();
