@@ -42,9 +42,16 @@ namespace AnimeGan.Web.Tests.PageTests
 
         public async Task DisposeAsync()
         {
-            await Chromium.DisposeAsync();
-            _playwright?.Dispose();
-            App.Dispose();
+            // The server goes whatever the browser does as it closes, so its temporary files go with it.
+            try
+            {
+                await Chromium.DisposeAsync();
+                _playwright?.Dispose();
+            }
+            finally
+            {
+                await App.DisposeAsync();
+            }
         }
     }
 }
