@@ -50,8 +50,7 @@ namespace AnimeGan.Web.Apis
             }
             catch (OperationCanceledException) when (drain.Abandoned.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
             {
-                http.Response.Headers.RetryAfter = WebServer.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return TypedResults.Problem(JobsApi.Stopped(upload), statusCode: StatusCodes.Status503ServiceUnavailable, title: "Stopping");
+                return Problems.RetryLater(http, StatusCodes.Status503ServiceUnavailable, "Stopping", JobsApi.Stopped(upload));
             }
 
             (byte[] Bytes, RasterFormat Format) Encode(StylizeResult result, CancellationToken token)

@@ -122,8 +122,7 @@ namespace AnimeGan.Web.Apis
             catch (OperationCanceledException) when (stopping.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
             {
                 // The server is stopping while the photo is still arriving.
-                http.Response.Headers.RetryAfter = WebServer.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-                return (null, TypedResults.Problem("The server stopped before the upload finished; send it again.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Stopping"));
+                return (null, Problems.RetryLater(http, StatusCodes.Status503ServiceUnavailable, "Stopping", "The server stopped before the upload finished; send it again."));
             }
 
             return (new ReceivedForm(name, length, fields), null);

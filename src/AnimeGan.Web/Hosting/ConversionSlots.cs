@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
 
@@ -48,8 +47,7 @@ namespace AnimeGan.Web.Hosting
             catch (OperationCanceledException) when (!http.RequestAborted.IsCancellationRequested)
             {
                 // The server stopped while this conversion waited in the queue.
-                http.Response.Headers.RetryAfter = WebServer.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-                return (null, TypedResults.Problem("The server stopped before this conversion could start; send it again.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Stopping"));
+                return (null, Problems.RetryLater(http, StatusCodes.Status503ServiceUnavailable, "Stopping", "The server stopped before this conversion could start; send it again."));
             }
 
             if (!slot.IsAcquired)
@@ -62,8 +60,7 @@ namespace AnimeGan.Web.Hosting
             if (memory == null)
             {
                 slot.Dispose();
-                http.Response.Headers.RetryAfter = WebServer.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-                return (null, TypedResults.Problem($"The conversions running now leave too little of this server's memory budget ({Memory.TotalBytes / 1048576} MB) for this picture (about {estimatedBytes / 1048576} MB); try again in a few seconds.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy"));
+                return (null, Problems.RetryLater(http, StatusCodes.Status503ServiceUnavailable, "Busy", $"The conversions running now leave too little of this server's memory budget ({Memory.TotalBytes / 1048576} MB) for this picture (about {estimatedBytes / 1048576} MB); try again in a few seconds."));
             }
 
             return (new Admission(this, slot, memory), null);
@@ -74,10 +71,7 @@ namespace AnimeGan.Web.Hosting
 
         /// <summary>The answer when no slot could be had: 429 with Retry-After, as problem details.</summary>
         public IResult Busy(HttpContext http)
-        {
-            http.Response.Headers.RetryAfter = WebServer.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-            return TypedResults.Problem($"Every conversion slot is taken and {_queueLimit} more are waiting; try again in a few seconds.", statusCode: StatusCodes.Status429TooManyRequests, title: "Busy");
-        }
+            => Problems.RetryLater(http, StatusCodes.Status429TooManyRequests, "Busy", $"Every conversion slot is taken and {_queueLimit} more are waiting; try again in a few seconds.");
 
         public void Dispose() => _limiter.Dispose();
 

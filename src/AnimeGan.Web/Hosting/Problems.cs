@@ -29,6 +29,16 @@ namespace AnimeGan.Web.Hosting
             _ => (StatusCodes.Status500InternalServerError, "Conversion failed"),
         };
 
+        /// <summary>
+        /// A refusal the client should try again after <see cref="WebServer.RetryAfterSeconds"/> (busy, stopping):
+        /// the problem, with its Retry-After header set on the response.
+        /// </summary>
+        public static ProblemHttpResult RetryLater(HttpContext http, int status, string title, string detail)
+        {
+            http.Response.Headers.RetryAfter = WebServer.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(detail, statusCode: status, title: title);
+        }
+
         /// <summary>Writes a problem straight to the response, for middleware that runs outside endpoints.</summary>
         public static Task Write(HttpContext context, int status, string title, string detail)
         {

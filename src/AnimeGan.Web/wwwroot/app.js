@@ -244,6 +244,18 @@ function fail(card, message) {
   card.failed = true;
 }
 
+// Hands a downloaded file to the browser's own download, under the given name.
+function save(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
 function loadImage(url) {
   return new Promise((resolve, reject) => {
     const img = new Image();
@@ -259,9 +271,13 @@ function loadImage(url) {
 const KeptPlanes = 4;
 const withPlanes = [];
 
-function keepPlanes(card) {
+function dropPlanes(card) {
   const at = withPlanes.indexOf(card);
   if (at >= 0) withPlanes.splice(at, 1);
+}
+
+function keepPlanes(card) {
+  dropPlanes(card);
   withPlanes.push(card);
   while (withPlanes.length > KeptPlanes) withPlanes.shift().release();
 }
@@ -396,14 +412,7 @@ async function show(card, done) {
     }
     const disposition = response.headers.get('Content-Disposition') || '';
     const named = /filename\*=UTF-8''([^;]+)|filename="?([^";]+)"?/i.exec(disposition);
-    const url = URL.createObjectURL(await response.blob());
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = named ? decodeURIComponent(named[1] || named[2]) : done.name;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60000);
+    save(await response.blob(), named ? decodeURIComponent(named[1] || named[2]) : done.name);
   });
   strengthInput.addEventListener('input', redraw);
   colorsInput.addEventListener('change', redraw);
@@ -413,8 +422,7 @@ async function show(card, done) {
   // Removing a result lets go of everything the page holds for it, and of the server's copy.
   controls.querySelector('button.remove').addEventListener('click', () => {
     card.release();
-    const at = withPlanes.indexOf(card);
-    if (at >= 0) withPlanes.splice(at, 1);
+    dropPlanes(card);
     URL.revokeObjectURL(card.beforeUrl);
     card.forget();
     card.blobs = null;
@@ -465,14 +473,7 @@ $('download-all').addEventListener('click', async () => {
     for (const [index, items] of groups.entries()) {
       const response = await fetch('api/jobs/zip', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ items }) });
       if (!response.ok) throw new Error(await problemText(response));
-      const url = URL.createObjectURL(await response.blob());
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = index === 0 ? 'anime.zip' : `anime-${index + 1}.zip`;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60000);
+      save(await response.blob(), index === 0 ? 'anime.zip' : `anime-${index + 1}.zip`);
     }
   } catch (e) {
     $('summary').textContent = `The zip could not be made: ${e.message}`;
