@@ -22,8 +22,7 @@ namespace AnimeGan.Benchmarks
             var optimizer = new ModelOptimizer(store);
             var style = store.Manifest.Get(styleId);
             var reference = style.ElementType == "float16" ? optimizer.Optimize(style.Id, OptimizationKind.Float32) : style;
-            var calibration = Directory.GetFiles(TestFiles.Portraits, "*.jpg").Select(p => TestImages.Photo(p, 512)).ToList();
-            var quantized = optimizer.Optimize(style.Id, OptimizationKind.Int8, calibration);
+            var quantized = optimizer.Optimize(style.Id, OptimizationKind.Int8);
 
             var floatProfile = Profile(store.GetVerifiedPath(reference), runs);
             var int8Profile = Profile(store.GetVerifiedPath(quantized), runs);
@@ -37,6 +36,30 @@ namespace AnimeGan.Benchmarks
             }
 
             Console.WriteLine($"| **all kernels** | **{floatProfile.Values.Sum():0} ms** | **{int8Profile.Values.Sum():0} ms** |");
+        }
+
+        /// <summary>Profiles model files side by side (for example a style's float graph and a variant).</summary>
+        public static void RunFiles(string[] paths)
+        {
+            var profiles = paths.Select(p => Profile(p, 3)).ToList();
+            Console.WriteLine($"| operator | {string.Join(" | ", paths.Select(Path.GetFileName))} |");
+            Console.WriteLine($"|---|{string.Concat(paths.Select(_ => "---:|"))}");
+            foreach (var op in profiles.SelectMany(p => p.Keys).Distinct().OrderByDescending(k => profiles.Max(p => p.GetValueOrDefault(k))))
+            {
+                if (profiles.Max(p => p.GetValueOrDefault(op)) >= 1)
+                    Console.WriteLine($"| {op} | {string.Join(" | ", profiles.Select(p => Cell(p, op)))} |");
+            }
+
+            Console.WriteLine($"| **all kernels** | {string.Join(" | ", profiles.Select(p => $"**{p.Values.Sum():0} ms**"))} |");
+        }
+
+        /// <summary>" (uint8)" when the operator's first input is not float, so integer Pads and Resizes show apart from float ones.</summary>
+        private static string InputType(JsonElement args)
+        {
+            if (!args.TryGetProperty("input_type_shape", out var inputs) || inputs.GetArrayLength() == 0)
+                return "";
+            var type = inputs[0].EnumerateObject().First().Name;
+            return type == "float" ? "" : $" ({type})";
         }
 
         private static string Cell(Dictionary<string, double> profile, string op)
@@ -83,8 +106,10 @@ namespace AnimeGan.Benchmarks
                     if (e.GetProperty("cat").GetString() != "Node" || !e.GetProperty("name").GetString()!.EndsWith("_kernel_time", StringComparison.Ordinal)
                         || e.GetProperty("ts").GetInt64() < measuredFrom)
                         continue;
-                    var op = e.GetProperty("args").GetProperty("op_name").GetString()!;
+                    var op = e.GetProperty("args").GetProperty("op_name").GetString()! + InputType(e.GetProperty("args"));
                     byOperator[op] = byOperator.GetValueOrDefault(op) + (e.GetProperty("dur").GetInt64() / 1000.0 / runs);
+                    if (Environment.GetEnvironmentVariable("ANIMEGAN_PROFILE_NODES") is string nodeOp && op.StartsWith(nodeOp, StringComparison.Ordinal))
+                        Console.WriteLine($"{e.GetProperty("name").GetString()} {e.GetProperty("dur").GetInt64() / 1000.0:0.0} ms {e.GetProperty("args").GetProperty("input_type_shape")}");
                 }
 
                 return byOperator;

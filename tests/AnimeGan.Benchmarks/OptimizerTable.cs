@@ -90,7 +90,7 @@ namespace AnimeGan.Benchmarks
         }
 
         /// <summary>The photo's middle at 1024x576 (scaled to cover it first).</summary>
-        private static PixelImage Fit(PixelImage photo)
+        internal static PixelImage Fit(PixelImage photo)
         {
             var scale = Math.Max((double)Width / photo.Width, (double)Height / photo.Height);
             var rgb = new byte[Width * Height * 3];

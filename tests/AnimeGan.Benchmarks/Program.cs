@@ -40,6 +40,16 @@ switch (mode)
     case "optimize-one":
         OptimizerTable.RunOnce(args[1], args[2], args.Contains("shipped"), memoryArena: args.Contains("no-arena") ? MemoryArena.Off : MemoryArena.Kept);
         return 0;
+    case "calibration":
+        CalibrationTable.Run(args.Length > 1 ? args[1..] : new[] { "hayao", "jp-face", "hayao-v2" });
+        return 0;
+    case "profile-file":
+        OperatorProfileTable.RunFiles(args[1..]);
+        return 0;
+    case "graph":
+        foreach (var node in AnimeGan.Core.Onnx.OnnxModelFile.Read(args[1]).Graph.Node)
+            Console.WriteLine($"{node.Domain}{(node.Domain.Length > 0 ? "." : "")}{node.OpType} {string.Join(",", node.Input)} -> {string.Join(",", node.Output)} {string.Join(" ", System.Linq.Enumerable.Select(node.Attribute, a => a.Name + "=" + (a.Ints.Count > 0 ? string.Join("/", a.Ints) : a.S.Length > 0 ? a.S.ToStringUtf8() : a.F != 0 ? a.F.ToString() : a.I.ToString())))}");
+        return 0;
     case "ops":
         foreach (var file in System.IO.Directory.GetFiles(AnimeGan.Tests.TestFiles.ModelsFolder, "*.onnx"))
         {

@@ -1,10 +1,9 @@
-using System.Numerics.Tensors;
 using AnimeGan.Core.Onnx.Proto;
 using Microsoft.ML.OnnxRuntime;
 
 namespace AnimeGan.Core.Onnx
 {
-    /// <summary>Runs a float32 model on sample pictures and records the range of every Conv input and output.</summary>
+    /// <summary>Runs a float32 model on sample pictures and records the range of every float tensor its nodes make.</summary>
     public static class Calibrator
     {
         /// <summary>The long side sample pictures are run at: large enough for typical activations, small enough to be quick.</summary>
@@ -34,15 +33,16 @@ namespace AnimeGan.Core.Onnx
         /// <param name="floatModel">A float32 model.</param>
         /// <param name="samples">Sample pictures (the shared photos, or the user's own).</param>
         /// <param name="cancellationToken">Stops calibration, including a run in progress.</param>
-        internal static TensorRanges Calibrate(ModelProto floatModel, IEnumerable<PixelImage> samples, CancellationToken cancellationToken = default)
+        /// <param name="clippedTail">The share of a large tensor's values clipped at each end (<see cref="TensorRanges.DefaultClippedTail"/>).</param>
+        internal static TensorRanges Calibrate(ModelProto floatModel, IEnumerable<PixelImage> samples, CancellationToken cancellationToken = default, double clippedTail = TensorRanges.DefaultClippedTail)
         {
             Throw.IfNull(floatModel);
             Throw.IfNull(samples);
-            var probe = Int8Quantizer.WithConvTensorsAsOutputs(floatModel);
+            var probe = Int8Quantizer.WithEveryTensorAsOutput(floatModel);
             using var options = SessionOptionsFactory.Create(0, MemoryArena.Kept);
             using var session = LibraryFailures.OpenSession(() => new InferenceSession(OnnxModelFile.ToBytes(probe), options), "calibration model", "model");
             var contract = TensorContract.Read(session.InputMetadata, session.OutputMetadata, "calibration model");
-            var ranges = new TensorRanges();
+            var ranges = new TensorRanges(clippedTail);
             var count = 0;
             foreach (var sample in samples)
             {
@@ -58,10 +58,12 @@ namespace AnimeGan.Core.Onnx
                     MemoryArena.Kept,
                     cancellationToken,
                     ex => LibraryFailures.RunFailed(ex, "calibration model", $"calibration at {width}x{height}"));
+                ranges.Observe(contract.InputName, input.GetTensorDataAsSpan<float>(), input.GetTensorTypeAndShape().Shape);
                 for (var i = 0; i < outputs.Count; i++)
                 {
-                    var values = outputs[i].GetTensorDataAsSpan<float>();
-                    ranges.Observe(session.OutputNames[i], TensorPrimitives.Min(values), TensorPrimitives.Max(values));
+                    var info = outputs[i].GetTensorTypeAndShape();
+                    if (info.ElementDataType == Microsoft.ML.OnnxRuntime.Tensors.TensorElementType.Float)
+                        ranges.Observe(session.OutputNames[i], outputs[i].GetTensorDataAsSpan<float>(), info.Shape);
                 }
 
                 count++;

@@ -4,10 +4,16 @@ using Google.Protobuf;
 namespace AnimeGan.Core.Onnx
 {
     /// <summary>
-    /// INT8 quantization in the standard QDQ form that ONNX Runtime's CPU provider fuses into integer
-    /// kernels: every Conv gets its weights quantized per output channel (symmetric int8) and its bias to
-    /// int32, each behind a DequantizeLinear; with calibrated activation ranges its input and output also get
-    /// QuantizeLinear/DequantizeLinear pairs (asymmetric uint8), so the whole Conv can run on integers.
+    /// INT8 quantization in the QDQ form that ONNX Runtime's CPU provider turns into integer kernels, written so
+    /// activations stay uint8 from one convolution to the next: every Conv gets its weights quantized per output
+    /// channel (symmetric int8) and its bias to int32; every activation a Conv, LeakyRelu, residual Add or Concat
+    /// makes or reads gets a QuantizeLinear/DequantizeLinear pair (asymmetric uint8), which ONNX Runtime fuses into
+    /// QLinearConv, QLinearLeakyRelu, QLinearAdd and QLinearConcat; and the reflect Pads, Resizes and Transposes
+    /// between them read and write the uint8 tensor itself (ONNX Runtime has uint8 kernels for them from opset 11,
+    /// but no QDQ rule that moves a Pad into integers). The normalizations' per-channel affine runs as an integer
+    /// depthwise convolution (<see cref="IntegerAffine"/>). What stays float: the normalizations' statistics, taken on
+    /// a quarter of the pixels (<see cref="SubsampledStatistics"/>), and convolutions with too few channels to gain
+    /// (<see cref="Uint8Plan.FewestQuantizedChannels"/>).
     /// </summary>
     internal static class Int8Quantizer
     {
@@ -17,89 +23,148 @@ namespace AnimeGan.Core.Onnx
         private const int Int32 = (int)TensorProto.Types.DataType.Int32;
         private const string MicrosoftDomain = "com.microsoft";
 
+        /// <summary>Operators that only move or interpolate values, run on the uint8 tensor with its scale unchanged.</summary>
+        private static readonly string[] IntegerPassThrough = { "Pad", "Resize", "Transpose", "Slice" };
+
+        /// <summary>The model metadata entry that says how many output channels' weights kept the int8 grid they already had ("12/30").</summary>
+        public const string WeightsOnExistingGridKey = "animegan.int8.weights_on_existing_grid";
+
         /// <summary>Returns a quantized copy of a float32 model.</summary>
         /// <param name="model">A float32 model (convert float16 models first).</param>
-        /// <param name="ranges">Activation ranges from calibration; null quantizes weights only.</param>
+        /// <param name="ranges">Activation ranges from calibration.</param>
         /// <exception cref="AnimeGanException">The model has float16 tensors or no Conv with constant weights.</exception>
-        public static ModelProto Quantize(ModelProto model, TensorRanges? ranges)
+        public static ModelProto Quantize(ModelProto model, TensorRanges ranges)
         {
             Throw.IfNull(model);
+            Throw.IfNull(ranges);
             if (Float16ToFloat32.UsesFloat16(model))
                 throw new AnimeGanException(AnimeGanErrorCode.InvalidOption, "INT8 quantization needs a float32 model; convert float16 models to float32 first.");
             var result = model.Clone();
-            OpsetUpgrade.To10(result);
+            OpsetUpgrade.To11(result);
+
+            // The exporter's shape notes would describe subsampled statistics as full-size; ONNX Runtime infers shapes again.
+            result.Graph.ValueInfo.Clear();
+            SubsampledStatistics.Apply(result.Graph);
             var domain = QdqDomain(result);
             var graph = result.Graph;
             var initializers = graph.Initializer.ToDictionary(t => t.Name, StringComparer.Ordinal);
             var uses = graph.Node.SelectMany(n => n.Input).GroupBy(i => i).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            var plan = new Uint8Plan(graph, ranges, initializers);
             var nodes = new List<NodeProto>();
-            var activationDq = new Dictionary<string, string>(StringComparer.Ordinal);
-            var quantized = 0;
+            var uint8 = new Dictionary<string, QuantizedValue>(StringComparer.Ordinal);
+            var quantizedConvs = 0;
+            int channels = 0, channelsOnGrid = 0;
+
+            foreach (var input in graph.Input.Where(i => plan.WantsUint8(i.Name)))
+            {
+                var dequantized = input.Name + "_dequantized";
+                foreach (var consumer in graph.Node)
+                {
+                    for (var i = 0; i < consumer.Input.Count; i++)
+                    {
+                        if (consumer.Input[i] == input.Name)
+                            consumer.Input[i] = dequantized;
+                    }
+                }
+
+                uint8[dequantized] = AddActivationQdq(graph, nodes, input.Name, dequantized, ranges, input.Name, domain);
+            }
 
             foreach (var node in graph.Node)
             {
-                if (node.OpType != "Conv" || node.Input.Count < 2 || !initializers.TryGetValue(node.Input[1], out var weight) || weight.DataType != Float || weight.Dims.Count != 4)
+                if (IsDefault(node) && IntegerPassThrough.Contains(node.OpType) && uint8.TryGetValue(node.Input[0], out var source) && PassesThroughUint8(node))
                 {
-                    nodes.Add(node);
+                    uint8[node.Output[0]] = RunOnUint8(graph, nodes, node, source, ranges.Rank(node.Output[0]), domain);
                     continue;
                 }
 
-                quantized++;
-                var weightScales = QuantizeWeight(graph, weight, uses[weight.Name] == 1, out var weightDq, nodes, domain);
-                node.Input[1] = weightDq;
-
-                if (ranges != null && ranges.TryGet(node.Input[0], out var inputRange))
+                if (IntegerAffine.TryMatch(node, plan, uint8, out var affine) && plan.WantsUint8(node.Output[0]) && ranges.TryGet(node.Output[0], out var affineRange))
                 {
-                    if (!activationDq.TryGetValue(node.Input[0], out var inputDq))
-                    {
-                        inputDq = AddActivationQdq(graph, nodes, node.Input[0], node.Input[0] + "_dq", inputRange, domain);
-                        activationDq[node.Input[0]] = inputDq;
-                    }
+                    var output = node.Output[0];
+                    var result8 = IntegerAffine.Add(graph, nodes, affine, uint8[affine.A], ranges.Channels(affine.A), output, ScaleOf(affineRange));
+                    nodes.Add(Node(domain, "DequantizeLinear", output + "_dq_node", new[] { result8.Uint8Name, result8.ScaleName, result8.ZeroPointName }, output, axis: null));
+                    uint8[output] = result8;
+                    continue;
+                }
 
-                    node.Input[0] = inputDq;
-                    if (node.Input.Count > 2 && initializers.TryGetValue(node.Input[2], out var bias) && bias.DataType == Float)
-                        node.Input[2] = QuantizeBias(graph, nodes, bias, ScaleOf(inputRange).Scale, weightScales, domain);
+                if (plan.QuantizesConv(node))
+                {
+                    var weight = initializers[node.Input[1]];
+                    quantizedConvs++;
+                    var weightScales = QuantizeWeight(graph, weight, uses[weight.Name] == 1, out var weightDq, nodes, domain, ref channelsOnGrid);
+                    channels += (int)weight.Dims[0];
+                    node.Input[1] = weightDq;
+                    if (uint8.TryGetValue(node.Input[0], out var input) && node.Input.Count > 2 && initializers.TryGetValue(node.Input[2], out var bias) && bias.DataType == Float)
+                        node.Input[2] = QuantizeBias(graph, nodes, bias, input.Scale, weightScales, domain);
                 }
 
                 nodes.Add(node);
-                if (ranges != null && ranges.TryGet(node.Output[0], out var outputRange))
+                foreach (var output in node.Output.ToList().Where(o => plan.WantsUint8(o) && !uint8.ContainsKey(o)))
                 {
-                    // Conv -> Q -> DQ, keeping the original output name for the consumers.
-                    var original = node.Output[0];
-                    node.Output[0] = original + "_float";
-                    AddActivationQdq(graph, nodes, node.Output[0], original, outputRange, domain);
+                    // node -> Q -> DQ, keeping the original name for the consumers (the DQ's output).
+                    var index = node.Output.IndexOf(output);
+                    node.Output[index] = output + "_float";
+                    uint8[output] = AddActivationQdq(graph, nodes, node.Output[index], output, ranges, output, domain);
                 }
             }
 
-            if (quantized == 0)
+            if (quantizedConvs == 0)
                 throw new AnimeGanException(AnimeGanErrorCode.InvalidOption, "The model has no Conv with constant float weights to quantize.");
             graph.Node.Clear();
             graph.Node.AddRange(nodes);
-            var unused = graph.Initializer.Where(t => !graph.Node.Any(n => n.Input.Contains(t.Name))).ToList();
-            foreach (var tensor in unused)
-                graph.Initializer.Remove(tensor);
+            new GraphEdits(graph).Prune();
+            result.MetadataProps.Add(new StringStringEntryProto { Key = WeightsOnExistingGridKey, Value = $"{channelsOnGrid}/{channels}" });
             return result;
         }
 
-        /// <summary>Adds graph outputs for every Conv input and output, so one run reports all tensors calibration needs.</summary>
-        public static ModelProto WithConvTensorsAsOutputs(ModelProto model)
+        /// <summary>Adds a graph output for every value a node makes, so one calibration run reports every tensor (only float ones are kept).</summary>
+        public static ModelProto WithEveryTensorAsOutput(ModelProto model)
         {
             var result = model.Clone();
-            var initializers = new HashSet<string>(result.Graph.Initializer.Select(t => t.Name), StringComparer.Ordinal);
             var existing = new HashSet<string>(result.Graph.Output.Select(o => o.Name), StringComparer.Ordinal);
-            foreach (var node in result.Graph.Node.Where(n => n.OpType == "Conv"))
-            {
-                foreach (var name in new[] { node.Input[0], node.Output[0] })
-                {
-                    if (!initializers.Contains(name) && existing.Add(name))
-                        result.Graph.Output.Add(new ValueInfoProto { Name = name, Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = Float } } });
-                }
-            }
-
+            foreach (var name in result.Graph.Node.SelectMany(n => n.Output).Where(o => o.Length > 0 && existing.Add(o)).ToList())
+                result.Graph.Output.Add(new ValueInfoProto { Name = name });
             return result;
         }
 
-        private static float[] QuantizeWeight(GraphProto graph, TensorProto weight, bool onlyUse, out string dequantized, List<NodeProto> nodes, string domain)
+        /// <summary>Makes a Pad, Resize, Transpose or Slice read the uint8 tensor itself and hand on one with the same scale and zero point.</summary>
+        private static QuantizedValue RunOnUint8(GraphProto graph, List<NodeProto> nodes, NodeProto node, QuantizedValue source, int rank, string domain)
+        {
+            var output = node.Output[0];
+            node.Input[0] = source.Uint8Name;
+            node.Output[0] = output + "_uint8";
+            nodes.Add(node);
+            nodes.Add(Node(domain, "DequantizeLinear", output + "_dq_node", new[] { node.Output[0], source.ScaleName, source.ZeroPointName }, output, axis: null));
+
+            // A Resize with computed scales leaves ONNX shape inference without even the rank, and ONNX Runtime only
+            // moves a QLinearConv to its fast channels-last kernel when it knows the rank.
+            AddRank(graph, node.Output[0], UInt8, rank);
+            AddRank(graph, output, Float, rank);
+            return source with { Uint8Name = node.Output[0] };
+        }
+
+        private static void AddRank(GraphProto graph, string value, int elementType, int rank)
+        {
+            if (rank == 0 || graph.ValueInfo.Any(v => v.Name == value))
+                return;
+            var shape = new TensorShapeProto();
+            for (var i = 0; i < rank; i++)
+                shape.Dim.Add(new TensorShapeProto.Types.Dimension());
+            graph.ValueInfo.Add(new ValueInfoProto { Name = value, Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = elementType, Shape = shape } } });
+        }
+
+        private static bool IsDefault(NodeProto node) => string.IsNullOrEmpty(node.Domain) || node.Domain == "ai.onnx";
+
+        /// <summary>A reflect or edge Pad, any Resize and any Transpose give the same result on uint8 codes as on the values (a constant Pad would pad with code 0, not the zero point).</summary>
+        private static bool PassesThroughUint8(NodeProto node)
+        {
+            if (node.OpType != "Pad")
+                return true;
+            var mode = node.Attribute.FirstOrDefault(a => a.Name == "mode")?.S.ToStringUtf8() ?? "constant";
+            return mode == "reflect" || mode == "edge";
+        }
+
+        private static float[] QuantizeWeight(GraphProto graph, TensorProto weight, bool onlyUse, out string dequantized, List<NodeProto> nodes, string domain, ref int channelsOnGrid)
         {
             var values = FloatValues(weight);
             var channels = (int)weight.Dims[0];
@@ -108,10 +173,8 @@ namespace AnimeGan.Core.Onnx
             var quantized = new byte[values.Length];
             for (var c = 0; c < channels; c++)
             {
-                var max = 0f;
-                for (var i = 0; i < perChannel; i++)
-                    max = Math.Max(max, Math.Abs(values[(c * perChannel) + i]));
-                scales[c] = max > 0 ? max / 127f : 1f;
+                scales[c] = WeightGrid.Scale(new ReadOnlySpan<float>(values, c * perChannel, perChannel), out var exact);
+                channelsOnGrid += exact ? 1 : 0;
                 for (var i = 0; i < perChannel; i++)
                 {
                     var q = (int)Math.Round(values[(c * perChannel) + i] / scales[c], MidpointRounding.AwayFromZero);
@@ -151,20 +214,18 @@ namespace AnimeGan.Core.Onnx
             return name + "_dequantized";
         }
 
-        private static string AddActivationQdq(GraphProto graph, List<NodeProto> nodes, string input, string output, (float Min, float Max) range, string domain)
+        private static QuantizedValue AddActivationQdq(GraphProto graph, List<NodeProto> nodes, string input, string output, TensorRanges ranges, string rangeName, string domain)
         {
+            ranges.TryGet(rangeName, out var range);
             var (scale, zeroPoint) = ScaleOf(range);
             var scaleName = input + "_act_scale";
             var zeroName = input + "_act_zero_point";
-            if (!graph.Initializer.Any(t => t.Name == scaleName))
-            {
-                graph.Initializer.Add(new TensorProto { Name = scaleName, DataType = Float, RawData = ByteString.CopyFrom(BitConverter.GetBytes(scale)) });
-                graph.Initializer.Add(new TensorProto { Name = zeroName, DataType = UInt8, RawData = ByteString.CopyFrom(new[] { zeroPoint }) });
-            }
-
-            nodes.Add(Node(domain, "QuantizeLinear", input + "_q", new[] { input, scaleName, zeroName }, input + "_quantized", axis: null));
-            nodes.Add(Node(domain, "DequantizeLinear", input + "_dq_node", new[] { input + "_quantized", scaleName, zeroName }, output, axis: null));
-            return output;
+            graph.Initializer.Add(new TensorProto { Name = scaleName, DataType = Float, RawData = ByteString.CopyFrom(BitConverter.GetBytes(scale)) });
+            graph.Initializer.Add(new TensorProto { Name = zeroName, DataType = UInt8, RawData = ByteString.CopyFrom(new[] { zeroPoint }) });
+            var quantized = input + "_quantized";
+            nodes.Add(Node(domain, "QuantizeLinear", input + "_q", new[] { input, scaleName, zeroName }, quantized, axis: null));
+            nodes.Add(Node(domain, "DequantizeLinear", input + "_dq_node", new[] { quantized, scaleName, zeroName }, output, axis: null));
+            return new QuantizedValue(quantized, scaleName, zeroName, scale);
         }
 
         private static (float Scale, byte ZeroPoint) ScaleOf((float Min, float Max) range)
@@ -219,4 +280,7 @@ namespace AnimeGan.Core.Onnx
             return MicrosoftDomain;
         }
     }
+
+    /// <summary>An activation kept in uint8: the tensor, and the scale and zero point that read it back.</summary>
+    internal sealed record QuantizedValue(string Uint8Name, string ScaleName, string ZeroPointName, float Scale);
 }
