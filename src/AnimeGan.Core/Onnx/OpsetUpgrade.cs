@@ -32,7 +32,7 @@ namespace AnimeGan.Core.Onnx
                 {
                     var pads = node.Attribute.First(a => a.Name == "pads");
                     var tensorName = $"{node.Name}_pads_{graph.Initializer.Count}";
-                    graph.Initializer.Add(Int64Vector(tensorName, pads.Ints.ToArray()));
+                    graph.Initializer.Add(TensorValues.Int64Vector(tensorName, pads.Ints.ToArray()));
                     node.Input.Add(tensorName);
                     node.Attribute.Remove(pads);
                     var value = node.Attribute.FirstOrDefault(a => a.Name == "value");
@@ -87,7 +87,7 @@ namespace AnimeGan.Core.Onnx
                         if (attribute == null)
                             continue;
                         var tensorName = $"{node.Name}_{name}_{graph.Initializer.Count}";
-                        graph.Initializer.Add(Int64Vector(tensorName, attribute.Ints.ToArray()));
+                        graph.Initializer.Add(TensorValues.Int64Vector(tensorName, attribute.Ints.ToArray()));
                         node.Input.Add(tensorName);
                         node.Attribute.Remove(attribute);
                     }
@@ -99,15 +99,6 @@ namespace AnimeGan.Core.Onnx
             }
 
             main.Version = 10;
-        }
-
-        private static TensorProto Int64Vector(string name, long[] values)
-        {
-            var bytes = new byte[values.Length * 8];
-            Buffer.BlockCopy(values, 0, bytes, 0, bytes.Length);
-            var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Int64, RawData = ByteString.CopyFrom(bytes) };
-            tensor.Dims.Add(values.Length);
-            return tensor;
         }
     }
 }

@@ -1,5 +1,4 @@
 using AnimeGan.Core.Onnx.Proto;
-using Google.Protobuf;
 
 namespace AnimeGan.Core.Onnx
 {
@@ -34,7 +33,9 @@ namespace AnimeGan.Core.Onnx
                     continue;
 
                 var subsample = edits.FreshName(a + "_subsample");
-                edits.Add("Slice", subsample + "_node", subsample, a, Int64s(graph, subsample + "_starts", 0, 0), Int64s(graph, subsample + "_ends", long.MaxValue, long.MaxValue), Int64s(graph, subsample + "_axes", 2, 3), Int64s(graph, subsample + "_steps", Stride, Stride));
+                var bounds = new[] { ("_starts", new long[] { 0, 0 }), ("_ends", new[] { long.MaxValue, long.MaxValue }), ("_axes", new long[] { 2, 3 }), ("_steps", new long[] { Stride, Stride }) };
+                graph.Initializer.AddRange(bounds.Select(b => TensorValues.Int64Vector(subsample + b.Item1, b.Item2)));
+                edits.Add("Slice", subsample + "_node", subsample, new[] { a }.Concat(bounds.Select(b => subsample + b.Item1)).ToArray());
                 mean.Input[0] = subsample;
                 var centredSubsample = edits.FreshName(centred.Output[0] + "_subsample");
                 edits.Add("Sub", centredSubsample + "_node", centredSubsample, subsample, centred.Input[1]);
@@ -73,16 +74,6 @@ namespace AnimeGan.Core.Onnx
         {
             var consumers = edits.Consumers(value);
             return consumers.Count > 0 && !edits.IsGraphOutput(value) && consumers.All(n => n.OpType == "GlobalAveragePool" || n.OpType == "ReduceMean" || (n.OpType == "Sub" && n.Input[0] == value));
-        }
-
-        private static string Int64s(GraphProto graph, string name, params long[] values)
-        {
-            var bytes = new byte[values.Length * 8];
-            Buffer.BlockCopy(values, 0, bytes, 0, bytes.Length);
-            var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Int64, RawData = ByteString.CopyFrom(bytes) };
-            tensor.Dims.Add(values.Length);
-            graph.Initializer.Add(tensor);
-            return name;
         }
     }
 }

@@ -2,9 +2,19 @@ using AnimeGan.Core.Onnx.Proto;
 
 namespace AnimeGan.Core.Onnx
 {
-    /// <summary>Reads the values of small constant tensors (shapes, pads, epsilons) whichever field holds them.</summary>
+    /// <summary>Reads the values of small constant tensors (shapes, pads, epsilons) whichever field holds them, and makes new ones.</summary>
     internal static class TensorValues
     {
+        /// <summary>Makes a one-dimensional int64 initializer (pads, Slice bounds).</summary>
+        public static TensorProto Int64Vector(string name, params long[] values)
+        {
+            var bytes = new byte[values.Length * 8];
+            Buffer.BlockCopy(values, 0, bytes, 0, bytes.Length);
+            var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Int64, RawData = Google.Protobuf.ByteString.CopyFrom(bytes) };
+            tensor.Dims.Add(values.Length);
+            return tensor;
+        }
+
         public static long[]? Int64s(TensorProto tensor)
         {
             if (tensor.DataType != (int)TensorProto.Types.DataType.Int64)

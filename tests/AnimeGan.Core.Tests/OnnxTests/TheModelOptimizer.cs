@@ -92,6 +92,16 @@ namespace AnimeGan.Core.Tests.OnnxTests
             Assert.Equal(17, padsAndResizes);
         }
 
+        /// <summary>hayao-v2's weights were int8 values dequantized to float: nearly every channel keeps that grid instead of a second rounding.</summary>
+        [Fact]
+        public void ShouldKeepHayaoV2WeightsOnTheirInt8Grid()
+        {
+            var store = new ModelStore(_variants.Folder);
+            var model = OnnxModelFile.Read(store.GetVerifiedPath(store.Manifest.Get("hayao-v2@int8")));
+            var counts = model.MetadataProps.Single(p => p.Key == Int8Quantizer.WeightsOnExistingGridKey).Value.Split('/').Select(int.Parse).ToArray();
+            Assert.True(counts[0] >= counts[1] * 0.9, $"{counts[0]} of {counts[1]} channels on their grid");
+        }
+
         /// <summary>A new release of a style (another file under the same id) gives a new INT8 variant when it is optimized again.</summary>
         [Fact]
         public void ShouldMakeTheVariantAgainFromAChangedSource()
