@@ -28,54 +28,8 @@ namespace AnimeGan.Tests
             return mse == 0 ? double.PositiveInfinity : 10 * Math.Log10(255.0 * 255.0 / mse);
         }
 
-        /// <summary>Mean structural similarity of the luminance over 8x8 windows (stride 4), constants of Wang et al.</summary>
-        public static double Ssim(PixelImage a, PixelImage b)
-        {
-            var x = Luma(a);
-            var y = Luma(b);
-            const double c1 = (0.01 * 255) * (0.01 * 255);
-            const double c2 = (0.03 * 255) * (0.03 * 255);
-            double total = 0;
-            var windows = 0;
-            for (var top = 0; top + 8 <= a.Height; top += 4)
-            {
-                for (var left = 0; left + 8 <= a.Width; left += 4)
-                {
-                    double mx = 0, my = 0;
-                    for (var j = 0; j < 8; j++)
-                    {
-                        for (var i = 0; i < 8; i++)
-                        {
-                            mx += x[((top + j) * a.Width) + left + i];
-                            my += y[((top + j) * a.Width) + left + i];
-                        }
-                    }
-
-                    mx /= 64;
-                    my /= 64;
-                    double vx = 0, vy = 0, cov = 0;
-                    for (var j = 0; j < 8; j++)
-                    {
-                        for (var i = 0; i < 8; i++)
-                        {
-                            var dx = x[((top + j) * a.Width) + left + i] - mx;
-                            var dy = y[((top + j) * a.Width) + left + i] - my;
-                            vx += dx * dx;
-                            vy += dy * dy;
-                            cov += dx * dy;
-                        }
-                    }
-
-                    vx /= 63;
-                    vy /= 63;
-                    cov /= 63;
-                    total += ((2 * mx * my) + c1) * ((2 * cov) + c2) / (((mx * mx) + (my * my) + c1) * (vx + vy + c2));
-                    windows++;
-                }
-            }
-
-            return total / windows;
-        }
+        /// <summary>Mean structural similarity of the luminance (the engine's own measure).</summary>
+        public static double Ssim(PixelImage a, PixelImage b) => StructuralSimilarity.Mean(a, b);
 
         /// <summary>Pearson correlation of the Sobel gradient magnitudes of two pictures' luminance.</summary>
         public static double EdgeCorrelation(PixelImage a, PixelImage b)

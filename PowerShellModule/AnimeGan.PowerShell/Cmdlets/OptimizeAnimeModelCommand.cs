@@ -45,9 +45,11 @@ namespace AnimeGan.PowerShell.Cmdlets
 
                 var verdict = new ModelOptimizer(store).OptimizeAndCompare(Name, kind, samples, CancellationToken);
                 if (verdict.PaysOff)
-                    WriteVerbose($"{verdict.Variant.Id}: {verdict.Speedup:0.00}x as fast as {verdict.BaseId} on this CPU.");
-                else
+                    WriteVerbose($"{verdict.Variant.Id}: {verdict.Speedup:0.00}x as fast as {verdict.BaseId} on this CPU; its output looks alike (SSIM {verdict.Similarity:0.000} on a drawn scene).");
+                else if (!verdict.IsFastEnough)
                     WriteWarning($"{verdict.Variant.Id} runs {verdict.Speedup:0.00}x as fast as {verdict.BaseId} on this CPU, so it does not pay off here; keep using -Style {verdict.BaseId}.");
+                else
+                    WriteWarning($"{verdict.Variant.Id} runs {verdict.Speedup:0.00}x as fast as {verdict.BaseId} on this CPU, but its output looks different (SSIM {verdict.Similarity:0.000} against {verdict.BaseId}'s on a drawn scene, below {ModelOptimizer.FaithfulSimilarity}); keep using -Style {verdict.BaseId} where that matters.");
                 WriteObject(new AnimeStyleInfo(verdict.Variant, true, false, store.GetPath(verdict.Variant)));
             }
             catch (AnimeGanException ex)

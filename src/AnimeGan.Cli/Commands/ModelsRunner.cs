@@ -206,9 +206,11 @@ namespace AnimeGan.Cli.Commands
                 var variant = verdict.Variant;
                 _console.Out.WriteLine($"{variant.Id}: written {variant.FileName} ({ByteSizes.Format(variant.SizeInBytes)}){(verdict.CalibratedOnBuiltInScenes ? ", calibrated on the built-in drawn scenes" : string.Empty)}; use it with --style {variant.Id}");
                 if (verdict.PaysOff)
-                    _console.Out.WriteLine($"{variant.Id}: {verdict.Speedup:0.00}x as fast as {verdict.BaseId} on this CPU.");
-                else
+                    _console.Out.WriteLine($"{variant.Id}: {verdict.Speedup:0.00}x as fast as {verdict.BaseId} on this CPU; its output looks alike (SSIM {verdict.Similarity:0.000} on a drawn scene).");
+                else if (!verdict.IsFastEnough)
                     _console.Error.WriteLine($"animegan: warning: {variant.Id} runs {verdict.Speedup:0.00}x as fast as {verdict.BaseId} on this CPU, so it does not pay off here; keep using --style {verdict.BaseId}.");
+                else
+                    _console.Error.WriteLine($"animegan: warning: {variant.Id} runs {verdict.Speedup:0.00}x as fast as {verdict.BaseId} on this CPU, but its output looks different (SSIM {verdict.Similarity:0.000} against {verdict.BaseId}'s on a drawn scene, below {ModelOptimizer.FaithfulSimilarity}); keep using --style {verdict.BaseId} where that matters.");
                 return ExitCodes.Success;
             }
             catch (AnimeGanException ex)

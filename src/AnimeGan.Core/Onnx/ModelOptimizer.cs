@@ -16,6 +16,12 @@ namespace AnimeGan.Core.Onnx
         /// </summary>
         public const double WorthwhileSpeedup = 1.05;
 
+        /// <summary>
+        /// Below this SSIM against its base style's output on a drawn scene, a variant's pictures look different enough
+        /// that the verdict says so (the INT8 quality target of docs/optimizer.md for most styles is 0.97).
+        /// </summary>
+        public const double FaithfulSimilarity = 0.95;
+
         private readonly ModelStore _store;
 
         /// <summary>Creates an optimizer over a model store.</summary>
@@ -84,9 +90,9 @@ namespace AnimeGan.Core.Onnx
         public OptimizationVerdict OptimizeAndCompare(string styleId, OptimizationKind kind, IReadOnlyList<PixelImage>? calibration = null, CancellationToken cancellationToken = default)
         {
             var variant = Optimize(styleId, kind, calibration, cancellationToken);
-            var speedup = CompareSpeed(variant.Id, cancellationToken);
+            var (speedup, similarity) = Compare(variant.Id, cancellationToken);
             var builtIn = kind == OptimizationKind.Int8 && (calibration == null || calibration.Count == 0);
-            return new OptimizationVerdict(variant, variant.Id.Split('@')[0], speedup, builtIn);
+            return new OptimizationVerdict(variant, variant.Id.Split('@')[0], speedup, builtIn, similarity);
         }
 
         /// <summary>
@@ -100,9 +106,9 @@ namespace AnimeGan.Core.Onnx
 
         /// <summary>
         /// Measures on this CPU how many times faster a registered variant runs than the graph the engine runs for
-        /// its base style (ratio of the minima of alternating runs at 768x432).
+        /// its base style (ratio of the minima of alternating runs at 768x432), and how alike their outputs look.
         /// </summary>
-        private double CompareSpeed(string variantId, CancellationToken cancellationToken = default)
+        private (double Speedup, double Similarity) Compare(string variantId, CancellationToken cancellationToken = default)
         {
             var variant = _store.Manifest.Get(variantId);
             var baseEntry = _store.Manifest.Get(variantId.Split('@')[0]);
@@ -111,8 +117,9 @@ namespace AnimeGan.Core.Onnx
             using var candidate = new StyleModel(variant, _store.GetVerifiedPath(variant));
             const int width = 768, height = 432;
             var scene = SyntheticPictures.Scene(3, width, height).Rgb;
-            reference.Run(scene, width, height, cancellationToken);
-            candidate.Run(scene, width, height, cancellationToken);
+            var similarity = StructuralSimilarity.Mean(
+                new PixelImage(width, height, reference.Run(scene, width, height, cancellationToken)),
+                new PixelImage(width, height, candidate.Run(scene, width, height, cancellationToken)));
             double best(StyleModel model, double sofar)
             {
                 var watch = System.Diagnostics.Stopwatch.StartNew();
@@ -127,7 +134,7 @@ namespace AnimeGan.Core.Onnx
                 candidateMs = best(candidate, candidateMs);
             }
 
-            return referenceMs / candidateMs;
+            return (referenceMs / candidateMs, similarity);
         }
 
         private void Register(ModelEntry variant)

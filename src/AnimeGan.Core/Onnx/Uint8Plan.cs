@@ -5,7 +5,8 @@ namespace AnimeGan.Core.Onnx
     /// <summary>
     /// Decides which activations of a float graph live in uint8: those an integer kernel makes or reads. A Conv's
     /// output (QLinearConv needs its Q), a Conv's input, what a LeakyRelu, a residual Add or a Concat reads and makes
-    /// (each becomes its QLinear kernel), and what a reflect Pad or a Resize reads (they then run on uint8). Only
+    /// (each becomes its QLinear kernel), and what a reflect Pad, a Resize or a statistics subsample reads (they then
+    /// run on uint8). Only
     /// picture-sized float tensors with a calibrated range qualify; graph outputs stay float.
     /// </summary>
     internal sealed class Uint8Plan
@@ -65,8 +66,8 @@ namespace AnimeGan.Core.Onnx
                 return false;
             if (_producers.TryGetValue(value, out var producer) && IsDefault(producer))
             {
-                if (producer.OpType == "Conv")
-                    return QuantizesConv(producer);
+                if (producer.OpType == "Conv" && QuantizesConv(producer))
+                    return true;
                 if ((producer.OpType == "LeakyRelu" || producer.OpType == "Add" || producer.OpType == "Concat") && AllInputsAreActivations(producer))
                     return true;
             }
@@ -74,7 +75,7 @@ namespace AnimeGan.Core.Onnx
             return _consumers.TryGetValue(value, out var consumers) && consumers.Where(IsDefault).Any(c => c.OpType switch
             {
                 "Conv" => c.Input[0] == value && QuantizesConv(c),
-                "Pad" or "Resize" => c.Input[0] == value,
+                "Pad" or "Resize" or "Slice" => c.Input[0] == value,
                 "LeakyRelu" => true,
                 "Add" or "Concat" => AllInputsAreActivations(c),
                 _ => false,

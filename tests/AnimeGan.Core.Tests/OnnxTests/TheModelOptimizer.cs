@@ -102,6 +102,26 @@ namespace AnimeGan.Core.Tests.OnnxTests
             Assert.True(counts[0] >= counts[1] * 0.9, $"{counts[0]} of {counts[1]} channels on their grid");
         }
 
+        /// <summary>The verdict measures how alike a variant's output looks: the float32 variant is the graph itself, INT8 is close but not equal.</summary>
+        [Fact]
+        public void ShouldJudgeAVariantByHowAlikeItsOutputLooks()
+        {
+            using var folder = new TemporaryDirectory();
+            var store = new ModelStore(folder.Path);
+            var installer = new ModelInstaller(store);
+            installer.InstallFromFolder(store.Manifest.Get("cute"), TestFiles.ModelsFolder);
+            installer.InstallFromFolder(store.Manifest.Get("hayao"), TestFiles.ModelsFolder);
+            var optimizer = new ModelOptimizer(store);
+
+            var same = optimizer.OptimizeAndCompare("hayao", OptimizationKind.Float32);
+            Assert.Equal(1.0, same.Similarity, 6);
+            Assert.True(same.LooksAlike);
+
+            var int8 = optimizer.OptimizeAndCompare("cute", OptimizationKind.Int8);
+            Assert.InRange(int8.Similarity, ModelOptimizer.FaithfulSimilarity, 0.9999);
+            Assert.Equal(int8.IsFastEnough && int8.LooksAlike, int8.PaysOff);
+        }
+
         /// <summary>A new release of a style (another file under the same id) gives a new INT8 variant when it is optimized again.</summary>
         [Fact]
         public void ShouldMakeTheVariantAgainFromAChangedSource()
