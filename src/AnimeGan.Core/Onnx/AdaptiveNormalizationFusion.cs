@@ -17,7 +17,7 @@ namespace AnimeGan.Core.Onnx
         public static int Apply(GraphEdits edits)
         {
             var rewritten = 0;
-            foreach (var div in edits.Graph.Node.Where(n => n.OpType == "Div" && string.IsNullOrEmpty(n.Domain)).ToList())
+            foreach (var div in edits.Graph.Node.Where(n => n.OpType == "Div" && OnnxDomain.IsDefault(n)).ToList())
             {
                 var match = Match(edits, div);
                 if (match == null)

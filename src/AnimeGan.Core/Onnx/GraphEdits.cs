@@ -39,9 +39,12 @@ namespace AnimeGan.Core.Onnx
             }
         }
 
+        /// <summary>Gets the node that produces a value, whatever it is; null for a graph input or an initializer.</summary>
+        public NodeProto? Producer(string value) => _producers.TryGetValue(value, out var node) ? node : null;
+
         /// <summary>Gets the node that produces a value, when it is the given operator (default domain).</summary>
         public NodeProto? Producer(string value, string opType)
-            => _producers.TryGetValue(value, out var node) && node.OpType == opType && string.IsNullOrEmpty(node.Domain) ? node : null;
+            => _producers.TryGetValue(value, out var node) && node.OpType == opType && OnnxDomain.IsDefault(node) ? node : null;
 
         /// <summary>Gets the nodes that read a value.</summary>
         public IReadOnlyList<NodeProto> Consumers(string value)
@@ -51,7 +54,7 @@ namespace AnimeGan.Core.Onnx
         public NodeProto? SoleConsumer(string value, string opType)
         {
             var consumers = Consumers(value);
-            return consumers.Count == 1 && consumers[0].OpType == opType && string.IsNullOrEmpty(consumers[0].Domain) && !IsGraphOutput(value) ? consumers[0] : null;
+            return consumers.Count == 1 && consumers[0].OpType == opType && OnnxDomain.IsDefault(consumers[0]) && !IsGraphOutput(value) ? consumers[0] : null;
         }
 
         public bool IsGraphOutput(string value) => _graph.Output.Any(o => o.Name == value);

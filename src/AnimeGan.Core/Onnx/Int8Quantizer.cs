@@ -58,21 +58,13 @@ namespace AnimeGan.Core.Onnx
             foreach (var input in graph.Input.Where(i => plan.WantsUint8(i.Name)))
             {
                 var dequantized = input.Name + "_dequantized";
-                foreach (var consumer in graph.Node)
-                {
-                    for (var i = 0; i < consumer.Input.Count; i++)
-                    {
-                        if (consumer.Input[i] == input.Name)
-                            consumer.Input[i] = dequantized;
-                    }
-                }
-
+                new GraphEdits(graph).Rewire(input.Name, dequantized);
                 uint8[dequantized] = AddActivationQdq(graph, nodes, input.Name, dequantized, ranges, input.Name, domain);
             }
 
             foreach (var node in graph.Node)
             {
-                if (IsDefault(node) && IntegerPassThrough.Contains(node.OpType) && uint8.TryGetValue(node.Input[0], out var source) && PassesThroughUint8(node))
+                if (OnnxDomain.IsDefault(node) && IntegerPassThrough.Contains(node.OpType) && uint8.TryGetValue(node.Input[0], out var source) && PassesThroughUint8(node))
                 {
                     uint8[node.Output[0]] = RunOnUint8(graph, nodes, node, source, ranges.Rank(node.Output[0]), domain);
                     continue;
@@ -152,8 +144,6 @@ namespace AnimeGan.Core.Onnx
                 shape.Dim.Add(new TensorShapeProto.Types.Dimension());
             graph.ValueInfo.Add(new ValueInfoProto { Name = value, Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = elementType, Shape = shape } } });
         }
-
-        private static bool IsDefault(NodeProto node) => string.IsNullOrEmpty(node.Domain) || node.Domain == "ai.onnx";
 
         /// <summary>A reflect or edge Pad, any Resize and any Transpose give the same result on uint8 codes as on the values (a constant Pad would pad with code 0, not the zero point).</summary>
         private static bool PassesThroughUint8(NodeProto node)
@@ -272,7 +262,7 @@ namespace AnimeGan.Core.Onnx
         /// </summary>
         private static string QdqDomain(ModelProto model)
         {
-            var main = model.OpsetImport.FirstOrDefault(o => string.IsNullOrEmpty(o.Domain) || o.Domain == "ai.onnx");
+            var main = OnnxDomain.MainOpset(model);
             if (main != null && main.Version >= 13)
                 return "";
             if (!model.OpsetImport.Any(o => o.Domain == MicrosoftDomain))

@@ -26,7 +26,7 @@ namespace AnimeGan.Core.Onnx
         public static bool TryMatch(NodeProto add, Uint8Plan plan, IReadOnlyDictionary<string, QuantizedValue> uint8, out AffineParts parts)
         {
             parts = default!;
-            if (add.OpType != "Add" || !(string.IsNullOrEmpty(add.Domain) || add.Domain == "ai.onnx") || add.Input.Count != 2)
+            if (add.OpType != "Add" || !OnnxDomain.IsDefault(add) || add.Input.Count != 2)
                 return false;
             for (var side = 0; side < 2; side++)
             {

@@ -21,7 +21,7 @@ namespace AnimeGan.Core.Onnx
         public static int RemoveZeroPads(GraphEdits edits)
         {
             var removed = 0;
-            foreach (var pad in edits.Graph.Node.Where(n => n.OpType == "Pad" && string.IsNullOrEmpty(n.Domain)).ToList())
+            foreach (var pad in edits.Graph.Node.Where(n => n.OpType == "Pad" && OnnxDomain.IsDefault(n)).ToList())
             {
                 var pads = PadsOf(edits, pad);
                 if (pads == null || pads.Any(p => p != 0) || edits.IsGraphOutput(pad.Output[0]))
@@ -38,7 +38,7 @@ namespace AnimeGan.Core.Onnx
         {
             var types = ElementTypes(edits.Graph);
             var removed = 0;
-            foreach (var cast in edits.Graph.Node.Where(n => n.OpType == "Cast" && string.IsNullOrEmpty(n.Domain)).ToList())
+            foreach (var cast in edits.Graph.Node.Where(n => n.OpType == "Cast" && OnnxDomain.IsDefault(n)).ToList())
             {
                 var to = cast.Attribute.FirstOrDefault(a => a.Name == "to");
                 if (to == null || !types.TryGetValue(cast.Input[0], out var from) || from != to.I || edits.IsGraphOutput(cast.Output[0]))
@@ -69,7 +69,7 @@ namespace AnimeGan.Core.Onnx
                 types[value.Name] = value.Type.TensorType.ElemType;
             foreach (var tensor in graph.Initializer)
                 types[tensor.Name] = tensor.DataType;
-            foreach (var node in graph.Node.Where(n => string.IsNullOrEmpty(n.Domain)))
+            foreach (var node in graph.Node.Where(OnnxDomain.IsDefault))
             {
                 long type;
                 if (node.OpType == "Cast")

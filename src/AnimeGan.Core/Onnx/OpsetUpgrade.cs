@@ -22,11 +22,11 @@ namespace AnimeGan.Core.Onnx
         public static void To11(ModelProto model)
         {
             To10(model);
-            var main = model.OpsetImport.FirstOrDefault(o => string.IsNullOrEmpty(o.Domain) || o.Domain == "ai.onnx");
+            var main = OnnxDomain.MainOpset(model);
             if (main == null || main.Version >= 11)
                 return;
             var graph = model.Graph;
-            foreach (var node in graph.Node.Where(n => string.IsNullOrEmpty(n.Domain)))
+            foreach (var node in graph.Node.Where(OnnxDomain.IsDefault))
             {
                 if (node.OpType == "Pad")
                 {
@@ -66,14 +66,14 @@ namespace AnimeGan.Core.Onnx
 
         private static void To10(ModelProto model)
         {
-            var main = model.OpsetImport.FirstOrDefault(o => string.IsNullOrEmpty(o.Domain) || o.Domain == "ai.onnx");
+            var main = OnnxDomain.MainOpset(model);
             if (main == null || main.Version >= 10)
                 return;
             if (main.Version < 9)
                 throw new AnimeGanException(AnimeGanErrorCode.InvalidOption, $"Models older than opset 9 (this one is {main.Version}) cannot be quantized.");
 
             var graph = model.Graph;
-            foreach (var node in graph.Node.Where(n => string.IsNullOrEmpty(n.Domain)))
+            foreach (var node in graph.Node.Where(OnnxDomain.IsDefault))
             {
                 if (node.OpType == "Upsample")
                 {

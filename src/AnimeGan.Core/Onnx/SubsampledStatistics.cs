@@ -24,7 +24,7 @@ namespace AnimeGan.Core.Onnx
             var edits = new GraphEdits(graph);
             var rewritten = 0;
             var alreadySubsampled = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var centred in graph.Node.Where(n => n.OpType == "Sub" && string.IsNullOrEmpty(n.Domain) && n.Input.Count == 2).ToList())
+            foreach (var centred in graph.Node.Where(n => n.OpType == "Sub" && OnnxDomain.IsDefault(n) && n.Input.Count == 2).ToList())
             {
                 var a = centred.Input[0];
                 var mean = edits.Producer(centred.Input[1], "GlobalAveragePool") ?? SpatialReduceMean(edits.Producer(centred.Input[1], "ReduceMean"));

@@ -6,36 +6,27 @@ namespace AnimeGan.Core.Onnx
     /// Decides which activations of a float graph live in uint8: those an integer kernel makes or reads. A Conv's
     /// output (QLinearConv needs its Q), a Conv's input, what a LeakyRelu, a residual Add or a Concat reads and makes
     /// (each becomes its QLinear kernel), and what a reflect Pad, a Resize or a statistics subsample reads (they then
-    /// run on uint8). Only
-    /// picture-sized float tensors with a calibrated range qualify; graph outputs stay float.
+    /// run on uint8). Only picture-sized float tensors with a calibrated range qualify; graph outputs stay float.
     /// </summary>
     internal sealed class Uint8Plan
     {
         private readonly TensorRanges _ranges;
         private readonly IReadOnlyDictionary<string, TensorProto> _initializers;
-        private readonly HashSet<string> _graphOutputs;
-        private readonly Dictionary<string, NodeProto> _producers = new Dictionary<string, NodeProto>(StringComparer.Ordinal);
-        private readonly Dictionary<string, List<NodeProto>> _consumers = new Dictionary<string, List<NodeProto>>(StringComparer.Ordinal);
+
+        // Indexed once, on the graph as it was given: the quantizer rewires nodes as it goes and never reindexes this.
+        private readonly GraphEdits _given;
         private readonly HashSet<NodeProto> _integerConvs = new HashSet<NodeProto>(new SameNode());
 
         public Uint8Plan(GraphProto graph, TensorRanges ranges, IReadOnlyDictionary<string, TensorProto> initializers)
         {
             _ranges = ranges;
             _initializers = initializers;
-            _graphOutputs = new HashSet<string>(graph.Output.Select(o => o.Name), StringComparer.Ordinal);
-            foreach (var node in graph.Node)
+            _given = new GraphEdits(graph);
+            foreach (var node in graph.Node.Where(n => n.OpType == "Conv" && OnnxDomain.IsDefault(n) && n.Input.Count >= 2))
             {
-                foreach (var output in node.Output)
-                    _producers[output] = node;
-                if (IsDefault(node) && node.OpType == "Conv" && node.Input.Count >= 2 && initializers.TryGetValue(node.Input[1], out var weight)
-                    && weight.DataType == (int)TensorProto.Types.DataType.Float && weight.Dims.Count == 4 && weight.Dims[0] >= FewestQuantizedChannels && weight.Dims[1] >= FewestQuantizedChannels)
+                if (initializers.TryGetValue(node.Input[1], out var weight) && weight.DataType == (int)TensorProto.Types.DataType.Float
+                    && weight.Dims.Count == 4 && weight.Dims[0] >= FewestQuantizedChannels && weight.Dims[1] >= FewestQuantizedChannels)
                     _integerConvs.Add(node);
-                foreach (var input in node.Input)
-                {
-                    if (!_consumers.TryGetValue(input, out var list))
-                        _consumers[input] = list = new List<NodeProto>();
-                    list.Add(node);
-                }
             }
         }
 
@@ -52,32 +43,28 @@ namespace AnimeGan.Core.Onnx
         public bool QuantizesConv(NodeProto node) => _integerConvs.Contains(node);
 
         /// <summary>Gets the node that makes a value in the graph as it was given, when it is the given operator.</summary>
-        public NodeProto? Producer(string value, string opType)
-            => _producers.TryGetValue(value, out var node) && node.OpType == opType && IsDefault(node) ? node : null;
-
-        /// <summary>Gets the nodes that read a value in the graph as it was given.</summary>
-        public IReadOnlyList<NodeProto> Consumers(string value)
-            => _consumers.TryGetValue(value, out var list) ? list : (IReadOnlyList<NodeProto>)Array.Empty<NodeProto>();
+        public NodeProto? Producer(string value, string opType) => _given.Producer(value, opType);
 
         /// <summary>Whether a value should be quantized where it is made (or, for a graph input, where it enters).</summary>
         public bool WantsUint8(string value)
         {
             if (!IsActivation(value))
                 return false;
-            if (_producers.TryGetValue(value, out var producer) && IsDefault(producer))
+            var producer = _given.Producer(value);
+            if (producer != null && OnnxDomain.IsDefault(producer))
             {
                 if (producer.OpType == "Conv")
                 {
                     // A float convolution's output is quantized only for a normalization's statistics subsample (its
                     // affine then runs in integers); otherwise it stays float into the next operator: measured on cute,
                     // quantizing it there raised the peak from 212 to 259 MB for no speed.
-                    return QuantizesConv(producer) || Consumers(value).Any(c => IsDefault(c) && c.OpType == "Slice" && c.Input[0] == value);
+                    return QuantizesConv(producer) || _given.Consumers(value).Any(c => OnnxDomain.IsDefault(c) && c.OpType == "Slice" && c.Input[0] == value);
                 }
                 if ((producer.OpType == "LeakyRelu" || producer.OpType == "Add" || producer.OpType == "Concat") && AllInputsAreActivations(producer))
                     return true;
             }
 
-            return _consumers.TryGetValue(value, out var consumers) && consumers.Where(IsDefault).Any(c => c.OpType switch
+            return _given.Consumers(value).Where(OnnxDomain.IsDefault).Any(c => c.OpType switch
             {
                 "Conv" => c.Input[0] == value && QuantizesConv(c),
                 "Pad" or "Resize" or "Slice" => c.Input[0] == value,
@@ -89,11 +76,10 @@ namespace AnimeGan.Core.Onnx
 
         /// <summary>Whether a value is a picture-sized float activation with a calibrated range (not a per-channel value or a graph output).</summary>
         public bool IsActivation(string value)
-            => !_graphOutputs.Contains(value) && !_initializers.ContainsKey(value) && _ranges.TryGet(value, out _) && _ranges.IsActivation(value);
+            => !_given.IsGraphOutput(value) && !_initializers.ContainsKey(value) && _ranges.IsActivation(value);
 
         private bool AllInputsAreActivations(NodeProto node) => node.Input.All(IsActivation);
 
-        private static bool IsDefault(NodeProto node) => string.IsNullOrEmpty(node.Domain) || node.Domain == "ai.onnx";
     
         /// <summary>Nodes by identity: a protobuf message's hash follows its contents, which the quantizer rewires.</summary>
         private sealed class SameNode : IEqualityComparer<NodeProto>
