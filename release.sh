@@ -46,7 +46,9 @@ copy_models() { # <from> <to>: the model files only, not the optimized graphs ma
 }
 
 echo "== Paint.NET effect"
-pdn=(-p:AllowShimPackage=true)
+# Compiled against Paint.NET's own DLLs when PDN_ROOT names their folder, else against the stand-ins with their
+# names (PaintDotNetEffect/ReferenceAssemblies); either way the publish checks that every reference binds in Paint.NET.
+pdn=()
 if [ -n "${PDN_ROOT:-}" ]; then pdn=("-p:PdnRoot=$PDN_ROOT"); fi
 pdn_zip="$PWD/$out/AnimeGan-PaintDotNet-$version.zip"
 dotnet publish PaintDotNetEffect/AnimeGan.PaintDotNet/AnimeGan.PaintDotNet.csproj -c Release "${quiet[@]}" "${pdn[@]}" \

@@ -3,7 +3,7 @@ using System.IO.Compression;
 using System.Reflection;
 using System.Text.Json;
 using PaintDotNet.Effects;
-using PaintDotNet.Shim.Host;
+using AnimeGan.PaintDotNet.TestHost;
 
 namespace AnimeGan.PaintDotNet.Tests
 {
@@ -121,7 +121,7 @@ namespace AnimeGan.PaintDotNet.Tests
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
-            var arguments = new List<string> { "publish", project, "-c", "Release", "--no-build", "--nologo", "-o", Path.Combine(scratch.Path, "publish"), "-p:AllowShimPackage=true", $"-p:PluginPackageFolder={package}", $"-p:PluginZip={zip}" };
+            var arguments = new List<string> { "publish", project, "-c", "Release", "--no-build", "--nologo", "-o", Path.Combine(scratch.Path, "publish"), $"-p:PluginPackageFolder={package}", $"-p:PluginZip={zip}" };
             if (runtimes != null)
                 arguments.Add($"-p:PluginRuntimes={runtimes}");
             foreach (var argument in arguments)

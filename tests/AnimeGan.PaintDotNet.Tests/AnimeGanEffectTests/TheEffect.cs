@@ -1,6 +1,6 @@
 using PaintDotNet.PropertySystem;
 using PaintDotNet.Rendering;
-using PaintDotNet.Shim.Host;
+using AnimeGan.PaintDotNet.TestHost;
 
 namespace AnimeGan.PaintDotNet.Tests.AnimeGanEffectTests
 {

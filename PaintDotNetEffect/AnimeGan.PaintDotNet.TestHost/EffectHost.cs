@@ -4,7 +4,7 @@ using PaintDotNet.Imaging;
 using PaintDotNet.PropertySystem;
 using PaintDotNet.Rendering;
 
-namespace PaintDotNet.Shim.Host
+namespace AnimeGan.PaintDotNet.TestHost
 {
     /// <summary>
     /// Runs an effect the way Paint.NET does: render info, token, then OnRender over square tiles of the
@@ -149,7 +149,7 @@ namespace PaintDotNet.Shim.Host
             public IBitmapLock<ColorBgra32> Lock(RectInt32 bounds) => new Lock(_surface, bounds);
         }
 
-        private sealed class Output : IBitmapEffectOutput, IShimOutput
+        private sealed class Output : IBitmapEffectOutput, IHostOutput
         {
             private readonly Surface _surface;
 
@@ -164,7 +164,7 @@ namespace PaintDotNet.Shim.Host
             public IBitmapLock<ColorBgra32> LockBgra32() => new Lock(_surface, Bounds);
         }
 
-        private sealed class Environment : IBitmapEffectEnvironment, IShimEnvironment, IEffectSelectionInfo, IEffectDocumentInfo
+        private sealed class Environment : IBitmapEffectEnvironment, IHostEnvironment, IEffectSelectionInfo, IEffectDocumentInfo
         {
             public Environment(Surface source, RectInt32 selection)
             {

@@ -1,16 +1,59 @@
 using System.IO.Compression;
 using System.Reflection;
+using AnimeGan.PaintDotNet.PackageCheck;
 
 namespace AnimeGan.PaintDotNet.Tests
 {
     /// <summary>
-    /// The shim may only mirror Paint.NET: every public or protected type and member it declares must exist in
-    /// the official 5.1.9 reference (shared/paintdotnet/api-5.1.9-uids.txt.gz), and its whole surface, with
-    /// return types, must equal the checked-in PaintDotNetEffect/PaintDotNet.Shim/ExpectedSurface.txt.
+    /// The Paint.NET stand-ins (PaintDotNetEffect/ReferenceAssemblies) may only mirror Paint.NET: each is named
+    /// like one of Paint.NET's DLLs and holds only types the official 5.1.9 reference puts in that DLL
+    /// (official/type-assemblies-5.1.9.tsv); every public or protected member exists in the reference
+    /// (official/api-5.1.9-uids.txt.gz); and the whole surface, with return types and assemblies, equals the
+    /// checked-in ExpectedSurface.txt.
     /// </summary>
-    public class ShimSurfaceTests
+    public class TheReferenceAssemblies
     {
-        private static readonly Assembly Shim = typeof(global::PaintDotNet.Effects.PropertyBasedBitmapEffect).Assembly;
+        private static readonly string[] StandInNames = { "PaintDotNet.Core", "PaintDotNet.Effects.Core", "PaintDotNet.Primitives", "PaintDotNet.PropertySystem", "PaintDotNet.Windows", "PaintDotNet.Windows.Core" };
+
+        private static readonly PaintDotNetTypeTable Table = PaintDotNetTypeTable.Read(Path.Combine(AppContext.BaseDirectory, "official", "type-assemblies-5.1.9.tsv"));
+
+        /// <summary>Gets the stand-ins the test host runs on: every PaintDotNet.*.dll beside the tests.</summary>
+        private static IReadOnlyList<Assembly> StandIns { get; } = Directory.GetFiles(AppContext.BaseDirectory, "PaintDotNet.*.dll")
+            .Select(f => Assembly.Load(Path.GetFileNameWithoutExtension(f)))
+            .OrderBy(a => a.GetName().Name, StringComparer.Ordinal)
+            .ToList();
+
+        [Fact]
+        public void ShouldBeOneAssemblyPerPaintDotNetAssemblyTheEffectUsesWithItsExactName()
+        {
+            Assert.Equal(StandInNames, StandIns.Select(a => a.GetName().Name));
+            Assert.All(StandIns, a => Assert.Contains(a.GetName().Name!, Table.AssemblyNames));
+        }
+
+        [Fact]
+        public void ShouldTakeTheIdentityEveryPaintDotNetReleaseSatisfies()
+        {
+            // Unsigned (the binder leaves the public key token out of a reference's match) and version 0.0.0.0
+            // (the binder takes any version at least the one referenced): see ReferenceAssemblies/Directory.Build.props.
+            foreach (var assembly in StandIns)
+            {
+                var name = assembly.GetName();
+                Assert.Equal(new Version(0, 0, 0, 0), name.Version);
+                Assert.True(name.GetPublicKeyToken() is null or { Length: 0 }, $"{name.Name} is signed");
+                Assert.Equal(string.Empty, name.CultureName);
+            }
+        }
+
+        [Fact]
+        public void ShouldPutEachTypeInTheAssemblyTheOfficialReferenceNames()
+        {
+            var misplaced = StandIns
+                .SelectMany(a => a.GetTypes().Where(IsVisible).Select(t => (Type: t, Assembly: a.GetName().Name!)))
+                .Where(x => Table.AssemblyOf(TypeId(x.Type)) != x.Assembly)
+                .Select(x => $"{TypeId(x.Type)} is in {x.Assembly}; the reference has it in {Table.AssemblyOf(TypeId(x.Type)) ?? "no assembly"}")
+                .ToList();
+            Assert.True(misplaced.Count == 0, string.Join("\n", misplaced));
+        }
 
         [Fact]
         public void ShouldDeclareOnlyTypesAndMembersOfTheOfficialReference()
@@ -23,8 +66,8 @@ namespace AnimeGan.PaintDotNet.Tests
         [Fact]
         public void ShouldMatchTheCheckedInSignatures()
         {
-            // The test only reads the list (it used to be able to regenerate it from the shim itself): a change
-            // to the shim's surface fails here until a person edits the list against the reference.
+            // The test only reads the list: a change to a stand-in's surface fails here until a person edits the
+            // list against the reference.
             var actual = Surface().Select(s => s.Signature).OrderBy(s => s, StringComparer.Ordinal).ToList();
             var path = Path.Combine(AppContext.BaseDirectory, "ExpectedSurface.txt");
             var expected = File.ReadAllLines(path).Where(l => l.Length > 0 && !l.StartsWith("#", StringComparison.Ordinal)).ToList();
@@ -33,7 +76,7 @@ namespace AnimeGan.PaintDotNet.Tests
 
         private static IEnumerable<string> ReadOfficialIds()
         {
-            using var file = File.OpenRead(Path.Combine(TestFiles.Shared, "paintdotnet", "api-5.1.9-uids.txt.gz"));
+            using var file = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "official", "api-5.1.9-uids.txt.gz"));
             using var gzip = new GZipStream(file, CompressionMode.Decompress);
             using var reader = new StreamReader(gzip);
             string? line;
@@ -44,10 +87,10 @@ namespace AnimeGan.PaintDotNet.Tests
         internal static IEnumerable<(string Id, string Signature)> Surface()
         {
             const BindingFlags flags = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
-            foreach (var type in Shim.GetTypes().Where(t => IsVisible(t)))
+            foreach (var type in StandIns.SelectMany(a => a.GetTypes()).Where(IsVisible))
             {
                 var typeId = TypeId(type);
-                yield return (typeId, $"type {typeId}");
+                yield return (typeId, $"type {typeId} in {type.Assembly.GetName().Name}");
                 if (type.IsEnum)
                     continue;
                 foreach (var member in type.GetMembers(flags))
