@@ -54,3 +54,37 @@ Describe 'The PowerShell Gallery package' {
         $lines[1] | Should -Exist
     }
 }
+
+Describe 'A new user''s profile' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+        $work = New-TestFolder
+        $home_ = New-Item -ItemType Directory -Path (Join-Path $work 'home')
+        $temp = New-Item -ItemType Directory -Path (Join-Path $work 'tmp')
+        Copy-Item $Street (Join-Path $work 'p.jpg')
+    }
+    AfterAll {
+        Remove-Item -LiteralPath $work -Recurse -Force
+    }
+
+    It 'converts a photo with faces and leaves no telemetry, nor anything of the module''s, in home or temp' {
+        # A fresh PowerShell whose home and temporary folders are new: what it leaves there, PowerShell's own files
+        # aside, is the module's (ONNX Runtime's telemetry is turned off by the engine).
+        $script = "Import-Module '$ModuleManifest' -ErrorAction Stop; (Convert-ToAnime '$(Join-Path $work 'p.jpg')' -MaxSize 256 -ModelsPath '$Models').OutputPath"
+        $saved = $env:HOME, $env:TMPDIR
+        try {
+            $env:HOME = $home_.FullName
+            $env:TMPDIR = $temp.FullName
+            $lines = & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -Command $script
+        }
+        finally {
+            $env:HOME, $env:TMPDIR = $saved
+        }
+        $LASTEXITCODE | Should -Be 0
+        $lines | Should -Be (Join-Path $work 'p_anime.jpg')
+        $left = @(Get-ChildItem -LiteralPath $home_ -Recurse -Force -File | ForEach-Object { [IO.Path]::GetRelativePath($home_.FullName, $_.FullName) })
+        $left | Where-Object { $_ -notlike '.cache/powershell/*' -and $_ -notlike '.local/share/powershell/*' } | Should -BeNullOrEmpty
+        Test-Path (Join-Path $home_ '.cache' 'Microsoft') | Should -BeFalse
+        @(Get-ChildItem -LiteralPath $temp -Recurse -Force) | Should -BeNullOrEmpty
+    }
+}

@@ -43,6 +43,21 @@ namespace AnimeGan.Tests
             }
         }
 
+        /// <summary>Runs .NET's host with the arguments to its end (ten minutes at most); returns its exit code and all it printed.</summary>
+        public static (int ExitCode, string Output) RunDotnet(IEnumerable<string> arguments, params (string Name, string Value)[] environment)
+        {
+            var lines = new BlockingCollection<string>();
+            using var process = Start(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", arguments, lines, environment);
+            if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException("dotnet " + string.Join(" ", arguments) + " did not finish in 10 minutes:\n" + string.Join("\n", lines));
+            }
+
+            process.WaitForExit();
+            return (process.ExitCode, string.Join("\n", lines));
+        }
+
         /// <summary>Sends a signal (TERM, INT) the way a supervisor does.</summary>
         public static void Signal(Process process, string signal)
         {

@@ -12,6 +12,7 @@ namespace AnimeGan.Core.Inference
         /// <param name="memoryArena">What the session does with ONNX Runtime's CPU memory arena.</param>
         public static SessionOptions Create(int intraOpThreads, MemoryArena memoryArena)
         {
+            OnnxRuntimeTelemetry.DisableEvents();
             var options = new SessionOptions();
             try
             {

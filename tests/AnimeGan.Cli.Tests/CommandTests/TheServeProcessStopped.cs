@@ -14,10 +14,9 @@ namespace AnimeGan.Cli.Tests.CommandTests
     public sealed class TheServeProcessStopped : IDisposable
     {
         private readonly TemporaryDirectory _folder = new TemporaryDirectory();
+        private readonly FreshProfile _profile = new FreshProfile();
         private readonly BlockingCollection<string> _output = new BlockingCollection<string>();
         private Process? _server;
-
-        private string TempFolder => _folder.File("tmp");
 
         public void Dispose()
         {
@@ -25,6 +24,7 @@ namespace AnimeGan.Cli.Tests.CommandTests
                 _server.Kill(entireProcessTree: true);
             _server?.Dispose();
             _folder.Dispose();
+            _profile.Dispose();
         }
 
         [Theory]
@@ -70,10 +70,9 @@ namespace AnimeGan.Cli.Tests.CommandTests
 
         private HttpClient Start(params (string Name, string Value)[] environment)
         {
-            Directory.CreateDirectory(TempFolder);
             var arguments = new[] { Path.Combine(AppContext.BaseDirectory, "animegan.dll"), "--models", TestModels.Folder, "serve", "--port", "0", "--drain-seconds", "0" };
-            // The server's temporary folder is the test's own, and the runtime's diagnostic pipes stay out of it.
-            var settings = environment.Concat(new[] { ("TMPDIR", TempFolder), ("DOTNET_EnableDiagnostics", "0") }).ToArray();
+            // The server's home and temporary folders are the test's own, and the runtime's diagnostic pipes stay out of them.
+            var settings = environment.Concat(_profile.Environment).ToArray();
             _server = ChildProcesses.Start(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", arguments, _output, settings);
             string? address = null;
             while (address == null && _output.TryTake(out var line, TimeSpan.FromSeconds(60)))
@@ -88,11 +87,11 @@ namespace AnimeGan.Cli.Tests.CommandTests
             var printed = string.Join("\n", _output);
             Assert.True(_server.ExitCode == 0, $"exit {_server.ExitCode}:\n{printed}");
             Assert.Contains("Stopped.", printed, StringComparison.Ordinal);
-            // Nothing left: no upload, no partial result, no framework buffer; only this user's (empty) root of server
-            // folders, and ONNX Runtime's own one-line '.ses' file, which it writes to the temporary folder when it
-            // loads a model (the name is in libonnxruntime.so) and which no photo or request has any part in.
-            var left = Directory.GetFileSystemEntries(TempFolder, "*", SearchOption.AllDirectories).Select(p => Path.GetRelativePath(TempFolder, p)).Where(p => p != ".ses");
-            Assert.Equal(new[] { "animegan-serve-" + Environment.UserName }, left);
+            // Nothing left: no upload, no partial result, no framework buffer, no telemetry (ONNX Runtime's session
+            // file '.ses' here, its device id and event queue in the home folder); only this user's (empty) root of
+            // server folders.
+            Assert.Equal(new[] { "animegan-serve-" + Environment.UserName }, _profile.LeftInTemp());
+            Assert.Empty(_profile.LeftInHome());
         }
 
         private string Photo() => TestImages.WritePhoto(TestFiles.Rickshaw, _folder.File("photo.jpg"), 1280);

@@ -1,15 +1,15 @@
 using System.Reflection;
 using System.Runtime.Loader;
 
-namespace AnimeGan.PaintDotNet.Tests
+namespace AnimeGan.PaintDotNet.TestHost
 {
     /// <summary>
     /// Loads a plugin the way Paint.NET does: a load context of its own, resolving the plugin's dependencies
     /// (managed and native) through an AssemblyDependencyResolver on the plugin DLL, that is through its
-    /// .deps.json. Whatever the plugin's folder does not provide (Paint.NET's own assemblies, here the shim)
+    /// .deps.json. Whatever the plugin's folder does not provide (Paint.NET's own assemblies, here the stand-ins)
     /// comes from the host, so the effect's base types are the host's.
     /// </summary>
-    internal sealed class PluginLoadContext : AssemblyLoadContext
+    public sealed class PluginLoadContext : AssemblyLoadContext
     {
         public PluginLoadContext(string pluginPath)
             : base("AnimeGan plugin", isCollectible: false)
