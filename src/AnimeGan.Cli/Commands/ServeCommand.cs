@@ -19,7 +19,7 @@ namespace AnimeGan.Cli.Commands
             var jobs = new Option<int>("--jobs", "-j") { Description = $"Photos converted at once, {OptionLimits.MinJobs}-{OptionLimits.MaxJobs} (default {BatchDefaults.Jobs}: one per core); up to {defaults.QueueLimit} more wait.", HelpName = "N", DefaultValueFactory = _ => defaults.Jobs }.Invariant(defaults.Jobs);
             var maxMemory = new Option<int?>("--max-memory-mb") { Description = "Memory the conversions running at once may hold, in MB, by the engine's estimate; a bigger picture is refused, and one that does not fit beside those running is told to retry (default: 4096 per job, at most 60% of this machine's memory).", HelpName = "N" }.Invariant();
             var maxWorkingSize = new Option<int>("--max-working-size") { Description = $"Largest working size a request may ask for, in pixels (default {defaults.MaxWorkingSize}); larger requests are served at this size and told so.", HelpName = "PIXELS", DefaultValueFactory = _ => defaults.MaxWorkingSize }.Invariant(defaults.MaxWorkingSize);
-            var token = new Option<string?>("--token") { Description = $"Access token to require (default: ${TokenVariable}, else one is generated when listening beyond this machine).", HelpName = "TOKEN" };
+            var token = new Option<string?>("--token") { Description = $"Access token to require, at least 16 characters with 8 different ones (default: ${TokenVariable}, else one is generated, and printed, when listening beyond this machine). Other users of this machine can read a command line: prefer ${TokenVariable} or --token-file. A token you set is never printed.", HelpName = "TOKEN" };
             var tokenFile = new Option<string?>("--token-file") { Description = $"Read the access token from a file, such as a container secret (default: ${TokenFileVariable}).", HelpName = "FILE" };
 
             var allowedHosts = new Option<string[]>("--allowed-hosts") { Description = "Public names to answer to besides this machine's own, comma-separated (the name a load balancer forwards, e.g. anime.example.com).", HelpName = "NAMES", AllowMultipleArgumentsPerToken = true, CustomParser = CommaSeparated };
@@ -56,6 +56,9 @@ namespace AnimeGan.Cli.Commands
                     console.Fail(ex.Message);
                     return ExitCodes.Usage;
                 }
+
+                if (!string.IsNullOrEmpty(parseResult.GetValue(token)))
+                    console.Error.WriteLine($"warning: a token given with --token can be read by every user of this machine (in the process list); set ${TokenVariable} or use --token-file instead.");
 
                 return await new ServeRunner(console).RunAsync(options, cancellationToken).ConfigureAwait(false);
             });

@@ -38,9 +38,14 @@ namespace AnimeGan.Cli.Commands
             }
 
             var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Select(a => new Uri(a).Port).First();
-            _console.Out.WriteLine($"AnimeGan is serving at {options.BrowserUrl(bound)}");
-            if (options.Token != null)
+            var inContainer = ServeOptions.RunsInContainer();
+            _console.Out.WriteLine($"AnimeGan is serving at {options.BrowserUrl(bound, inContainer)}");
+            if (inContainer && !options.IsLoopback)
+                _console.Out.WriteLine($"(In a container: from its host, use the port published for {bound}.)");
+            if (options.TokenWasGenerated)
                 _console.Out.WriteLine($"Open that address (it carries the access token) on any device of your network; API clients send 'Authorization: Bearer {options.Token}'.");
+            else if (options.Token != null)
+                _console.Out.WriteLine("It needs the access token you set: open the address with ?token=<token>, or send 'Authorization: Bearer <token>'.");
             _console.Out.WriteLine("Press Ctrl+C to stop.");
 
             // The host's own signal handling (SIGTERM, Ctrl+C) ends the wait; stopping then drains first.

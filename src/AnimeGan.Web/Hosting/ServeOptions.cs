@@ -49,6 +49,15 @@ namespace AnimeGan.Web.Hosting
         public string? Token { get; init; }
 
         /// <summary>
+        /// Gets whether the server made the token itself. Only such a token is ever printed: one the operator
+        /// supplied is known to them already, and a log is read by more people than a secret is (kubectl logs).
+        /// </summary>
+        public bool TokenWasGenerated { get; init; }
+
+        /// <summary>The fewest different characters a supplied token may have: 'aaaaaaaaaaaaaaaa' is long, not secret.</summary>
+        public const int MinTokenDistinctCharacters = 8;
+
+        /// <summary>
         /// Gets the public names the server answers to besides this machine's own (the name a load balancer
         /// forwards, for example anime.example); Host filtering refuses every other name.
         /// </summary>
@@ -130,16 +139,26 @@ namespace AnimeGan.Web.Hosting
                 throw new ArgumentException($"--replica-id '{ReplicaId}' must be lower-case letters, digits and dots, at most 63 characters.");
             if (Token != null && Token.Length < 16)
                 throw new ArgumentException("--token must be at least 16 characters long.");
-            return Token == null && !IsLoopback ? this with { Token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant() } : this;
+            if (Token != null && Token.Distinct().Count() < MinTokenDistinctCharacters)
+                throw new ArgumentException($"--token is too easy to guess: it needs at least {MinTokenDistinctCharacters} different characters (leave it out, and the server makes a random one).");
+            return Token == null && !IsLoopback ? this with { Token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant(), TokenWasGenerated = true } : this;
         }
 
-        /// <summary>Gets the address to open in a browser, with the token when one is needed.</summary>
-        public string BrowserUrl(int boundPort)
+        /// <summary>
+        /// Gets the address to print for a browser: with the token only when the server made it. Listening on
+        /// every address, it names this machine, or, in a container (whose own name means nothing outside it),
+        /// localhost: the address that works where the port is published.
+        /// </summary>
+        public string BrowserUrl(int boundPort, bool inContainer = false)
         {
-            var host = Host is "0.0.0.0" or "::" ? Environment.MachineName.ToLowerInvariant() : Host.Contains(':') && !Host.StartsWith('[') ? $"[{Host}]" : Host;
+            var everyAddress = Host is "0.0.0.0" or "::";
+            var host = everyAddress ? (inContainer ? "localhost" : Environment.MachineName.ToLowerInvariant()) : Host.Contains(':') && !Host.StartsWith('[') ? $"[{Host}]" : Host;
             var url = string.Create(CultureInfo.InvariantCulture, $"http://{host}:{boundPort}/");
-            return Token == null ? url : url + "?token=" + Token;
+            return TokenWasGenerated ? url + "?token=" + Token : url;
         }
+
+        /// <summary>Gets whether this process runs in a container (podman writes /run/.containerenv, Docker /.dockerenv).</summary>
+        public static bool RunsInContainer() => File.Exists("/run/.containerenv") || File.Exists("/.dockerenv");
 
         /// <summary>Splits a comma-separated setting (allowed hosts, known proxies), as a command line or configuration writes it.</summary>
         public static IReadOnlyList<string> SplitList(string? value)

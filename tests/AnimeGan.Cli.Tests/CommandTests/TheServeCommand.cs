@@ -25,7 +25,8 @@ namespace AnimeGan.Cli.Tests.CommandTests
             var output = new AddressWatcher();
             using var stop = new CancellationTokenSource();
             var args = new[] { "--models", TestModels.Folder, "serve", "--port", "0" };
-            var run = CliApp.RunAsync([.. args, .. options], new CliConsole(output, new StringWriter(), false), stop.Token);
+            var error = new StringWriter();
+            var run = CliApp.RunAsync([.. args, .. options], new CliConsole(output, error, false), stop.Token);
             var address = await output.Address.Task.WaitAsync(TimeSpan.FromMinutes(2));
             try
             {
@@ -36,7 +37,7 @@ namespace AnimeGan.Cli.Tests.CommandTests
                 stop.Cancel();
             }
 
-            return (await run, output.ToString());
+            return (await run, output.ToString() + error.ToString());
         }
 
         [Fact]
@@ -80,7 +81,7 @@ namespace AnimeGan.Cli.Tests.CommandTests
 
             var (code, printed) = await ServeAsync(async address =>
             {
-                Assert.Equal("?token=from-a-secret-file-0123456789", address.Query);
+                Assert.Equal("", address.Query);
                 using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{address.Port}/") };
                 using var request = new HttpRequestMessage(HttpMethod.Get, "/api/styles");
                 request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "from-a-secret-file-0123456789");
@@ -88,6 +89,23 @@ namespace AnimeGan.Cli.Tests.CommandTests
             }, "--host", "0.0.0.0", "--token-file", secret);
 
             Assert.Equal(0, code);
+            Assert.DoesNotContain("from-a-secret-file", printed, StringComparison.Ordinal);
+            Assert.Contains("It needs the access token you set", printed, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task ShouldNeverPrintATokenFromTheCommandLineAndWarnThatOthersCanReadIt()
+        {
+            var (code, printed) = await ServeAsync(async address =>
+            {
+                Assert.Equal("", address.Query);
+                using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{address.Port}/") };
+                Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/styles?token=given-on-the-command-line-0123")).StatusCode);
+            }, "--host", "0.0.0.0", "--token", "given-on-the-command-line-0123");
+
+            Assert.Equal(0, code);
+            Assert.DoesNotContain("given-on-the-command-line", printed, StringComparison.Ordinal);
+            Assert.Contains("warning: a token given with --token can be read by every user of this machine", printed, StringComparison.Ordinal);
         }
 
         [Theory]
@@ -97,6 +115,8 @@ namespace AnimeGan.Cli.Tests.CommandTests
         [InlineData("--max-memory-mb", "10", "--max-memory-mb must be between 64 and")]
         [InlineData("--max-working-size", "9000", "--max-working-size must be between 16 and 8192")]
         [InlineData("--token", "short", "--token must be at least 16 characters")]
+        [InlineData("--token", "aaaaaaaaaaaaaaaa", "--token is too easy to guess: it needs at least 8 different characters")]
+        [InlineData("--token", "abababababababababab", "--token is too easy to guess")]
         public async Task ShouldRefuseABadOptionAsAUsageError(string option, string value, string message)
         {
             var run = await CliRun.RunAsync("serve", option, value);

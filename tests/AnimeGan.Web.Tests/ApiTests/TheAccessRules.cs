@@ -127,6 +127,18 @@ namespace AnimeGan.Web.Tests.ApiTests
         }
 
         [Fact]
+        public void ShouldPrintOnlyATokenItMadeAndLocalhostFromInsideAContainer()
+        {
+            var supplied = new ServeOptions { Host = "0.0.0.0", Token = Token }.Validated();
+            var made = new ServeOptions { Host = "0.0.0.0" }.Validated();
+
+            Assert.False(supplied.TokenWasGenerated);
+            Assert.DoesNotContain(Token, supplied.BrowserUrl(5000), System.StringComparison.Ordinal);
+            Assert.True(made.TokenWasGenerated);
+            Assert.Equal($"http://localhost:5000/?token={made.Token}", made.BrowserUrl(5000, inContainer: true));
+        }
+
+        [Fact]
         public async Task ShouldAnswerToThePublicNamesItIsGivenOnly()
         {
             using var plain = new WebApp(("Host", "0.0.0.0"), ("Token", Token));
