@@ -1,10 +1,12 @@
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace AnimeGan.Web.Jobs
 {
     /// <summary>
     /// Removes results unused for <see cref="JobStore.IdleLifetime"/> once a minute, whether or not anyone uses
-    /// the server, so photos do not stay on disk past their time on an idle server.
+    /// the server, so photos do not stay on disk past their time on an idle server. Starting, it says how many
+    /// folders of servers that had stopped without cleaning up the store removed.
     /// </summary>
     internal sealed class JobExpiry : BackgroundService
     {
@@ -13,7 +15,12 @@ namespace AnimeGan.Web.Jobs
 
         private readonly JobStore _store;
 
-        public JobExpiry(JobStore store) => _store = store;
+        public JobExpiry(JobStore store, ILogger<JobExpiry> logger)
+        {
+            _store = store;
+            if (store.RemovedAtStart > 0)
+                logger.LogWarning("Removed {Count} folders of uploads and results left by servers that stopped without cleaning up.", store.RemovedAtStart);
+        }
 
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {

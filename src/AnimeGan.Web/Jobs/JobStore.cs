@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -6,7 +8,9 @@ namespace AnimeGan.Web.Jobs
 {
     /// <summary>
     /// The server's temporary files and kept results. Everything lives under one private root that is removed
-    /// at shutdown. Results are kept in the framework's <see cref="MemoryCache"/>: one not used for
+    /// at shutdown; the root's name says whose it is (process id and start time), so a server that starts
+    /// removes the roots of servers that are gone without cleaning up (killed, crashed, a machine that lost power),
+    /// and people's photos do not outlive the server that took them. Results are kept in the framework's <see cref="MemoryCache"/>: one not used for
     /// <see cref="IdleLifetime"/> expires (removed by <see cref="JobExpiry"/>'s timer), at most <see cref="MaxJobs"/> are kept (the least recently used
     /// go first), and an evicted result's files are deleted. Ids are 128 random bits, so one visitor cannot
     /// reach another's photos, and nothing lists them. The newest results, one per conversion slot, also keep
@@ -32,12 +36,20 @@ namespace AnimeGan.Web.Jobs
             _jobs = new MemoryCache(new MemoryCacheOptions { SizeLimit = MaxJobs, CompactionPercentage = 0.02, Clock = clock });
             _replica = options.ReplicaId;
             _residentLimit = Math.Max(1, options.Jobs);
-            Root = Path.Combine(UserRoot(), NewId());
+            var userRoot = UserRoot();
+            RemovedAtStart = RemoveRootsOfServersThatAreGone(userRoot);
+            Root = Path.Combine(userRoot, OwnerPrefix(Environment.ProcessId, StartedAt(Process.GetCurrentProcess())) + NewId());
             PrivateFiles.CreateFolder(Root);
+
+            // A host that is never disposed (a process that exits without stopping it) still takes its files along.
+            AppDomain.CurrentDomain.ProcessExit += RemoveAtExit;
         }
 
         /// <summary>Gets the folder that holds every temporary file of this server.</summary>
         public string Root { get; }
+
+        /// <summary>Gets how many roots of servers that had stopped without cleaning up this store removed as it started.</summary>
+        public int RemovedAtStart { get; }
 
         public int Count => _jobs.Count;
 
@@ -100,6 +112,7 @@ namespace AnimeGan.Web.Jobs
             if (_disposed)
                 return;
             _disposed = true;
+            AppDomain.CurrentDomain.ProcessExit -= RemoveAtExit;
             // The cache runs its eviction callbacks later, on the thread pool; deleting each job's files here first
             // keeps them from racing the removal of the root below (which would leave the root behind).
             foreach (var key in _jobs.Keys)
@@ -132,6 +145,58 @@ namespace AnimeGan.Web.Jobs
             return root;
         }
 
+        private void RemoveAtExit(object? sender, EventArgs e) => Dispose();
+
         private static string NewId() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+
+        /// <summary>How a root's name begins: the owning server's process id and start time (Unix seconds).</summary>
+        private static string OwnerPrefix(int processId, long startedAt) => string.Create(CultureInfo.InvariantCulture, $"{processId}-{startedAt}-");
+
+        /// <summary>A process's start time in Unix seconds, as every process reads it for the same process.</summary>
+        private static long StartedAt(Process process) => new DateTimeOffset(process.StartTime.ToUniversalTime()).ToUnixTimeSeconds();
+
+        /// <summary>
+        /// Removes the roots (with every upload and result in them) of servers of this user that are no longer
+        /// running: their process is gone, or its id now belongs to a process started at another time. Roots of
+        /// running servers stay; a root whose name says no owner (left by an older version) goes once it has not
+        /// been written for a day.
+        /// </summary>
+        private static int RemoveRootsOfServersThatAreGone(string userRoot)
+        {
+            var removed = 0;
+            foreach (var root in Directory.EnumerateDirectories(userRoot))
+            {
+                var parts = Path.GetFileName(root).Split('-');
+                var owned = parts.Length == 3
+                    && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var processId)
+                    && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var startedAt)
+                    ? IsRunning(processId, startedAt)
+                    : Directory.GetLastWriteTimeUtc(root) > DateTime.UtcNow.AddDays(-1);
+                if (owned)
+                    continue;
+                new WorkArea(root).Dispose();
+                if (!Directory.Exists(root))
+                    removed++;
+            }
+
+            return removed;
+        }
+
+        private static bool IsRunning(int processId, long startedAt)
+        {
+            try
+            {
+                using var process = Process.GetProcessById(processId);
+                return !process.HasExited && Math.Abs(StartedAt(process) - startedAt) <= 2;
+            }
+            catch (ArgumentException)
+            {
+                return false; // no such process
+            }
+            catch (Exception ex) when (ex is InvalidOperationException || ex is System.ComponentModel.Win32Exception || ex is NotSupportedException)
+            {
+                return true; // cannot tell: leave it
+            }
+        }
     }
 }
