@@ -18,6 +18,7 @@ namespace AnimeGan.Cli.Commands
             var maxUpload = new Option<int>("--max-upload-mb") { Description = $"Largest upload accepted, in MB (default {defaults.MaxUploadMegabytes}).", HelpName = "N", DefaultValueFactory = _ => defaults.MaxUploadMegabytes }.Invariant(defaults.MaxUploadMegabytes);
             var jobs = new Option<int>("--jobs", "-j") { Description = $"Photos converted at once, {OptionLimits.MinJobs}-{OptionLimits.MaxJobs} (default {BatchDefaults.Jobs}: one per core); up to {defaults.QueueLimit} more wait.", HelpName = "N", DefaultValueFactory = _ => defaults.Jobs }.Invariant(defaults.Jobs);
             var maxMemory = new Option<int?>("--max-memory-mb") { Description = "Memory the conversions running at once may hold, in MB, by the engine's estimate; a bigger picture is refused, and one that does not fit beside those running is told to retry (default: 4096 per job, at most 60% of this machine's memory).", HelpName = "N" }.Invariant();
+            var maxDisk = new Option<int?>("--max-disk-mb") { Description = "Disk space kept results may take, in MB: the oldest go first to make room, and a result that cannot fit alone is refused with 507 (default: half of the temporary folder's free space at start).", HelpName = "N" }.Invariant();
             var maxWorkingSize = new Option<int>("--max-working-size") { Description = $"Largest working size a request may ask for, in pixels (default {defaults.MaxWorkingSize}); larger requests are served at this size and told so.", HelpName = "PIXELS", DefaultValueFactory = _ => defaults.MaxWorkingSize }.Invariant(defaults.MaxWorkingSize);
             var token = new Option<string?>("--token") { Description = $"Access token to require, at least 16 characters with 8 different ones (default: ${TokenVariable}, else one is generated, and printed, when listening beyond this machine). Other users of this machine can read a command line: prefer ${TokenVariable} or --token-file. A token you set is never printed.", HelpName = "TOKEN" };
             var tokenFile = new Option<string?>("--token-file") { Description = $"Read the access token from a file, such as a container secret (default: ${TokenFileVariable}).", HelpName = "FILE" };
@@ -29,7 +30,7 @@ namespace AnimeGan.Cli.Commands
 
             var replicaId = new Option<string?>("--replica-id") { Description = "This server's name among replicas behind a load balancer (default: $ANIMEGAN_REPLICA_ID): job ids start with it and the animegan_replica cookie carries it, for sticky routing.", HelpName = "NAME", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ANIMEGAN_REPLICA_ID") is { Length: > 0 } fromEnvironment ? fromEnvironment : null };
 
-            var command = new Command(Name, "Serve the web page (upload, convert, download) and the HTTP API.") { port, host, maxUpload, jobs, maxMemory, maxWorkingSize, token, tokenFile, allowedHosts, forwardedHeaders, knownProxies, drainSeconds, replicaId };
+            var command = new Command(Name, "Serve the web page (upload, convert, download) and the HTTP API.") { port, host, maxUpload, jobs, maxMemory, maxDisk, maxWorkingSize, token, tokenFile, allowedHosts, forwardedHeaders, knownProxies, drainSeconds, replicaId };
             command.SetAction(async (parseResult, cancellationToken) =>
             {
                 ServeOptions options;
@@ -42,6 +43,7 @@ namespace AnimeGan.Cli.Commands
                         MaxUploadMegabytes = parseResult.GetValue(maxUpload),
                         Jobs = parseResult.GetValue(jobs),
                         MaxMemoryMegabytes = parseResult.GetValue(maxMemory),
+                        MaxDiskMegabytes = parseResult.GetValue(maxDisk),
                         MaxWorkingSize = parseResult.GetValue(maxWorkingSize),
                         Token = Token(parseResult.GetValue(token), parseResult.GetValue(tokenFile)),
                         ModelsFolder = parseResult.GetValue(CommonOptions.ModelsFolder),

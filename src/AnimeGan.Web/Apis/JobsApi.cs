@@ -73,9 +73,21 @@ namespace AnimeGan.Web.Apis
             var kept = false;
             try
             {
-                var (upload, problem) = await UploadForm.ReadAsync(http, serve, engine.Store, area, cancellationToken).ConfigureAwait(false);
-                if (upload == null)
-                    return problem!;
+                Upload? upload;
+                try
+                {
+                    IResult? problem;
+                    (upload, problem) = await UploadForm.ReadAsync(http, serve, engine.Store, area, cancellationToken).ConfigureAwait(false);
+                    if (upload == null)
+                        return problem!;
+
+                    // The result is kept on disk: room is made (older results let go) before any work, or the photo is refused.
+                    store.MakeRoom(JobStore.KeptBytes(upload.Header.Width, upload.Header.Height), upload.FileName);
+                }
+                catch (IOException ex) when (DiskSpace.IsFull(ex))
+                {
+                    return Problems.NoRoom(Problems.NoRoomDetail(ex, null));
+                }
 
                 // The slot is taken once the photo is here and checked (a slow upload holds none), with the memory it
                 // needs, and kept until the conversion ends.
@@ -120,6 +132,11 @@ namespace AnimeGan.Web.Apis
                 catch (AnimeGanException ex)
                 {
                     last = Failure(ex, upload);
+                }
+                catch (IOException ex) when (DiskSpace.IsFull(ex))
+                {
+                    // Keeping the result found no room: the stream still ends with a line that says why.
+                    last = new { error = new { status = StatusCodes.Status507InsufficientStorage, title = Problems.NoRoomTitle, detail = Problems.NoRoomDetail(ex, upload.FileName), code = "NoRoom" } };
                 }
                 catch (OperationCanceledException) when (drain.Abandoned.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
                 {

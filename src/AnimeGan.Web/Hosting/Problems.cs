@@ -29,6 +29,17 @@ namespace AnimeGan.Web.Hosting
             _ => (StatusCodes.Status500InternalServerError, "Conversion failed"),
         };
 
+        /// <summary>The title of a 507: the server's disk, or its budget for kept results, has no room.</summary>
+        public const string NoRoomTitle = "No room on the server";
+
+        /// <summary>A write or a kept result that found no room: 507 Insufficient Storage, with the reason.</summary>
+        public static ProblemHttpResult NoRoom(string detail)
+            => TypedResults.Problem(detail, statusCode: StatusCodes.Status507InsufficientStorage, title: NoRoomTitle);
+
+        /// <summary>Why a write found no room, in words for the client who sent <paramref name="fileName"/> (null while it was still arriving).</summary>
+        public static string NoRoomDetail(IOException error, string? fileName)
+            => error is Jobs.NoRoomToKeepException ? error.Message : $"{(fileName == null ? "The upload" : fileName)}: the server's disk is full; try again later, or send a smaller picture.";
+
         /// <summary>
         /// A refusal the client should try again after <see cref="WebServer.RetryAfterSeconds"/> (busy, stopping):
         /// the problem, with its Retry-After header set on the response.

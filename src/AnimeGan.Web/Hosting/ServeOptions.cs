@@ -37,6 +37,13 @@ namespace AnimeGan.Web.Hosting
         public int? MaxMemoryMegabytes { get; init; }
 
         /// <summary>
+        /// Gets the disk space, in megabytes, that kept results may take together: the oldest results go first to
+        /// make room, and a result that cannot fit even alone is refused with 507. Null: half of the work folder's
+        /// free space when the server starts.
+        /// </summary>
+        public int? MaxDiskMegabytes { get; init; }
+
+        /// <summary>
         /// Gets the largest working size (the long side the model runs at) a request may ask for: memory and time
         /// grow with its square, so a request for more is served at this size, and told so.
         /// </summary>
@@ -100,6 +107,7 @@ namespace AnimeGan.Web.Hosting
                 Jobs = Int(section["Jobs"], defaults.Jobs),
                 QueueLimit = Int(section["QueueLimit"], defaults.QueueLimit),
                 MaxMemoryMegabytes = section["MaxMemoryMb"] is string megabytes ? Int(megabytes, 0) : null,
+                MaxDiskMegabytes = section["MaxDiskMb"] is string disk ? Int(disk, 0) : null,
                 MaxWorkingSize = Int(section["MaxWorkingSize"], defaults.MaxWorkingSize),
                 Token = section["Token"],
                 DrainSeconds = Int(section["DrainSeconds"], defaults.DrainSeconds),
@@ -121,6 +129,8 @@ namespace AnimeGan.Web.Hosting
                 throw new ArgumentException($"--jobs must be between {OptionLimits.MinJobs} and {OptionLimits.MaxJobs}, not {Jobs}.");
             if (MaxMemoryMegabytes is int megabytes && (megabytes < 64 || megabytes > 16 * 1024 * 1024))
                 throw new ArgumentException($"--max-memory-mb must be between 64 and {16 * 1024 * 1024}, not {megabytes}.");
+            if (MaxDiskMegabytes is int diskMegabytes && (diskMegabytes < 1 || diskMegabytes > 64 * 1024 * 1024))
+                throw new ArgumentException($"--max-disk-mb must be between 1 and {64 * 1024 * 1024}, not {diskMegabytes}.");
             if (MaxWorkingSize < OptionLimits.MinWorkingSize || MaxWorkingSize > OptionLimits.MaxWorkingSize)
                 throw new ArgumentException($"--max-working-size must be between {OptionLimits.MinWorkingSize} and {OptionLimits.MaxWorkingSize}, not {MaxWorkingSize}.");
             if (QueueLimit < 0 || QueueLimit > 1000)

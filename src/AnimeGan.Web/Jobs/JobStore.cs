@@ -17,6 +17,10 @@ namespace AnimeGan.Web.Jobs
     /// their pixels in memory (<see cref="ConversionJob.Release"/> lets go of the oldest), so a download right
     /// after its conversion neither reads the saved file nor allocates its pixels again.
     /// </summary>
+    /// <remarks>
+    /// Kept results also share a disk budget (<see cref="DiskBudget"/>, --max-disk-mb): a new result makes room by
+    /// letting the oldest go, and one that could not fit even alone is refused.
+    /// </remarks>
     internal sealed class JobStore : IDisposable
     {
         public static readonly TimeSpan IdleLifetime = TimeSpan.FromMinutes(30);
@@ -27,6 +31,10 @@ namespace AnimeGan.Web.Jobs
         private readonly string? _replica;
         private readonly int _residentLimit;
         private readonly ConcurrentQueue<ConversionJob> _resident = new ConcurrentQueue<ConversionJob>();
+        private readonly ConcurrentDictionary<string, (long Bytes, long Order)> _onDisk = new ConcurrentDictionary<string, (long Bytes, long Order)>(StringComparer.Ordinal);
+        private readonly object _diskLock = new object();
+        private long _diskBytes;
+        private long _added;
         private bool _disposed;
 
         /// <param name="options">The server's options: its replica name and conversion slots.</param>
@@ -40,6 +48,7 @@ namespace AnimeGan.Web.Jobs
             RemovedAtStart = RemoveRootsOfServersThatAreGone(userRoot);
             Root = Path.Combine(userRoot, OwnerPrefix(Environment.ProcessId, StartedAt(Process.GetCurrentProcess())) + NewId());
             PrivateFiles.CreateFolder(Root);
+            DiskBudget = DiskSpace.Budget(options.MaxDiskMegabytes, Root);
 
             // A host that is never disposed (a process that exits without stopping it) still takes its files along.
             AppDomain.CurrentDomain.ProcessExit += RemoveAtExit;
@@ -53,6 +62,34 @@ namespace AnimeGan.Web.Jobs
 
         public int Count => _jobs.Count;
 
+        /// <summary>Gets the bytes kept results may take on disk together.</summary>
+        public long DiskBudget { get; }
+
+        /// <summary>Gets the bytes the kept results take on disk now.</summary>
+        public long DiskBytes => Interlocked.Read(ref _diskBytes);
+
+        /// <summary>The bytes a result of a picture this size will take on disk, beside its upload.</summary>
+        public static long KeptBytes(int width, int height) => (long)width * height * DiskSpace.KeptBytesPerPixel;
+
+        /// <summary>
+        /// Makes room on disk for a result of <paramref name="bytes"/>, letting the oldest results go as needed.
+        /// </summary>
+        /// <exception cref="NoRoomToKeepException">It would not fit even with every other result gone; the message says why, naming <paramref name="name"/>.</exception>
+        public void MakeRoom(long bytes, string name)
+        {
+            if (bytes > DiskBudget)
+                throw new NoRoomToKeepException($"{name}: its result would take {Megabytes(bytes)} MB on the server's disk, more than the {Megabytes(DiskBudget)} MB this server keeps results in (--max-disk-mb); send a smaller picture.");
+            lock (_diskLock)
+            {
+                while (DiskBytes + bytes > DiskBudget && _onDisk.Count > 0)
+                {
+                    var oldest = _onDisk.OrderBy(j => j.Value.Order).First().Key;
+                    if (!Remove(oldest))
+                        Forget(oldest);
+                }
+            }
+        }
+
         /// <summary>A fresh private folder for one request.</summary>
         public WorkArea CreateArea()
         {
@@ -63,12 +100,20 @@ namespace AnimeGan.Web.Jobs
         /// <summary>Keeps a converted photo; its area now belongs to the job. Cancelled, it keeps nothing and the caller still owns the area.</summary>
         public ConversionJob Add(WorkArea area, string fileName, KeptResult kept, ResultChoice choice, int previewSize, CancellationToken cancellationToken)
         {
+            MakeRoom(KeptBytes(kept.Width, kept.Height), fileName);
             var job = new ConversionJob(_replica == null ? NewId() : $"{_replica}-{NewId()}", area, fileName, kept, choice, previewSize, cancellationToken);
             // The cache refuses an entry that does not fit; make room first, as its own compaction would later.
             if (_jobs.Count >= MaxJobs)
                 _jobs.Compact((double)(_jobs.Count - MaxJobs + 1) / _jobs.Count);
             var entry = new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = IdleLifetime };
-            entry.RegisterPostEvictionCallback((_, value, _, _) => ((ConversionJob)value!).Dispose());
+            entry.RegisterPostEvictionCallback((key, value, _, _) =>
+            {
+                ((ConversionJob)value!).Dispose();
+                Forget((string)key);
+            });
+            var bytes = DiskSpace.Used(area.Path);
+            _onDisk[job.Id] = (bytes, Interlocked.Increment(ref _added));
+            Interlocked.Add(ref _diskBytes, bytes);
             _jobs.Set(job.Id, job, entry);
             _resident.Enqueue(job);
             while (_resident.Count > _residentLimit && _resident.TryDequeue(out var oldest))
@@ -104,8 +149,18 @@ namespace AnimeGan.Web.Jobs
                 return false;
             _jobs.Remove(id);
             job.Dispose();
+            Forget(id);
             return true;
         }
+
+        /// <summary>Takes a removed job's bytes off the disk count, once, whichever way it went.</summary>
+        private void Forget(string id)
+        {
+            if (_onDisk.TryRemove(id, out var kept))
+                Interlocked.Add(ref _diskBytes, -kept.Bytes);
+        }
+
+        private static long Megabytes(long bytes) => (bytes + 1048575) / 1048576;
 
         public void Dispose()
         {
