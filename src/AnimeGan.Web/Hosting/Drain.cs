@@ -1,16 +1,18 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace AnimeGan.Web.Hosting
 {
     /// <summary>
-    /// A graceful stop for a server behind a load balancer. When the host begins to stop (SIGTERM, Ctrl+C),
-    /// and before the server closes its port, the drain starts: readiness answers 503 so the balancer sends
-    /// new work elsewhere, new conversions are turned away with 503 and Retry-After, and the conversions in
-    /// flight run to their end, and the results kept but not yet downloaded wait for their download (a page
-    /// or client whose conversion just finished comes back for it), for at most
-    /// <see cref="ServeOptions.DrainSeconds"/>. Then what still runs is cancelled (<see cref="Abandoned"/>)
-    /// and the host goes on stopping.
+    /// A graceful stop. When the host begins to stop (SIGTERM, Ctrl+C), and before the server closes its port, the
+    /// drain starts: readiness answers 503 so a load balancer sends new work elsewhere, new conversions are turned
+    /// away with 503 and Retry-After, and the conversions in flight run to their end. A server behind a balancer
+    /// (<see cref="ServeOptions.DrainsFully"/>: a replica, or --drain-seconds given) also waits for the results
+    /// kept but not yet downloaded (a page whose conversion just finished comes back for it); a server on its own
+    /// waits for no download, and with nothing converting stops at once. Either waits at most
+    /// <see cref="ServeOptions.DrainSeconds"/>, and a second Ctrl+C ends the wait. Then what still runs is
+    /// cancelled (<see cref="Abandoned"/>) and the host goes on stopping.
     /// </summary>
     internal sealed class Drain : IHostedLifecycleService
     {
@@ -18,10 +20,8 @@ namespace AnimeGan.Web.Hosting
         // Never disposed: it has no timer, and the host may stop it after the container disposed it.
         private readonly CancellationTokenSource _abandon = new CancellationTokenSource();
         private readonly TaskCompletionSource _started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly object _gate = new object();
-        private TaskCompletionSource _idle = Idle();
-        private int _inFlight;
-
+        private readonly InFlight _conversions = new InFlight();
+        private readonly InFlight _awaitingDownload = new InFlight();
         private readonly ILogger<Drain> _log;
 
         public Drain(ServeOptions options, ILogger<Drain> log)
@@ -39,32 +39,42 @@ namespace AnimeGan.Web.Hosting
         /// <summary>Gets a token cancelled when the drain period is over: conversions still running then stop.</summary>
         public CancellationToken Abandoned => _abandon.Token;
 
-        /// <summary>Counts a conversion in flight, or a result awaiting its download, until the returned handle is disposed.</summary>
-        public IDisposable Enter()
-        {
-            lock (_gate)
-            {
-                if (_inFlight++ == 0)
-                    _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            }
+        /// <summary>Counts a conversion in flight until the returned handle is disposed.</summary>
+        public IDisposable EnterConversion() => _conversions.Enter();
 
-            return new Exit(this);
-        }
+        /// <summary>Counts a result kept and not yet downloaded until the returned handle is disposed.</summary>
+        public IDisposable EnterAwaitingDownload() => _awaitingDownload.Enter();
+
+        /// <summary>Ends the wait now: what still runs is cancelled (a second Ctrl+C).</summary>
+        public void StopNow() => _abandon.Cancel();
 
         public async Task StoppingAsync(CancellationToken cancellationToken)
         {
             _started.TrySetResult();
-            Task idle;
-            int running;
-            lock (_gate)
+            var (conversions, converted) = _conversions.Now();
+            var (downloads, downloaded) = _awaitingDownload.Now();
+            var waitForDownloads = _options.DrainsFully && downloads > 0;
+            if (conversions == 0 && !waitForDownloads)
             {
-                idle = _idle.Task;
-                running = _inFlight;
+                _abandon.Cancel();
+                return;
             }
 
-            _log.LogWarning("Stopping: not ready, new conversions turned away; {Running} conversions or downloads in flight may finish within {Seconds} s.", running, _options.DrainSeconds);
-            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            _log.LogWarning(
+                "Stopping: not ready, new conversions turned away; {Conversions} conversions in flight{Downloads} may finish within {Seconds} s (Ctrl+C again stops at once).",
+                conversions,
+                waitForDownloads ? $" and {downloads} results not yet downloaded" : "",
+                _options.DrainSeconds);
+
+            // A second Ctrl+C while waiting stops at once (the host's own handler only asks to stop, again).
+            using var again = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal =>
+            {
+                signal.Cancel = true;
+                StopNow();
+            });
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _abandon.Token);
             limit.CancelAfter(TimeSpan.FromSeconds(_options.DrainSeconds));
+            var idle = waitForDownloads ? Task.WhenAll(converted, downloaded) : converted;
             await Task.WhenAny(idle, Task.Delay(Timeout.Infinite, limit.Token)).ConfigureAwait(false);
             _abandon.Cancel();
         }
@@ -79,29 +89,55 @@ namespace AnimeGan.Web.Hosting
 
         public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-        private static TaskCompletionSource Idle()
+        /// <summary>A count of things in flight, and a task that completes whenever it is zero.</summary>
+        private sealed class InFlight
         {
-            var idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            idle.SetResult();
-            return idle;
-        }
+            private readonly object _gate = new object();
+            private TaskCompletionSource _idle = Idle();
+            private int _count;
 
-        private void Leave()
-        {
-            lock (_gate)
+            public IDisposable Enter()
             {
-                if (--_inFlight == 0)
-                    _idle.TrySetResult();
+                lock (_gate)
+                {
+                    if (_count++ == 0)
+                        _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                }
+
+                return new Exit(this);
             }
-        }
 
-        private sealed class Exit : IDisposable
-        {
-            private Drain? _drain;
+            /// <summary>The count now, and a task that completes when it reaches zero.</summary>
+            public (int Count, Task Idle) Now()
+            {
+                lock (_gate)
+                    return (_count, _idle.Task);
+            }
 
-            public Exit(Drain drain) => _drain = drain;
+            private static TaskCompletionSource Idle()
+            {
+                var idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                idle.SetResult();
+                return idle;
+            }
 
-            public void Dispose() => Interlocked.Exchange(ref _drain, null)?.Leave();
+            private void Leave()
+            {
+                lock (_gate)
+                {
+                    if (--_count == 0)
+                        _idle.TrySetResult();
+                }
+            }
+
+            private sealed class Exit : IDisposable
+            {
+                private InFlight? _owner;
+
+                public Exit(InFlight owner) => _owner = owner;
+
+                public void Dispose() => Interlocked.Exchange(ref _owner, null)?.Leave();
+            }
         }
     }
 }

@@ -34,7 +34,7 @@ namespace AnimeGan.Web.Hosting
                 return;
             }
 
-            using (_drain.Enter())
+            using (_drain.EnterConversion())
                 await _next(context).ConfigureAwait(false);
         }
 

@@ -83,6 +83,16 @@ namespace AnimeGan.Web.Hosting
         /// </summary>
         public int DrainSeconds { get; init; } = 60;
 
+        /// <summary>Gets whether --drain-seconds (or its setting) was given, asking for a full drain.</summary>
+        public bool DrainSecondsGiven { get; init; }
+
+        /// <summary>
+        /// Gets whether stopping waits for results not yet downloaded too, and keeps its drain with nothing converting:
+        /// what a replica behind a load balancer needs (its clients come back for their results). A server on its own,
+        /// stopped by the person who runs it, waits only for conversions in flight.
+        /// </summary>
+        public bool DrainsFully => ReplicaId != null || DrainSecondsGiven;
+
         /// <summary>
         /// Gets this server's name among replicas behind one load balancer (r1, a pod's name); null alone.
         /// Job ids start with it and a cookie carries it, so the balancer routes a page's later requests to
@@ -111,6 +121,7 @@ namespace AnimeGan.Web.Hosting
                 MaxWorkingSize = Int(section["MaxWorkingSize"], defaults.MaxWorkingSize),
                 Token = section["Token"],
                 DrainSeconds = Int(section["DrainSeconds"], defaults.DrainSeconds),
+                DrainSecondsGiven = section["DrainSeconds"] != null,
                 ReplicaId = section["ReplicaId"],
                 AllowedHosts = SplitList(section["AllowedHosts"]),
                 KnownProxies = ParseAddresses(SplitList(section["KnownProxies"])),

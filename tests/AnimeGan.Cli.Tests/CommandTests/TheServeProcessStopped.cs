@@ -68,9 +68,46 @@ namespace AnimeGan.Cli.Tests.CommandTests
             await AssertStoppedCleanAsync();
         }
 
-        private HttpClient Start(params (string Name, string Value)[] environment)
+        [Fact]
+        public async Task ShouldStopAtOnceOnItsOwnThoughAResultIsNotYetDownloaded()
         {
-            var arguments = new[] { Path.Combine(AppContext.BaseDirectory, "animegan.dll"), "--models", TestModels.Folder, "serve", "--port", "0", "--drain-seconds", "0" };
+            // No --drain-seconds and no --replica-id: a person's own server waits for no download.
+            using var client = Start(Array.Empty<string>());
+            using (var job = await client.PostAsync("/api/jobs", Form(new ByteArrayContent(File.ReadAllBytes(Photo())))))
+                Assert.Contains("\"done\"", await job.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+            ChildProcesses.Signal(_server!, "INT");
+
+            await AssertStoppedCleanAsync();
+            Assert.DoesNotContain(_output, line => line.Contains("Stopping: not ready", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public async Task ShouldStopAtOnceOnASecondCtrlCWhileItDrains()
+        {
+            // A drain of ten minutes, and a conversion held in it: only the second Ctrl+C can end it in a test's time.
+            using var client = Start(new[] { "--drain-seconds", "600" }, ("AnimeGan__HoldAtStage", "Stylizing"));
+            using var job = await client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/jobs") { Content = Form(new ByteArrayContent(File.ReadAllBytes(Photo()))) }, HttpCompletionOption.ResponseHeadersRead);
+            using var lines = new StreamReader(await job.Content.ReadAsStreamAsync());
+            var wanted = JsonSerializer.Serialize(new { stage = ConversionStages.Describe(ConversionStage.Stylizing) });
+            while (await lines.ReadLineAsync() is string line && line != wanted)
+            {
+            }
+
+            ChildProcesses.Signal(_server!, "INT");
+            ChildProcesses.WaitFor(_output, "1 conversions in flight may finish within 600 s (Ctrl+C again stops at once)");
+            ChildProcesses.Signal(_server!, "INT");
+
+            var last = (await lines.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1];
+            Assert.Equal(503, JsonDocument.Parse(last).RootElement.GetProperty("error").GetProperty("status").GetInt32());
+            await AssertStoppedCleanAsync();
+        }
+
+        private HttpClient Start(params (string Name, string Value)[] environment) => Start(new[] { "--drain-seconds", "0" }, environment);
+
+        private HttpClient Start(string[] options, params (string Name, string Value)[] environment)
+        {
+            var arguments = new[] { Path.Combine(AppContext.BaseDirectory, "animegan.dll"), "--models", TestModels.Folder, "serve", "--port", "0" }.Concat(options);
             // The server's home and temporary folders are the test's own, and the runtime's diagnostic pipes stay out of them.
             var settings = environment.Concat(_profile.Environment).ToArray();
             _server = ChildProcesses.Start(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", arguments, _output, settings);
