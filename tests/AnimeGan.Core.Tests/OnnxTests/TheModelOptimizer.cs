@@ -38,31 +38,39 @@ namespace AnimeGan.Core.Tests.OnnxTests
 
         /// <summary>
         /// Every style's INT8 variant, made with no flag (calibrated on the built-in drawn scenes), stays near the
-        /// float graph the engine runs for the style on real photos it was not calibrated on, at 512 px: SSIM 0.97.
-        /// hayao-v2 reaches 0.952 on average at 1024x576 but 0.936 on one scene at 512 px, short of its 0.95 target;
-        /// it is held to 0.92 here, and docs/optimizer.md says where the loss is.
+        /// float graph the engine runs for the style on real photos it was not calibrated on, at 512 px. How near
+        /// depends on the CPU's integer kernels: with VNNI (one instruction multiplies and adds u8 x s8 into 32 bits),
+        /// SSIM 0.97, hayao-v2 0.92 (it reaches 0.952 on average at 1024x576 but 0.936 on one scene at 512 px); on AVX2
+        /// alone, where 8-bit dot products go through 16 bits first, measured lower on an AMD
+        /// EPYC (worst photo: jp-face 0.948, sketch 0.957, hayao 0.968, shinkai 0.974, cute 0.995, hayao-v2 0.900),
+        /// held to 0.94 and 0.89 here (docs/optimizer.md, "Without VNNI").
+        /// docs/optimizer.md says where the loss is; the engine's choice of precision is made per CPU for this reason.
         /// </summary>
         [Theory]
-        [InlineData("hayao", 0.97)]
-        [InlineData("shinkai", 0.97)]
-        [InlineData("sketch", 0.97)]
-        [InlineData("jp-face", 0.97)]
-        [InlineData("cute", 0.97)]
-        [InlineData("hayao-v2", 0.92)]
-        public void ShouldKeepInt8OutputCloseToTheFloatGraph(string style, double minimumSsim)
+        [InlineData("hayao", 0.97, 0.94)]
+        [InlineData("shinkai", 0.97, 0.94)]
+        [InlineData("sketch", 0.97, 0.94)]
+        [InlineData("jp-face", 0.97, 0.94)]
+        [InlineData("cute", 0.97, 0.94)]
+        [InlineData("hayao-v2", 0.92, 0.89)]
+        public void ShouldKeepInt8OutputCloseToTheFloatGraph(string style, double minimumSsimWithVnni, double minimumSsimWithoutVnni)
         {
+            var minimumSsim = CpuFeatures.HasVnni ? minimumSsimWithVnni : minimumSsimWithoutVnni;
             using var engine = new AnimeGanEngine(new ModelStore(_variants.Folder));
             var options = new StylizeOptions { Faces = false, MaxSize = 512, Upsampling = UpsamplingMode.Lanczos };
             var photos = Directory.GetFiles(TestFiles.Scenes, "*.jpg").OrderBy(p => p, StringComparer.Ordinal).Take(2)
                 .Append(Directory.GetFiles(TestFiles.Portraits, "*.jpg").OrderBy(p => p, StringComparer.Ordinal).First());
+            var measured = new List<(string Photo, double Ssim, double Psnr)>();
             foreach (var path in photos)
             {
                 var photo = TestImages.Photo(path, 512);
                 var a = engine.Stylize(photo, options with { Style = style }).Image;
                 var b = engine.Stylize(photo, options with { Style = style + "@int8" }).Image;
-                var ssim = ImageMetrics.Ssim(a, b);
-                Assert.True(ssim >= minimumSsim, $"{style}@int8 on {Path.GetFileName(path)}: SSIM {ssim:0.000}, PSNR {ImageMetrics.Psnr(a.Rgb, b.Rgb):0.0} dB");
+                measured.Add((Path.GetFileName(path), ImageMetrics.Ssim(a, b), ImageMetrics.Psnr(a.Rgb, b.Rgb)));
             }
+
+            var report = $"{style}@int8 ({(CpuFeatures.HasVnni ? "VNNI" : "no VNNI")}, at least {minimumSsim:0.00}): " + string.Join(", ", measured.Select(m => $"{m.Photo} SSIM {m.Ssim:0.000}, PSNR {m.Psnr:0.0} dB"));
+            Assert.True(measured.All(m => m.Ssim >= minimumSsim), report);
         }
 
         /// <summary>
