@@ -52,6 +52,8 @@ namespace AnimeGan.Cli.Commands
 
             command.SetAction(async (parseResult, cancellationToken) =>
             {
+                // Hand the task back first, so Ctrl+C is listened for while converting (see LongRunningAction).
+                await Task.Yield();
                 ConvertArgs args;
                 try
                 {

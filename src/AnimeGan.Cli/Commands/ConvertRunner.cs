@@ -72,7 +72,7 @@ namespace AnimeGan.Cli.Commands
             try
             {
                 if (_console.IsTerminal)
-                    ShowWithProgressBar(outcomes, stages, tally);
+                    ShowWithProgressBar(outcomes, stages, tally, cancellationToken);
                 else
                     ShowAsLines(outcomes, tally);
             }
@@ -117,12 +117,13 @@ namespace AnimeGan.Cli.Commands
             }
         }
 
-        private void ShowWithProgressBar(IEnumerable<BatchOutcome> outcomes, StageDescription stages, Tally tally)
+        private void ShowWithProgressBar(IEnumerable<BatchOutcome> outcomes, StageDescription stages, Tally tally, CancellationToken cancellationToken)
         {
             var failures = new List<AnimeGanException>();
-            AnsiConsole.Progress()
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-                .Start(context =>
+            LiveProgress.Show(
+                cancellationToken,
+                new ProgressColumn[] { new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn() },
+                context =>
                 {
                     var bar = context.AddTask("Converting", maxValue: tally.Total);
                     stages.Bar = bar;

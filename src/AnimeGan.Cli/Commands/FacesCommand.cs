@@ -12,7 +12,7 @@ namespace AnimeGan.Cli.Commands
             var detector = new Option<string?>("--detector") { Description = "retinaface (default) or yunet.", HelpName = "ID" };
             var json = CommonOptions.Json();
             var command = new Command("faces", "Print each face's box, five landmarks (eyes, nose, mouth corners) and score.") { inputs, detector, json };
-            command.SetAction((parseResult, cancellationToken) => Task.FromResult(new FacesRunner(console).Run(
+            command.SetAction(LongRunningAction.Of((parseResult, cancellationToken) => new FacesRunner(console).Run(
                 new FacesArgs(parseResult.GetValue(inputs) ?? Array.Empty<string>(), parseResult.GetValue(detector), parseResult.GetValue(json), parseResult.GetValue(CommonOptions.ModelsFolder)),
                 cancellationToken)));
             ExamplesHelpAction.Attach(command, "animegan faces portrait.jpg", "animegan faces *.jpg --json --detector yunet");

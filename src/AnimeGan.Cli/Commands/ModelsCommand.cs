@@ -34,7 +34,7 @@ namespace AnimeGan.Cli.Commands
             var all = new Option<bool>("--all") { Description = "Install every model in the manifest that has a public download (with --from: every one found there)." };
             var from = new Option<string?>("--from") { Description = "Install from a local folder holding the model files (offline); without ids, every model found there.", HelpName = "DIR" };
             var command = new Command("install", "Install models, SHA-256 verified, from their pinned https source or a local folder.") { ids, all, from };
-            command.SetAction((parseResult, cancellationToken) => Task.FromResult(runner.Install(
+            command.SetAction(LongRunningAction.Of((parseResult, cancellationToken) => runner.Install(
                 new ModelsInstallArgs(
                     parseResult.GetValue(CommonOptions.ModelsFolder),
                     new ModelInstallRequest(parseResult.GetValue(ids) ?? Array.Empty<string>(), parseResult.GetValue(all), parseResult.GetValue(from))),
@@ -58,17 +58,17 @@ namespace AnimeGan.Cli.Commands
             var fp32 = new Option<bool>("--fp32") { Description = "Convert a float16 model to float32." };
             var calibrate = new Option<string?>("--calibrate") { Description = "Folder of your own sample photos for INT8 activation ranges instead of the built-in drawn scenes (a dozen is plenty).", HelpName = "DIR" };
             var command = new Command("optimize", "Make an optimized variant of a style (registered as <style>@int8 or <style>@fp32).") { style, int8, fp32, calibrate };
-            command.SetAction((parseResult, cancellationToken) =>
+            command.SetAction(LongRunningAction.Of((parseResult, cancellationToken) =>
             {
                 if (parseResult.GetValue(int8) == parseResult.GetValue(fp32))
                 {
                     console.Fail("choose exactly one of --int8 and --fp32.");
-                    return Task.FromResult(ExitCodes.Usage);
+                    return ExitCodes.Usage;
                 }
 
                 var kind = parseResult.GetValue(int8) ? OptimizationKind.Int8 : OptimizationKind.Float32;
-                return Task.FromResult(runner.Optimize(new ModelsOptimizeArgs(parseResult.GetValue(CommonOptions.ModelsFolder), parseResult.GetValue(style)!, kind, parseResult.GetValue(calibrate)), cancellationToken));
-            });
+                return runner.Optimize(new ModelsOptimizeArgs(parseResult.GetValue(CommonOptions.ModelsFolder), parseResult.GetValue(style)!, kind, parseResult.GetValue(calibrate)), cancellationToken);
+            }));
             ExamplesHelpAction.Attach(command, "animegan models optimize hayao --int8", "animegan models optimize hayao --int8 --calibrate ~/Pictures/samples", "animegan models optimize shinkai --fp32", "animegan convert photo.jpg --style hayao@int8");
             return command;
         }

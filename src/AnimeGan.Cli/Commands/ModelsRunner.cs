@@ -135,9 +135,10 @@ namespace AnimeGan.Cli.Commands
         private List<ModelInstallResult> InstallWithProgressBars(ModelInstaller installer, ModelInstallPlan plan, CancellationToken cancellationToken)
         {
             var results = new List<ModelInstallResult>();
-            AnsiConsole.Progress()
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new DownloadedColumn(), new TransferSpeedColumn())
-                .Start(context =>
+            LiveProgress.Show(
+                cancellationToken,
+                new ProgressColumn[] { new TaskDescriptionColumn(), new ProgressBarColumn(), new DownloadedColumn(), new TransferSpeedColumn() },
+                context =>
                 {
                     var bars = new Dictionary<string, ProgressTask>(StringComparer.Ordinal);
                     var progress = new InlineProgress<ModelDownloadProgress>(report =>
