@@ -239,6 +239,19 @@ namespace AnimeGan.PowerShell.Cmdlets
             }
         }
 
+        /// <summary>Removes an output written for a record that never reached the pipeline.</summary>
+        private static void TakeBack(string outputPath)
+        {
+            try
+            {
+                File.Delete(outputPath);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                // Left where it is: a later run sees it exists (and -SkipExisting keeps it).
+            }
+        }
+
         /// <summary>What ran for one photo, for -Verbose: the style, the size the model ran at, the faces and the time.</summary>
         private static string Describe(ConversionResult result)
             => string.Format(
@@ -257,6 +270,9 @@ namespace AnimeGan.PowerShell.Cmdlets
         /// <summary>
         /// Writes each outcome as it comes, in input order. A downstream stop (<c>-ErrorAction Stop</c>, <c>Select-Object -First</c>)
         /// throws out of the loop, which ends the batch: the engine cancels what runs and removes what nobody took.
+        /// A photo whose file was written but whose record could not be handed on (the pipeline stopped in between)
+        /// has its file removed too: after a stop, every output on disk has its record, so a script that retries what
+        /// it was not told about finds nothing half-known.
         /// </summary>
         private void Present(IEnumerable<BatchOutcome> outcomes)
         {
@@ -264,14 +280,25 @@ namespace AnimeGan.PowerShell.Cmdlets
             {
                 foreach (var outcome in outcomes)
                 {
-                    _progress!.Done(outcome);
                     if (outcome.Result is ConversionResult result)
                     {
-                        WriteVerbose(Describe(result));
-                        WriteObject(ConversionRecord.From(result));
+                        try
+                        {
+                            _progress!.Done(outcome);
+                            WriteVerbose(Describe(result));
+                            WriteObject(ConversionRecord.From(result));
+                        }
+                        catch (PipelineStoppedException)
+                        {
+                            TakeBack(result.OutputPath);
+                            throw;
+                        }
                     }
                     else
+                    {
+                        _progress!.Done(outcome);
                         WriteError(ErrorRecords.From(outcome.Error!, outcome.InputPath));
+                    }
                 }
             }
             catch (OperationCanceledException)

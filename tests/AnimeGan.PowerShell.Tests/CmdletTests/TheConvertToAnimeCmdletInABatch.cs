@@ -115,6 +115,33 @@ namespace AnimeGan.PowerShell.Tests.CmdletTests
         }
 
         [Fact]
+        public void ShouldLeaveNoFileWithoutItsRecordWhenStoppedBetweenWritingAndReturningIt()
+        {
+            // The stop lands at the write's end: as the progress says the first photo is done, its file renamed
+            // into place and its record not yet returned. Every time, the file goes with the record it never got.
+            for (var run = 0; run < 50; run++)
+            {
+                using var folder = new TemporaryDirectory();
+                Photos(folder, 2);
+                using var shell = System.Management.Automation.PowerShell.Create();
+                shell.Runspace = _host.Runspace;
+                shell.AddScript($"Convert-ToAnime -Path '{folder.File("batch")}/*.jpg' -Destination '{folder.File("out")}' -MaxSize 32 -NoFaceEnhancement -ThrottleLimit 1 -ModelsPath '{ModuleHost.Models}'");
+                shell.Streams.Progress.DataAdded += (_, e) =>
+                {
+                    if (shell.Streams.Progress[e.Index].StatusDescription.StartsWith("1 of 2 done: p0.jpg", StringComparison.Ordinal))
+                        shell.BeginStop(null, null);
+                };
+                var records = new PSDataCollection<PSObject>();
+                var pending = shell.BeginInvoke<PSObject, PSObject>(null, records);
+                pending.AsyncWaitHandle.WaitOne();
+
+                Assert.Equal(PSInvocationState.Stopped, shell.InvocationStateInfo.State);
+                Assert.Equal(records.Select(r => (string)r.Properties["OutputPath"].Value).OrderBy(p => p, StringComparer.Ordinal), Outputs(folder).OrderBy(p => p, StringComparer.Ordinal));
+                AssertNothingMoreAppears(_host, folder, records.Count);
+            }
+        }
+
+        [Fact]
         public void ShouldWordTheFixForAMissingModelInPowerShellTerms()
         {
             using var folder = new TemporaryDirectory();
