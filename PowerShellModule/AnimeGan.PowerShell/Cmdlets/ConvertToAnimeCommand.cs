@@ -206,6 +206,10 @@ namespace AnimeGan.PowerShell.Cmdlets
 
             foreach (var skipped in plan.Skipped)
                 WriteVerbose($"{skipped.InputPath}: skipped, {skipped.OutputPath} exists");
+            foreach (var ignored in plan.Ignored)
+                WriteVerbose(ignored.Reason);
+            if (plan.Ignored.Count > 0 && plan.Conversions.Count == 0 && plan.Refused.Count == 0 && plan.Skipped.Count == 0)
+                WriteWarning(plan.Ignored.Count == 1 ? plan.Ignored[0].Reason : $"{plan.Ignored.Count} files are this tool's own outputs and were not converted again, for example {plan.Ignored[0].Reason}");
             foreach (var planned in plan.Conversions)
             {
                 if (planned.Note != null)

@@ -103,6 +103,8 @@ namespace AnimeGan.Cli.Commands
                 _console.Error.WriteLine($"note: {note}");
             foreach (var skipped in plan.Skipped)
                 _console.Out.WriteLine($"{skipped.InputPath}: skipped, {skipped.OutputPath} exists");
+            foreach (var ignored in plan.Ignored)
+                _console.Error.WriteLine($"note: {ignored.Reason}");
         }
 
         private void ShowAsLines(IEnumerable<BatchOutcome> outcomes, Tally tally)

@@ -41,8 +41,15 @@ namespace AnimeGan.Core.Batches
             var conversions = new List<PlannedConversion>();
             var refused = new List<BatchOutcome>();
             var skipped = new List<PlannedConversion>();
+            var ignored = new List<IgnoredInput>();
             foreach (var input in inputs)
             {
+                if (OwnOutputs.Reason(input, options) is string reason)
+                {
+                    ignored.Add(new IgnoredInput(Path.GetFullPath(input.Path), reason));
+                    continue;
+                }
+
                 try
                 {
                     if (planner.Plan(input) is not PlannedConversion planned || (shard != null && !shard.Takes(input)))
@@ -61,7 +68,7 @@ namespace AnimeGan.Core.Batches
                 }
             }
 
-            return new BatchPlan(style, conversions, refused, skipped);
+            return new BatchPlan(style, conversions, refused, skipped, ignored);
         }
 
         /// <summary>

@@ -6,12 +6,13 @@ namespace AnimeGan.Core.Batches
     /// </summary>
     public sealed class BatchPlan
     {
-        internal BatchPlan(string style, IReadOnlyList<PlannedConversion> conversions, IReadOnlyList<BatchOutcome> refused, IReadOnlyList<PlannedConversion> skipped)
+        internal BatchPlan(string style, IReadOnlyList<PlannedConversion> conversions, IReadOnlyList<BatchOutcome> refused, IReadOnlyList<PlannedConversion> skipped, IReadOnlyList<IgnoredInput> ignored)
         {
             Style = style;
             Conversions = conversions;
             Refused = refused;
             Skipped = skipped;
+            Ignored = ignored;
         }
 
         /// <summary>Gets the id of the style that will run (the manifest's default when none was named).</summary>
@@ -32,5 +33,11 @@ namespace AnimeGan.Core.Batches
         /// or a shard): what a restarted worker had finished before it stopped.
         /// </summary>
         public IReadOnlyList<PlannedConversion> Skipped { get; }
+
+        /// <summary>
+        /// Gets the inputs that are this tool's own outputs (a name ending in the suffix, or a file inside a
+        /// destination below the photos' folder), left alone so a second run does not stylize the first run's results.
+        /// </summary>
+        public IReadOnlyList<IgnoredInput> Ignored { get; }
     }
 }

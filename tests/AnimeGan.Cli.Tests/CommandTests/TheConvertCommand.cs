@@ -3,6 +3,32 @@ namespace AnimeGan.Cli.Tests.CommandTests
     public class TheConvertCommand
     {
         [Fact]
+        public async Task ShouldNotConvertItsOwnOutputsWhenRunAgainOverTheSameTree()
+        {
+            using var folder = new TemporaryDirectory();
+            var tree = Directory.CreateDirectory(folder.File("tree")).FullName;
+            TestImages.WritePhoto(TestFiles.Square, Path.Combine(tree, "a.jpg"), 64);
+            Directory.CreateDirectory(Path.Combine(tree, "b"));
+            TestImages.WritePhoto(TestFiles.Square, Path.Combine(tree, "b", "c.jpg"), 64);
+            var runs = new[]
+            {
+                new[] { "convert", tree, "-r", "-o", Path.Combine(tree, "anime"), "--max-size", "32", "--no-faces" },
+                new[] { "convert", Path.Combine(tree, "*.jpg"), "--max-size", "32", "--no-faces" },
+                new[] { "convert", Path.Combine(tree, "a.jpg"), Path.Combine(tree, "anime", "a_anime.jpg"), "-o", Path.Combine(tree, "anime"), "--max-size", "32", "--no-faces", "--skip-existing" },
+            };
+            foreach (var args in runs)
+                await CliRun.RunAsync(args);
+            var afterFirst = Directory.GetFiles(tree, "*", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal).ToList();
+
+            CliRun? named = null;
+            foreach (var args in runs)
+                named = await CliRun.RunAsync(args);
+
+            Assert.Equal(afterFirst, Directory.GetFiles(tree, "*", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal));
+            Assert.Contains("a_anime.jpg: an output of this tool (its name ends in _anime); not converted again.", named!.Error, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public async Task ShouldWritePhotoAnimeBesideThePhotoAndExitZero()
         {
             using var folder = new TemporaryDirectory();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Management.Automation;
 
 namespace AnimeGan.PowerShell.Tests.CmdletTests
@@ -140,6 +141,36 @@ namespace AnimeGan.PowerShell.Tests.CmdletTests
                 AssertNothingMoreAppears(_host, folder, records.Count);
             }
         }
+
+        [Theory]
+        [InlineData("beside", "Get-ChildItem '{0}/*.jpg' | Convert-ToAnime {1}; Convert-ToAnime '{0}/*.jpg' {1}")]
+        [InlineData("shard", "Get-ChildItem '{0}' -Recurse -File | Convert-ToAnime -Shard 0/1 {1}")]
+        [InlineData("destination in the tree", "Get-ChildItem '{0}' -Recurse -File | Convert-ToAnime -Destination '{0}/anime' {1}")]
+        public void ShouldNotConvertItsOwnOutputsWhenRunAgainOverTheSameTree(string how, string script)
+        {
+            using var folder = new TemporaryDirectory();
+            Photos(folder, 2);
+            var tree = folder.File("batch");
+            var command = string.Format(CultureInfo.InvariantCulture, script, tree, $"-MaxSize 32 -NoFaceEnhancement -ModelsPath '{ModuleHost.Models}' -ErrorAction SilentlyContinue");
+
+            using (_host.Run(command).Shell)
+            {
+            }
+
+            var afterFirst = Files(tree);
+            Assert.Equal(4, afterFirst.Count);
+            for (var again = 0; again < 2; again++)
+            {
+                using (_host.Run(command).Shell)
+                {
+                }
+            }
+
+            Assert.True(afterFirst.SequenceEqual(Files(tree)), $"{how}: the second and third runs wrote " + string.Join(", ", Files(tree).Except(afterFirst)));
+        }
+
+        private static List<string> Files(string folder)
+            => Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder, f)).OrderBy(f => f, StringComparer.Ordinal).ToList();
 
         [Fact]
         public void ShouldWordTheFixForAMissingModelInPowerShellTerms()
