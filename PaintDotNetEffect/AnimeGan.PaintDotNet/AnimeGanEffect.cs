@@ -109,7 +109,9 @@ namespace AnimeGan.PaintDotNet
             faceStyle.SetValueDisplayName(SameAsStyle, "Same as Style");
             foreach (var entry in _catalog.InstalledStyles)
             {
-                style.SetValueDisplayName(entry.Id, $"{entry.DisplayName} ({entry.Family})");
+                // A display name may name its family already ("Hayao (AnimeGANv2)"); it is not said twice.
+                var family = entry.DisplayName.Contains(entry.Family, StringComparison.Ordinal) ? "" : $" ({entry.Family})";
+                style.SetValueDisplayName(entry.Id, entry.DisplayName + family);
                 faceStyle.SetValueDisplayName(entry.Id, entry.DisplayName);
             }
 

@@ -11,7 +11,7 @@ namespace AnimeGan.PowerShell
     /// <param name="Height">The box height.</param>
     /// <param name="Score">The confidence.</param>
     /// <param name="Landmarks">The five landmarks: eyes, nose, mouth corners.</param>
-    public sealed record AnimeFaceInfo(string Path, int Index, float X, float Y, float Width, float Height, float Score, AnimeFacePoint[] Landmarks)
+    public sealed record AnimeFaceInfo(string Path, int Index, float X, float Y, float Width, float Height, float Score, AnimeFaceLandmarks Landmarks)
     {
         /// <summary>Gets the image and the face's number, so two faces of one photo read apart.</summary>
         public override string ToString() => $"{Path} (face {Index.ToString(CultureInfo.InvariantCulture)})";

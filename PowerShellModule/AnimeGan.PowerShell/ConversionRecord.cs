@@ -16,8 +16,8 @@ namespace AnimeGan.PowerShell
     /// <param name="FacesFound">How many faces were enhanced.</param>
     /// <param name="Width">The output width in pixels.</param>
     /// <param name="Height">The output height in pixels.</param>
-    /// <param name="Duration">How long the conversion took.</param>
-    public sealed record ConversionRecord(string SourcePath, string OutputPath, string Style, double Strength, int FacesFound, int Width, int Height, TimeSpan Duration)
+    /// <param name="Seconds">How long the conversion took, in seconds: a number, so Export-Csv and ConvertTo-Json write one value (a TimeSpan became fifteen).</param>
+    public sealed record ConversionRecord(string SourcePath, string OutputPath, string Style, double Strength, int FacesFound, int Width, int Height, double Seconds)
     {
         private const string FileSystemProviderPrefix = "Microsoft.PowerShell.Core\\FileSystem::";
 
@@ -31,6 +31,6 @@ namespace AnimeGan.PowerShell
         public override string ToString() => OutputPath;
 
         internal static ConversionRecord From(ConversionResult result)
-            => new ConversionRecord(result.SourcePath, result.OutputPath, result.Style, result.Strength, result.FacesFound, result.Width, result.Height, result.Duration);
+            => new ConversionRecord(result.SourcePath, result.OutputPath, result.Style, result.Strength, result.FacesFound, result.Width, result.Height, Math.Round(result.Duration.TotalSeconds, 3));
     }
 }

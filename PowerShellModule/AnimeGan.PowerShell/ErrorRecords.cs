@@ -30,6 +30,8 @@ namespace AnimeGan.PowerShell
                 $"Install it with 'Install-AnimeModel {exception.ModelId}' (or 'Install-AnimeModel {exception.ModelId} -SourcePath <folder>' for a folder that holds the model files).",
             AnimeGanErrorCode.ModelHashMismatch when exception.ModelId != null => $"Reinstall it with 'Install-AnimeModel {exception.ModelId}'.",
             AnimeGanErrorCode.OutputExists => "Use -Force to replace it.",
+            AnimeGanErrorCode.InstallFailed when exception.ModelId != null && exception.Message.Contains("no public download", StringComparison.Ordinal) =>
+                $"Use 'Install-AnimeModel {exception.ModelId} -SourcePath <folder>'.",
             _ => null,
         };
 

@@ -121,8 +121,20 @@ Describe 'Convert-ToAnime -Shard' {
         @($again | Where-Object { $_ -is [Management.Automation.VerboseRecord] -and $_.Message -like '*: skipped, *exists' }) | Should -HaveCount $parts[0].Count
     }
 
+    It 'refuses a -Destination that is a file, in words' {
+        $file = Join-Path $work 'not-a-folder.txt'
+        Set-Content -Path $file -Value x
+        { Convert-ToAnime (Join-Path $work 'p1.jpg') -Destination $file @Fast } | Should -Throw -ErrorId 'DestinationIsAFile,AnimeGan.PowerShell.Cmdlets.ConvertToAnimeCommand'
+    }
+
+    It 'takes the format names the command line takes' {
+        $converted = Convert-ToAnime (Join-Path $work 'p1.jpg') -Format jpeg -Suffix _jpeg @Fast
+        $converted.OutputPath | Should -BeLike '*p1_jpeg.jpg'
+    }
+
     It 'refuses a shard that does not exist' {
         { Convert-ToAnime (Join-Path $work 'p1.jpg') -Shard 3/3 @Fast } | Should -Throw -ErrorId 'InvalidShard,AnimeGan.PowerShell.Cmdlets.ConvertToAnimeCommand'
+        try { Convert-ToAnime (Join-Path $work 'p1.jpg') -Shard 3/3 @Fast } catch { $_.Exception.Message | Should -Be '-Shard: There is no shard 3/3: the count must be at least 1 and the index from 0 to count - 1.' }
     }
 }
 
@@ -163,6 +175,16 @@ Describe 'PowerShell conventions' {
         (Get-FormatData AnimeGan.PowerShell.AnimeFaceInfo).FormatViewDefinition.Control | Should -BeOfType ([Management.Automation.TableControl])
         $table = $faces | Format-Table | Out-String -Width 80
         $table | Should -Match 'Name\s+Index\s+X\s+Y\s+Width\s+Height\s+Score'
+    }
+
+    It 'exports faces and records as plain values: the landmarks as points in a CSV cell, the time as seconds in JSON' {
+        $csv = Join-Path $work 'faces.csv'
+        Get-AnimeFace -LP $Portrait -ModelsPath $Models | Export-Csv -Path $csv
+        $row = @(Import-Csv $csv)[0]
+        $row.Landmarks | Should -Match '^(\(\d+(\.\d+)?, \d+(\.\d+)?\) ?){5}$'
+        $json = Convert-ToAnime -LP (Join-Path $work 'a.jpg') @Fast | ConvertTo-Json | ConvertFrom-Json
+        $json.Seconds | Should -BeOfType ([double])
+        $json.PSObject.Properties.Name | Should -Not -Contain 'Duration'
     }
 
     It 'keeps its record types in one namespace' {

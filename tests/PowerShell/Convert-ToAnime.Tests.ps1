@@ -154,7 +154,7 @@ Describe 'Convert-ToAnime' {
         $table = $results | Format-Table | Out-String -Width 80
         $table -split "`n" | Where-Object { $_.TrimEnd().Length -gt 80 } | Should -BeNullOrEmpty
         $header = ($table -split "`n" | Where-Object { $_ -match '\S' } | Select-Object -First 1)
-        foreach ($name in 'Name', 'Style', 'Strength', 'FacesFound', 'Width', 'Height', 'Duration') {
+        foreach ($name in 'Name', 'Style', 'Strength', 'FacesFound', 'Width', 'Height', 'Seconds') {
             $header | Should -Match "\b$name\b"
             $results[0].PSObject.Properties.Name | Should -Contain $name
         }

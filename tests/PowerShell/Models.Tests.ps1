@@ -76,6 +76,13 @@ Describe 'Install-AnimeModel' {
         $failures[0].TargetObject | Should -Be 'nosuch'
     }
 
+    It 'words the way to install a model with no public download in PowerShell''s terms' {
+        Install-AnimeModel hayao-v2 -ModelsPath $work -ErrorVariable failures -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $failures | Should -HaveCount 1
+        $failures[0].ToString() | Should -BeLike "*has no public download*Install-AnimeModel hayao-v2 -SourcePath <folder>*"
+        $failures[0].ToString() | Should -Not -BeLike '*--from*'
+    }
+
     It 'installs nothing under -WhatIf' {
         Install-AnimeModel cute -SourcePath $SharedModels -ModelsPath $work -WhatIf | Should -BeNullOrEmpty
         @(Get-ChildItem -LiteralPath $work -Force) | Should -HaveCount 0

@@ -74,7 +74,7 @@ namespace AnimeGan.PowerShell.Cmdlets
 
         /// <summary>Gets or sets the output format; default: the photo's own.</summary>
         [Parameter]
-        [ValidateSet("jpg", "png", "webp", "tif", "bmp", "gif", IgnoreCase = true)]
+        [ValidateSet("jpg", "jpeg", "png", "webp", "tif", "tiff", "bmp", "gif", IgnoreCase = true)]
         public string? Format { get; set; }
 
         /// <summary>Gets or sets the JPEG/WebP quality.</summary>
@@ -129,12 +129,28 @@ namespace AnimeGan.PowerShell.Cmdlets
                     Quality = Quality,
                     Overwrite = Force,
                 },
-                Destination = ProviderPaths.FileSystemFolder(this, Destination, nameof(Destination)),
+                Destination = DestinationFolder(),
                 Suffix = Suffix,
                 Jobs = ThrottleLimit,
                 Shard = ParseShard(),
                 ParameterName = option => option == nameof(BatchOptions.Jobs) ? "-" + nameof(ThrottleLimit) : "-" + option,
             };
+        }
+
+        /// <summary>The -Destination folder; a file of that name is refused in words, before any photo is read.</summary>
+        private string? DestinationFolder()
+        {
+            var folder = ProviderPaths.FileSystemFolder(this, Destination, nameof(Destination));
+            if (folder != null && File.Exists(folder))
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new ArgumentException($"-Destination '{Destination}' is a file; give a folder (each output keeps its photo's name with the suffix)."),
+                    "DestinationIsAFile",
+                    ErrorCategory.InvalidArgument,
+                    Destination));
+            }
+
+            return folder;
         }
 
         private Core.Batches.Shard? ParseShard()
@@ -145,7 +161,7 @@ namespace AnimeGan.PowerShell.Cmdlets
             }
             catch (AnimeGanException ex)
             {
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-Shard {ex.Message}", ex), "InvalidShard", ErrorCategory.InvalidArgument, Shard));
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-Shard: {ex.Message}", ex), "InvalidShard", ErrorCategory.InvalidArgument, Shard));
                 return null;
             }
         }
@@ -290,13 +306,19 @@ namespace AnimeGan.PowerShell.Cmdlets
                         {
                             _progress!.Done(outcome);
                             WriteVerbose(Describe(result));
-                            WriteObject(ConversionRecord.From(result));
+                            if (Stopping)
+                                throw new PipelineStoppedException();
                         }
                         catch (PipelineStoppedException)
                         {
+                            // The pipeline is stopping: the record cannot go anywhere, so neither may its file stay.
                             TakeBack(result.OutputPath);
                             throw;
                         }
+
+                        // Once handed on, the record is the caller's, even if a downstream Select-Object -First stops
+                        // the pipeline from inside this call: that file stays.
+                        WriteObject(ConversionRecord.From(result));
                     }
                     else
                     {

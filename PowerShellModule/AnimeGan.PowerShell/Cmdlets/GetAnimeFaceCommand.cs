@@ -44,7 +44,7 @@ namespace AnimeGan.PowerShell.Cmdlets
                     for (var i = 0; i < faces.Count; i++)
                     {
                         var f = faces[i];
-                        WriteObject(new AnimeFaceInfo(file, i, f.Box.X, f.Box.Y, f.Box.Width, f.Box.Height, f.Score, f.Landmarks.Select(p => new AnimeFacePoint(p.X, p.Y)).ToArray()));
+                        WriteObject(new AnimeFaceInfo(file, i, f.Box.X, f.Box.Y, f.Box.Width, f.Box.Height, f.Score, new AnimeFaceLandmarks(f.Landmarks.Select(p => new AnimeFacePoint(p.X, p.Y)).ToList())));
                     }
                 }
                 catch (AnimeGanException ex)

@@ -15,6 +15,8 @@ namespace AnimeGan.Cli.Console
             AnimeGanErrorCode.ModelHashMismatch when error.ModelId != null =>
                 $"{error.Message} Reinstall it with 'animegan models install {error.ModelId}'.",
             AnimeGanErrorCode.OutputExists => $"{error.Message} Use --overwrite to replace it.",
+            AnimeGanErrorCode.InstallFailed when error.ModelId != null && error.Message.Contains("no public download", StringComparison.Ordinal) =>
+                $"{error.Message} Use 'animegan models install {error.ModelId} --from <folder>'.",
             _ => error.Message,
         };
     }

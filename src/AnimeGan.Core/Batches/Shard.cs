@@ -18,7 +18,7 @@ namespace AnimeGan.Core.Batches
         public Shard(int index, int count)
         {
             if (count < 1 || index < 0 || index >= count)
-                throw new AnimeGanException(AnimeGanErrorCode.InvalidOption, $"Shard {index.ToString(CultureInfo.InvariantCulture)}/{count.ToString(CultureInfo.InvariantCulture)} does not exist: the count must be at least 1 and the index from 0 to count - 1.");
+                throw new AnimeGanException(AnimeGanErrorCode.InvalidOption, $"There is no shard {index.ToString(CultureInfo.InvariantCulture)}/{count.ToString(CultureInfo.InvariantCulture)}: the count must be at least 1 and the index from 0 to count - 1.");
             Index = index;
             Count = count;
         }

@@ -150,7 +150,7 @@ namespace AnimeGan.Core.Models
         {
             Throw.IfNull(model);
             if (model.Source == null)
-                throw new AnimeGanException(AnimeGanErrorCode.InstallFailed, $"Model '{model.Id}' has no public download; install it from a folder with --from.", model.FileName) { ModelId = model.Id };
+                throw new AnimeGanException(AnimeGanErrorCode.InstallFailed, $"Model '{model.Id}' has no public download; it can be installed from a folder that holds {model.FileName}.", model.FileName) { ModelId = model.Id };
             if (model.Source.Scheme != Uri.UriSchemeHttps)
                 throw new AnimeGanException(AnimeGanErrorCode.InstallFailed, $"Model '{model.Id}': refusing to download over {model.Source.Scheme}; only https is allowed.", model.Source.ToString()) { ModelId = model.Id };
             if (_store.Verify(model) == ModelFileState.Valid)

@@ -33,7 +33,7 @@ namespace AnimeGan.Core.Models
             {
                 throw new AnimeGanException(
                     AnimeGanErrorCode.ModelHashMismatch,
-                    $"{path}: the file does not match the SHA-256 of model '{model.Id}' in the manifest; reinstall it.",
+                    $"{path}: the file does not match the SHA-256 of model '{model.Id}' in the manifest.",
                     path)
                 {
                     ModelId = model.Id,

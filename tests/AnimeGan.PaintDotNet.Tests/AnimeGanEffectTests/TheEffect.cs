@@ -32,6 +32,7 @@ namespace AnimeGan.PaintDotNet.Tests.AnimeGanEffectTests
             var ui = effect.CreateConfigUI(properties);
             Assert.Equal("Shinkai (AnimeGANv3)", ui.FindControlForPropertyName(AnimeGanEffect.PropertyNames.Style)!.GetValueDisplayName("shinkai"));
             Assert.Equal("Balanced (1024 px)", ui.FindControlForPropertyName(AnimeGanEffect.PropertyNames.Detail)!.GetValueDisplayName(AnimeGanEffect.DetailLevel.Balanced));
+            Assert.Equal("Hayao (AnimeGANv2)", ui.FindControlForPropertyName(AnimeGanEffect.PropertyNames.Style)!.GetValueDisplayName("hayao-v2"));
         }
 
         [Fact]

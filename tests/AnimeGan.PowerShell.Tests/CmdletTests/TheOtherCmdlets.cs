@@ -32,8 +32,8 @@ namespace AnimeGan.PowerShell.Tests.CmdletTests
         {
             var faces = _host.Invoke($"Get-AnimeFace -LiteralPath '{Path.Combine(TestFiles.Portraits, "3.jpg")}' -ModelsPath '{ModuleHost.Models}'");
             Assert.Equal(6, faces.Count);
-            Assert.All(faces, f => Assert.Equal(5, ((System.Array)f.Properties["Landmarks"].Value).Length));
-            Assert.All(faces, f => Assert.Equal("AnimeGan.PowerShell.AnimeFacePoint[]", f.Properties["Landmarks"].Value.GetType().FullName));
+            Assert.All(faces, f => Assert.Equal(5, ((System.Collections.ICollection)f.Properties["Landmarks"].Value).Count));
+            Assert.All(faces, f => Assert.Equal("AnimeGan.PowerShell.AnimeFaceLandmarks", f.Properties["Landmarks"].Value.GetType().FullName));
         }
 
         [Fact]
