@@ -20,7 +20,15 @@ namespace AnimeGan.Cli.Commands
             using var engine = new AnimeGanEngine(new ModelStore(args.ModelsFolder));
             var found = new List<object>();
             var failed = 0;
-            foreach (var path in args.Paths)
+            // Files, folders (their pictures) and patterns, as convert takes them; outputs are pictures here too.
+            var (pictures, missing) = InputExpander.Expand(args.Paths, recurse: false, suffix: null);
+            foreach (var input in missing)
+            {
+                failed++;
+                _console.Fail($"{input}: no such file or folder, and no picture matches it.");
+            }
+
+            foreach (var path in pictures.Select(p => p.Path))
             {
                 try
                 {

@@ -1,17 +1,28 @@
 using AnimeGan.Core.Batches;
-using Microsoft.Extensions.FileSystemGlobbing;
+using AnimeGan.Core.Imaging;
+using DotNet.Globbing;
 
 namespace AnimeGan.Cli.Commands
 {
     /// <summary>
     /// Turns the files, folders and patterns on the command line into photos. Folders and patterns take the
     /// files the engine counts as photos (<see cref="PhotoFolders"/>); a file named explicitly is always
-    /// tried, whatever its extension. Patterns are expanded here because not every shell expands them.
+    /// tried, whatever its extension. Patterns (<c>*</c>, <c>?</c>, <c>[12]</c>, <c>[a-z]</c>, <c>**</c>) are
+    /// expanded here because not every shell expands them (Windows' do not), and a pattern's files keep their
+    /// folders below the pattern's plain part, as a folder's do, so <c>-r -o out</c> mirrors them.
     /// </summary>
     internal static class InputExpander
     {
-        public static (List<BatchInput> Photos, List<string> Missing) Expand(IEnumerable<string> inputs, bool recurse, string suffix)
+        private static readonly char[] Wildcards = { '*', '?', '[' };
+
+        /// <param name="inputs">Files, folders and patterns, as typed.</param>
+        /// <param name="recurse">Whether folders and patterns reach into sub-folders.</param>
+        /// <param name="suffix">The outputs' suffix, whose files folders and patterns leave out; null to take them too (looking at faces).</param>
+        public static (List<BatchInput> Photos, List<string> Missing) Expand(IEnumerable<string> inputs, bool recurse, string? suffix)
         {
+            Func<string, bool> isPhoto = suffix == null
+                ? f => RasterFormats.FromExtension(f) != null && !Path.GetFileName(f).StartsWith(".", StringComparison.Ordinal)
+                : f => PhotoFolders.IsPhoto(f, suffix);
             var photos = new List<BatchInput>();
             var missing = new List<string>();
             foreach (var input in inputs)
@@ -22,14 +33,19 @@ namespace AnimeGan.Cli.Commands
                 }
                 else if (Directory.Exists(input))
                 {
-                    photos.AddRange(PhotoFolders.Expand(input, recurse, suffix));
+                    var root = Path.GetFullPath(input);
+                    photos.AddRange(Directory.EnumerateFiles(root, "*", recurse ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly)
+                        .Where(isPhoto)
+                        .OrderBy(f => f, StringComparer.Ordinal)
+                        .Select(f => new BatchInput(f, root)));
                 }
-                else if (input.IndexOfAny(new[] { '*', '?' }) >= 0)
+                else if (IsPattern(input))
                 {
-                    var matches = Glob(input, recurse).Where(f => PhotoFolders.IsPhoto(f, suffix)).ToList();
-                    if (matches.Count == 0)
+                    var (root, matches) = Glob(input, recurse);
+                    var kept = matches.Where(isPhoto).ToList();
+                    if (kept.Count == 0)
                         missing.Add(input);
-                    photos.AddRange(matches.Select(f => new BatchInput(f)));
+                    photos.AddRange(kept.Select(f => new BatchInput(f, root)));
                 }
                 else
                 {
@@ -40,20 +56,28 @@ namespace AnimeGan.Cli.Commands
             return (photos, missing);
         }
 
-        private static IEnumerable<string> Glob(string pattern, bool recurse)
+        /// <summary>Whether the text is a pattern rather than a name.</summary>
+        public static bool IsPattern(string input) => input.IndexOfAny(Wildcards) >= 0;
+
+        /// <summary>The files a pattern names, below its plain part (the folder before the first wildcard), and that folder.</summary>
+        private static (string Root, List<string> Files) Glob(string pattern, bool recurse)
         {
-            // Split at the last separator before the first wildcard: the part before is a plain folder.
-            var wildcard = pattern.IndexOfAny(new[] { '*', '?' });
+            var wildcard = pattern.IndexOfAny(Wildcards);
             var separator = pattern.LastIndexOfAny(new[] { '/', '\\' }, wildcard);
-            var baseFolder = separator < 0 ? "." : pattern.Substring(0, separator + 1);
-            var relative = separator < 0 ? pattern : pattern.Substring(separator + 1);
-            if (recurse && !relative.StartsWith("**", StringComparison.Ordinal))
-                relative = "**/" + relative;
+            var baseFolder = Path.GetFullPath(separator < 0 ? "." : pattern.Substring(0, separator + 1));
+            var relative = pattern.Substring(separator + 1).Replace('\\', '/');
             if (!Directory.Exists(baseFolder))
-                return Enumerable.Empty<string>();
-            var matcher = new Matcher(StringComparison.OrdinalIgnoreCase);
-            matcher.AddInclude(relative);
-            return matcher.GetResultsInFullPath(baseFolder).OrderBy(f => f, StringComparer.Ordinal);
+                return (baseFolder, new List<string>());
+            var options = new GlobOptions { Evaluation = { CaseInsensitive = true } };
+            var globs = new List<Glob> { DotNet.Globbing.Glob.Parse(relative, options) };
+            if (recurse && !relative.StartsWith("**", StringComparison.Ordinal))
+                globs.Add(DotNet.Globbing.Glob.Parse("**/" + relative, options));
+            var deep = recurse || relative.Contains('/', StringComparison.Ordinal);
+            var files = Directory.EnumerateFiles(baseFolder, "*", deep ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly)
+                .Where(f => globs.Any(g => g.IsMatch(Path.GetRelativePath(baseFolder, f).Replace('\\', '/'))))
+                .OrderBy(f => f, StringComparer.Ordinal)
+                .ToList();
+            return (baseFolder, files);
         }
     }
 }

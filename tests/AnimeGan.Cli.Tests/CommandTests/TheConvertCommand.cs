@@ -3,6 +3,27 @@ namespace AnimeGan.Cli.Tests.CommandTests
     public class TheConvertCommand
     {
         [Fact]
+        public async Task ShouldMirrorAPatternsFoldersWithRecurseAndTakeQuestionMarksAndSets()
+        {
+            using var folder = new TemporaryDirectory();
+            var tree = Directory.CreateDirectory(folder.File("tree")).FullName;
+            foreach (var name in new[] { "a/x.jpg", "b/x.jpg", "1.jpg", "2.jpg", "3.jpg", "ab.jpg" })
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(tree, name))!);
+                TestImages.WritePhoto(TestFiles.Square, Path.Combine(tree, name), 48);
+            }
+
+            var mirrored = await CliRun.RunAsync("convert", Path.Combine(tree, "*.jpg"), "-r", "-o", folder.File("out"), "--max-size", "32", "--no-faces");
+            var set = await CliRun.RunAsync("convert", Path.Combine(tree, "[12].jpg"), "-o", folder.File("set"), "--max-size", "32", "--no-faces");
+            var one = await CliRun.RunAsync("convert", Path.Combine(tree, "?.jpg"), "-o", folder.File("one"), "--max-size", "32", "--no-faces");
+
+            Assert.True(mirrored.ExitCode == 0, mirrored.Error);
+            Assert.True(File.Exists(folder.File("out/a/x_anime.jpg")) && File.Exists(folder.File("out/b/x_anime.jpg")) && File.Exists(folder.File("out/ab_anime.jpg")), mirrored.Out + mirrored.Error);
+            Assert.Equal(new[] { "1_anime.jpg", "2_anime.jpg" }, Directory.GetFiles(folder.File("set")).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal));
+            Assert.Equal(new[] { "1_anime.jpg", "2_anime.jpg", "3_anime.jpg" }, Directory.GetFiles(folder.File("one")).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal));
+        }
+
+        [Fact]
         public async Task ShouldNotConvertItsOwnOutputsWhenRunAgainOverTheSameTree()
         {
             using var folder = new TemporaryDirectory();

@@ -18,6 +18,26 @@ namespace AnimeGan.Cli.Tests.CommandTests
         }
 
         [Fact]
+        public async Task ShouldTakeAFolderAndAPatternAsConvertDoes()
+        {
+            using var folder = new TemporaryDirectory();
+            File.Copy(Path.Combine(TestFiles.Portraits, "3.jpg"), folder.File("group.jpg"));
+            File.Copy(TestFiles.Square, folder.File("scene_anime.jpg"));
+
+            var byFolder = await CliRun.RunAsync("faces", folder.Path);
+            var byPattern = await CliRun.RunAsync("faces", folder.File("gr?up.[jp]pg"));
+            var byNothing = await CliRun.RunAsync("faces", folder.File("none*.jpg"));
+
+            Assert.Equal(0, byFolder.ExitCode);
+            Assert.Contains($"{folder.File("group.jpg")}: 6 face(s)", byFolder.Out, StringComparison.Ordinal);
+            Assert.Contains(folder.File("scene_anime.jpg") + ":", byFolder.Out, StringComparison.Ordinal);
+            Assert.Equal(0, byPattern.ExitCode);
+            Assert.Equal($"{folder.File("group.jpg")}: 6 face(s)", byPattern.Out.Split('\n')[0].TrimEnd());
+            Assert.Equal(1, byNothing.ExitCode);
+            Assert.Contains("none*.jpg: no such file or folder, and no picture matches it.", byNothing.Error, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public async Task ShouldNameAnUnreadableImage()
         {
             using var folder = new TemporaryDirectory();
