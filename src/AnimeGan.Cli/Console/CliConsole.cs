@@ -11,8 +11,16 @@ namespace AnimeGan.Cli.Console
     /// <param name="IsTerminal">Whether standard output is a terminal that can show a progress bar.</param>
     internal sealed record CliConsole(TextWriter Out, TextWriter Error, bool IsTerminal)
     {
+        /// <summary>
+        /// The process's own streams. The bar is drawn only where Spectre.Console will animate it: it also looks at
+        /// the other streams (with standard error alone redirected it writes scattered status lines instead), and
+        /// then the command prints a line per file, as into a pipe.
+        /// </summary>
         public static CliConsole System()
-            => new CliConsole(global::System.Console.Out, global::System.Console.Error, !global::System.Console.IsOutputRedirected && Environment.GetEnvironmentVariable("TERM") != "dumb");
+            => new CliConsole(
+                global::System.Console.Out,
+                global::System.Console.Error,
+                !global::System.Console.IsOutputRedirected && Environment.GetEnvironmentVariable("TERM") != "dumb" && Spectre.Console.AnsiConsole.Profile.Capabilities.Interactive);
 
         public void Fail(string message) => Error.WriteLine("error: " + message);
 

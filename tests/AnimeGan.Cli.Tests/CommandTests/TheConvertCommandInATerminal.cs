@@ -14,6 +14,26 @@ namespace AnimeGan.Cli.Tests.CommandTests
         private const string ShowCursor = "\u001b[?25h";
 
         [Fact]
+        public async Task ShouldPrintALinePerFileWhenOnlyStandardErrorIsRedirected()
+        {
+            using var folder = new TemporaryDirectory();
+            var photos = Directory.CreateDirectory(folder.File("photos")).FullName;
+            for (var i = 0; i < 2; i++)
+                TestImages.WritePhoto(TestFiles.Rickshaw, Path.Combine(photos, $"p{i}.jpg"), 200);
+            var command = $"'{Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet"}' '{Path.Combine(AppContext.BaseDirectory, "animegan.dll")}' --models '{TestModels.Folder}' convert '{photos}' -o '{folder.File("anime")}' --no-faces --max-size 64 2>'{folder.File("errors.log")}'";
+            var start = new ProcessStartInfo("script", new[] { "-qfec", command, "/dev/null" }) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+            start.Environment["TERM"] = "xterm-256color";
+            using var terminal = Process.Start(start)!;
+            var printed = await terminal.StandardOutput.ReadToEndAsync().WaitAsync(TimeSpan.FromMinutes(2));
+            await terminal.WaitForExitAsync();
+
+            Assert.Equal(0, terminal.ExitCode);
+            foreach (var name in new[] { "p0", "p1" })
+                Assert.Contains($"{Path.Combine(photos, name + ".jpg")} -> {folder.File("anime/" + name + "_anime.jpg")}", printed, StringComparison.Ordinal);
+            Assert.DoesNotContain("stylizing:", printed, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public async Task ShouldGiveTheCursorBackWhenStoppedWithCtrlC()
         {
             using var folder = new TemporaryDirectory();
