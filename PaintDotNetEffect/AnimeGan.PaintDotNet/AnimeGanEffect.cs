@@ -109,9 +109,7 @@ namespace AnimeGan.PaintDotNet
             faceStyle.SetValueDisplayName(SameAsStyle, "Same as Style");
             foreach (var entry in _catalog.InstalledStyles)
             {
-                // A display name may name its family already ("Hayao (AnimeGANv2)"); it is not said twice.
-                var family = entry.DisplayName.Contains(entry.Family, StringComparison.Ordinal) ? "" : $" ({entry.Family})";
-                style.SetValueDisplayName(entry.Id, entry.DisplayName + family);
+                style.SetValueDisplayName(entry.Id, entry.Title);
                 faceStyle.SetValueDisplayName(entry.Id, entry.DisplayName);
             }
 

@@ -19,12 +19,20 @@ namespace AnimeGan.PowerShell
         }
     }
 
-    /// <summary>Tab-completes model ids for Install-AnimeModel: every model the manifest knows, face detectors included.</summary>
+    /// <summary>Tab-completes model ids for Install-AnimeModel: every model the manifest knows, face detectors included, but no variant (variants are made, not installed).</summary>
     public sealed class ModelCompleter : IArgumentCompleter
     {
         /// <inheritdoc />
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
-            => ModelsFolder.Complete(ModelsFolder.StoreFor(fakeBoundParameters).Manifest.Models, wordToComplete);
+            => ModelsFolder.Complete(ModelsFolder.StoreFor(fakeBoundParameters).Manifest.Models.Where(m => !m.IsVariant), wordToComplete);
+    }
+
+    /// <summary>Tab-completes Optimize-AnimeModel's style: the installed styles that are not variants themselves.</summary>
+    public sealed class OptimizableStyleCompleter : IArgumentCompleter
+    {
+        /// <inheritdoc />
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+            => ModelsFolder.Complete(ModelsFolder.StoreFor(fakeBoundParameters).Installed(ModelKind.Style).Where(m => !m.IsVariant), wordToComplete);
     }
 
     /// <summary>The models folder a command line being completed names, resolved as the cmdlet itself will resolve it.</summary>
@@ -52,9 +60,22 @@ namespace AnimeGan.PowerShell
             return new ModelStore(folder);
         }
 
+        /// <summary>
+        /// The ids that begin with what was typed, in the quotes the user opened ('sh, "sh), so a quoted word
+        /// completes like a bare one; ids with '@' are quoted, since '@' begins a splat in PowerShell.
+        /// </summary>
         public static IEnumerable<CompletionResult> Complete(IEnumerable<ModelEntry> models, string? wordToComplete)
-            => models
-                .Where(m => m.Id.StartsWith(wordToComplete ?? "", StringComparison.OrdinalIgnoreCase))
-                .Select(m => new CompletionResult(m.Id, m.Id, CompletionResultType.ParameterValue, $"{m.DisplayName} ({m.Family}): {m.Description}"));
+        {
+            var typed = wordToComplete ?? "";
+            var quote = typed.Length > 0 && (typed[0] == '\'' || typed[0] == '"') ? typed[0].ToString() : "";
+            var prefix = typed.Trim('\'', '"');
+            return models
+                .Where(m => m.Id.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                .Select(m => new CompletionResult(
+                    quote.Length > 0 ? quote + m.Id + quote : m.IsVariant ? "'" + m.Id + "'" : m.Id,
+                    m.Id,
+                    CompletionResultType.ParameterValue,
+                    $"{m.Title}: {m.Description}"));
+        }
     }
 }

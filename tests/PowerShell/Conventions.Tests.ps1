@@ -188,7 +188,7 @@ Describe 'PowerShell conventions' {
     }
 
     It 'keeps its record types in one namespace' {
-        foreach ($command in 'Convert-ToAnime', 'Get-AnimeStyle', 'Get-AnimeFace') {
+        foreach ($command in 'Convert-ToAnime', 'Get-AnimeStyle', 'Get-AnimeFace', 'Install-AnimeModel') {
             (Get-Command $command).OutputType.Type.Namespace | Should -Be 'AnimeGan.PowerShell'
         }
     }

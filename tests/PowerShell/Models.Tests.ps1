@@ -27,13 +27,40 @@ Describe 'Get-AnimeStyle' {
         finally { Remove-Item -LiteralPath $target -Recurse -Force }
     }
 
-    It 'pipes into Optimize-AnimeModel by id' {
+    It 'pipes into Optimize-AnimeModel by id; the variant is then listed in full, completed for styles and passed over by installs' {
         $target = New-TestFolder
         try {
             Install-AnimeModel jp-face -SourcePath $SharedModels -ModelsPath $target | Out-Null
             (Get-AnimeStyle jp-face -ModelsPath $target | Optimize-AnimeModel -Kind Float32 -ModelsPath $target).Id | Should -Be 'jp-face@fp32'
+
+            # The table shows the whole id, the one -Style takes.
+            (Get-AnimeStyle -ModelsPath $target | Format-Table | Out-String -Width 80) | Should -Match 'jp-face@fp32\s'
+            # README's line works after an optimize: the variant counts as installed, nothing fails.
+            $installed = Get-AnimeStyle -ListAvailable -ModelsPath $target | Install-AnimeModel -SourcePath $SharedModels -ModelsPath $target -ErrorVariable failures
+            $failures | Should -BeNullOrEmpty
+            ($installed | Where-Object Id -eq 'jp-face@fp32').Outcome | Should -Be 'AlreadyInstalled'
+            # Completion: variants for -Style (quoted, '@' would start a splat), none for installs or optimizing.
+            $line = "Convert-ToAnime x.jpg -ModelsPath '$target' -Style jp"
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain "'jp-face@fp32'"
+            $line = "Install-AnimeModel -ModelsPath '$target' jp"
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('jp-face')
+            $line = "Optimize-AnimeModel -ModelsPath '$target' -Name jp"
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('jp-face')
+            # A variant is not optimized again: no 'jp-face@fp32@int8', under -WhatIf either.
+            Optimize-AnimeModel jp-face@fp32 -Kind Int8 -ModelsPath $target -WhatIf -ErrorVariable refused -ErrorAction SilentlyContinue
+            $refused[0].FullyQualifiedErrorId | Should -BeLike 'AlreadyAVariant*'
         }
         finally { Remove-Item -LiteralPath $target -Recurse -Force }
+    }
+
+    It 'finds styles by any case under a Turkish culture' {
+        $culture = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = 'tr-TR'
+            (Get-AnimeStyle SHINKAI -ListAvailable -ModelsPath $Models).Id | Should -Be 'shinkai'
+            (Get-AnimeStyle '*I*' -ListAvailable -ModelsPath $Models).Id | Should -Contain 'shinkai'
+        }
+        finally { [cultureinfo]::CurrentCulture = $culture }
     }
 }
 
@@ -90,6 +117,20 @@ Describe 'Install-AnimeModel' {
 
     It 'refuses a -ModelsPath on another provider' {
         { Install-AnimeModel cute -SourcePath $SharedModels -ModelsPath Env:/x -ErrorAction Stop } | Should -Throw -ErrorId 'NotAFileSystemPath*'
+    }
+
+    It 'completes a quoted word in its quotes' {
+        $line = "Convert-ToAnime x.jpg -ModelsPath '$Models' -Style 'sh"
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain "'shinkai'"
+        $line = "Convert-ToAnime x.jpg -ModelsPath '$Models' -Style `"sh"
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain '"shinkai"'
+    }
+
+    It 'returns install results in the module''s namespace, shown as a table' {
+        $result = Install-AnimeModel cute -SourcePath $SharedModels -ModelsPath $work
+        $result.GetType().FullName | Should -Be 'AnimeGan.PowerShell.AnimeModelInstallResult'
+        "$result" | Should -Be 'cute'
+        ($result | Out-String) | Should -Match 'Id\s+Outcome\s+Path'
     }
 
     It 'completes every model id, face detectors included' {

@@ -44,7 +44,7 @@ namespace AnimeGan.PowerShell.Cmdlets
                 var shown = false;
                 for (var i = 0; i < names.Length; i++)
                 {
-                    if (new WildcardPattern(names[i], WildcardOptions.IgnoreCase).IsMatch(style.Id))
+                    if (new WildcardPattern(names[i], WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant).IsMatch(style.Id))
                     {
                         matched[i] |= installed || ListAvailable || !WildcardPattern.ContainsWildcardCharacters(names[i]);
                         shown |= installed || ListAvailable;

@@ -66,12 +66,4 @@ namespace AnimeGan.PowerShell.Cmdlets
             }
         }
     }
-
-    /// <summary>One installed model, with what the install did, for scripts to check and pipe on.</summary>
-    /// <param name="Id">The model id.</param>
-    /// <param name="Outcome">Installed or AlreadyInstalled.</param>
-    /// <param name="Path">The installed file.</param>
-    /// <param name="Licence">The model's licence, which governs what may be done with its pictures.</param>
-    /// <param name="OptimizedGraph">For a style, whether it runs as an optimized graph and why not.</param>
-    public sealed record AnimeModelInstallResult(string Id, string Outcome, string Path, string Licence, string? OptimizedGraph);
 }

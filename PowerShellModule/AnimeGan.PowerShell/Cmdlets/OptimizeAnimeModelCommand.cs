@@ -14,7 +14,7 @@ namespace AnimeGan.PowerShell.Cmdlets
         /// <summary>Gets or sets the style to optimize.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "Style")]
-        [ArgumentCompleter(typeof(StyleCompleter))]
+        [ArgumentCompleter(typeof(OptimizableStyleCompleter))]
         public string Name { get; set; } = "";
 
         /// <summary>Gets or sets what to make: Int8 or Float32 (a string, so importing the module needs no engine type).</summary>
@@ -35,6 +35,16 @@ namespace AnimeGan.PowerShell.Cmdlets
         {
             var store = new ModelStore(ProviderPaths.FileSystemFolder(this, ModelsPath, nameof(ModelsPath)));
             var kind = string.Equals(Kind, "Float32", StringComparison.OrdinalIgnoreCase) ? OptimizationKind.Float32 : OptimizationKind.Int8;
+            if (store.Manifest.Find(Name) is ModelEntry { IsVariant: true })
+            {
+                WriteError(new ErrorRecord(
+                    new ArgumentException($"'{Name}' is an optimized variant already; optimize its style, '{Name.Substring(0, Name.IndexOf('@'))}'."),
+                    "AlreadyAVariant",
+                    ErrorCategory.InvalidArgument,
+                    Name));
+                return;
+            }
+
             var id = ModelOptimizer.VariantId(Name, kind);
             if (!ShouldProcess(id, $"Optimize '{Name}' ({kind})"))
                 return;

@@ -34,6 +34,15 @@ namespace AnimeGan.Core.Models
         /// <inheritdoc />
         public override string ToString() => Id;
 
+        /// <summary>
+        /// Gets whether this is an optimized variant (<c>hayao@int8</c>) made on this machine from an installed
+        /// style: there is nothing to download or copy for it, and nothing to optimize further.
+        /// </summary>
+        public bool IsVariant => Id.IndexOf('@') >= 0;
+
+        /// <summary>Gets the name with its family, said once: "Shinkai (AnimeGANv3)", "Hayao (AnimeGANv2)".</summary>
+        public string Title => DisplayName.IndexOf(Family, StringComparison.Ordinal) >= 0 ? DisplayName : $"{DisplayName} ({Family})";
+
         /// <summary>The same model stored with another element type (its optimized graph is float32).</summary>
         internal ModelEntry WithElementType(string elementType) => this with { ElementType = elementType };
     }

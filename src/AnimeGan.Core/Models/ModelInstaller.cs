@@ -109,6 +109,8 @@ namespace AnimeGan.Core.Models
             var path = _store.GetPath(model);
             try
             {
+                if (model.IsVariant)
+                    return new ModelInstallResult(model, MadeVariant(model), path, null, null);
                 var outcome = folder != null
                     ? InstallFromFolder(model, folder, cancellationToken)
                     : InstallFromSourceAsync(model, progress == null ? null : new DownloadProgress(model, progress), cancellationToken).GetAwaiter().GetResult();
@@ -119,6 +121,18 @@ namespace AnimeGan.Core.Models
             {
                 return new ModelInstallResult(model, InstallOutcome.Failed, path, null, ex);
             }
+        }
+
+        /// <summary>
+        /// A variant is made, not installed: one made already counts as installed (so a list of every style piped
+        /// into an install passes over it); one not made yet is refused with the way to make it.
+        /// </summary>
+        private InstallOutcome MadeVariant(ModelEntry variant)
+        {
+            if (_store.Verify(variant) == ModelFileState.Valid)
+                return InstallOutcome.AlreadyInstalled;
+            var baseId = variant.Id.Substring(0, variant.Id.IndexOf('@'));
+            throw new AnimeGanException(AnimeGanErrorCode.InstallFailed, $"'{variant.Id}' is an optimized variant made on this machine from '{baseId}', not a model to install; install '{baseId}' and optimize it.", variant.FileName) { ModelId = variant.Id };
         }
 
         /// <summary>Installs one model from a local folder (offline install).</summary>
