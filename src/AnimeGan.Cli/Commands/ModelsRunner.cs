@@ -35,6 +35,7 @@ namespace AnimeGan.Cli.Commands
                     licence = m.Licence,
                     source = m.Source?.ToString(),
                     installed = store.IsInstalled(m),
+                    damaged = store.IsDamaged(m),
                     optimized = optimizedGraphs.Describe(m),
                 });
                 CommonOptions.WriteJson(_console, rows);
@@ -44,7 +45,7 @@ namespace AnimeGan.Cli.Commands
             _console.Out.WriteLine($"Models folder: {store.Folder}");
             _console.Out.WriteLine($"{"ID",-11} {"KIND",-14} {"FAMILY",-11} {"SIZE",8}  {"INSTALLED",-9}  OPTIMIZED GRAPH");
             foreach (var m in store.Manifest.Models)
-                _console.Out.WriteLine($"{m.Id,-11} {ModelManifest.KindName(m.Kind),-14} {m.Family,-11} {ByteSizes.Format(m.SizeInBytes),8}  {(store.IsInstalled(m) ? "yes" : "no"),-9}  {optimizedGraphs.Describe(m)}");
+                _console.Out.WriteLine($"{m.Id,-11} {ModelManifest.KindName(m.Kind),-14} {m.Family,-11} {ByteSizes.Format(m.SizeInBytes),8}  {(store.IsInstalled(m) ? "yes" : store.IsDamaged(m) ? "damaged" : "no"),-9}  {optimizedGraphs.Describe(m)}");
             return ExitCodes.Success;
         }
 
@@ -160,7 +161,7 @@ namespace AnimeGan.Cli.Commands
             IEnumerable<ModelEntry> models;
             try
             {
-                models = args.Ids.Count > 0 ? args.Ids.Select(store.Manifest.Get).ToList() : store.Installed();
+                models = args.Ids.Count > 0 ? args.Ids.Select(store.Manifest.Get).ToList() : store.Manifest.Models.Where(m => store.IsInstalled(m) || store.IsDamaged(m)).ToList();
             }
             catch (AnimeGanException ex)
             {

@@ -110,8 +110,22 @@ namespace AnimeGan.Core.Models
             return Path.Combine(Folder, model.FileName);
         }
 
-        /// <summary>True when the model's file is present (not yet hash-checked).</summary>
-        public bool IsInstalled(ModelEntry model) => File.Exists(GetPath(model));
+        /// <summary>
+        /// True when the model's file is present with the manifest's size (not yet hash-checked): a truncated or
+        /// foreign file of that name is not an installed model, and lists say so rather than "yes".
+        /// </summary>
+        public bool IsInstalled(ModelEntry model)
+        {
+            var file = new FileInfo(GetPath(Throw.IfNull(model)));
+            return file.Exists && file.Length == model.SizeInBytes;
+        }
+
+        /// <summary>True when a file of the model's name is present but is not the model (its size differs): reinstall it.</summary>
+        public bool IsDamaged(ModelEntry model)
+        {
+            var file = new FileInfo(GetPath(Throw.IfNull(model)));
+            return file.Exists && file.Length != model.SizeInBytes;
+        }
 
         /// <summary>Gets the models whose files are present, in manifest order.</summary>
         public IReadOnlyList<ModelEntry> Installed(ModelKind? kind = null)
@@ -124,7 +138,8 @@ namespace AnimeGan.Core.Models
         /// <exception cref="AnimeGanException"><see cref="AnimeGanErrorCode.ModelNotInstalled"/>, naming the model.</exception>
         internal void RequireInstalled(ModelEntry model)
         {
-            if (!IsInstalled(model))
+            // A damaged file passes here, to be refused with its hash mismatch (and the way to reinstall) when loaded.
+            if (!IsInstalled(model) && !IsDamaged(model))
                 throw NotInstalled(model);
         }
 

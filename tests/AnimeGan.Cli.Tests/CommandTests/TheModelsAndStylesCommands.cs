@@ -36,6 +36,14 @@ namespace AnimeGan.Cli.Tests.CommandTests
 
             Assert.Equal(1, tampered.ExitCode);
             Assert.Contains("cute: MISMATCH", tampered.Error);
+
+            // A truncated file is not listed as installed, nor as having an optimized graph.
+            File.WriteAllBytes(path, bytes.AsSpan(0, bytes.Length / 2).ToArray());
+            var listed = await CliRun.RunWithoutModelsAsync(folder.Path, "models", "list");
+            var cute = listed.Out.Split('\n').Single(l => l.StartsWith("cute ", StringComparison.Ordinal));
+            Assert.Matches(@"\sdamaged\s+-\s*$", cute);
+            var truncated = await CliRun.RunWithoutModelsAsync(folder.Path, "models", "verify");
+            Assert.Contains("cute: MISMATCH", truncated.Error);
         }
 
         [Fact]
