@@ -102,6 +102,29 @@ Describe 'Convert-ToAnime' {
         Get-RunningConversions | Should -Be 0   # nothing may still be converting behind the returned cmdlet
     }
 
+    It 'leaves existing outputs alone with -SkipExisting, saying so with -Verbose' {
+        Get-ChildItem $work -Filter *.jpg | Convert-ToAnime @Fast | Out-Null
+        $again = Get-ChildItem $work -Filter *.jpg | Convert-ToAnime -SkipExisting @Fast -ErrorVariable failures -Verbose 4>&1
+        $failures | Should -BeNullOrEmpty
+        @($again | Where-Object { $_ -is [AnimeGan.PowerShell.ConversionRecord] }) | Should -HaveCount 0
+        @($again | Where-Object { $_ -is [Management.Automation.VerboseRecord] -and $_.Message -like '*: skipped, *exists' }) | Should -HaveCount 2
+    }
+
+    It 'mirrors a retried photo under -SourceRoot as the whole tree was' {
+        $tree = New-Item -ItemType Directory -Path (Join-Path $work 'tree')
+        New-Item -ItemType Directory -Path (Join-Path $tree 'x'), (Join-Path $tree 'y') | Out-Null
+        Copy-Item $Photo (Join-Path $tree 'x' 'p.jpg')
+        Copy-Item $Photo (Join-Path $tree 'y' 'q.jpg')
+        $out = Join-Path $work 'out'
+        Get-ChildItem $tree -Recurse -File | Convert-ToAnime -Destination $out @Fast | Out-Null
+        Join-Path $out 'x' 'p_anime.jpg' | Should -Exist
+
+        # Retrying one photo alone: its folder would be the root, and the output would land in $out itself.
+        $retried = Convert-ToAnime (Join-Path $tree 'x' 'p.jpg') -Destination $out -SourceRoot $tree -Force @Fast
+        $retried.OutputPath | Should -Be (Join-Path $out 'x' 'p_anime.jpg')
+        Join-Path $out 'p_anime.jpg' | Should -Not -Exist
+    }
+
     It 'leaves exactly one output for Select-Object -First 1' {
         1..4 | ForEach-Object { Copy-Item $Street (Join-Path $work "p$_.jpg") }
         $first = Get-ChildItem $work -Filter *.jpg | Convert-ToAnime -Destination (Join-Path $work 'out') -ThrottleLimit 2 @Fast | Select-Object -First 1

@@ -15,6 +15,17 @@ Describe 'Help for <_>' -ForEach @('Convert-ToAnime', 'Get-AnimeStyle', 'Install
         @($help.examples.example).Count | Should -BeGreaterOrEqual 1
     }
 
+    It 'numbers its examples in order' {
+        $numbers = @($help.examples.example | ForEach-Object { if ($_.title -match 'Example (\d+)') { [int]$Matches[1] } })
+        $numbers | Should -Be (1..@($help.examples.example).Count)
+    }
+
+    It 'names what it takes from the pipeline' {
+        $takesPipeline = @($command.Parameters.Values | Where-Object { $_.Attributes | Where-Object { $_ -is [Management.Automation.ParameterAttribute] -and ($_.ValueFromPipeline -or $_.ValueFromPipelineByPropertyName) } }).Count -gt 0
+        $inputs = @($help.inputTypes.inputType | ForEach-Object { $_.type.name })
+        if ($takesPipeline) { $inputs | Should -Not -Contain 'None' }
+    }
+
     It 'has examples that parse' {
         foreach ($example in $help.examples.example) {
             $errors = $null

@@ -68,6 +68,18 @@ namespace AnimeGan.PowerShell.Cmdlets
         [Parameter]
         public string? Destination { get; set; }
 
+        /// <summary>
+        /// Gets or sets the folder whose sub-folders are mirrored under -Destination; default: the deepest folder the
+        /// photos share. Give it when retrying some photos of a tree (the TargetObject of earlier errors), so their
+        /// outputs land where the whole tree's did.
+        /// </summary>
+        [Parameter]
+        public string? SourceRoot { get; set; }
+
+        /// <summary>Gets or sets whether photos whose output exists are left alone (and said so with -Verbose) instead of refused.</summary>
+        [Parameter]
+        public SwitchParameter SkipExisting { get; set; }
+
         /// <summary>Gets or sets the text added to output names.</summary>
         [Parameter]
         public string Suffix { get; set; } = OutputPaths.DefaultSuffix;
@@ -131,6 +143,7 @@ namespace AnimeGan.PowerShell.Cmdlets
                 },
                 Destination = DestinationFolder(),
                 Suffix = Suffix,
+                SkipExisting = SkipExisting,
                 Jobs = ThrottleLimit,
                 Shard = ParseShard(),
                 ParameterName = option => option == nameof(BatchOptions.Jobs) ? "-" + nameof(ThrottleLimit) : "-" + option,
@@ -196,7 +209,7 @@ namespace AnimeGan.PowerShell.Cmdlets
         /// </summary>
         private void Plan()
         {
-            var root = _options!.Destination == null ? null : PhotoFolders.CommonFolder(_photos);
+            var root = _options!.Destination == null ? null : ProviderPaths.FileSystemFolder(this, SourceRoot, nameof(SourceRoot)) ?? PhotoFolders.CommonFolder(_photos);
             BatchPlan plan;
             try
             {
