@@ -5,7 +5,7 @@ using System.Runtime.CompilerServices;
 
 namespace AnimeGan.Cli.Commands
 {
-    /// <summary>Prints the standard help, then the examples attached to the command being asked about.</summary>
+    /// <summary>Prints the standard help, then the examples attached to the command being asked about, then the exit codes scripts rely on.</summary>
     internal sealed class ExamplesHelpAction : SynchronousCommandLineAction
     {
         private static readonly ConditionalWeakTable<Command, string[]> Examples = new ConditionalWeakTable<Command, string[]>();
@@ -27,6 +27,13 @@ namespace AnimeGan.Cli.Commands
                 output.WriteLine();
             }
 
+            var exitCodes = parseResult.InvocationConfiguration.Output;
+            exitCodes.WriteLine("Exit codes:");
+            exitCodes.WriteLine($"  {ExitCodes.Success}    everything asked for was done");
+            exitCodes.WriteLine($"  {ExitCodes.Failed}    a file or model failed (each is named on standard error; the others were done)");
+            exitCodes.WriteLine($"  {ExitCodes.Usage}    the command line was wrong; nothing was done");
+            exitCodes.WriteLine($"  {ExitCodes.Interrupted}  stopped by Ctrl+C; finished outputs are complete, no partial file is left");
+            exitCodes.WriteLine();
             return result;
         }
     }

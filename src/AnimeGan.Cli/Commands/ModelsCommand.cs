@@ -25,6 +25,7 @@ namespace AnimeGan.Cli.Commands
             var json = CommonOptions.Json();
             var command = new Command("list", "List every known model and whether it is installed.") { json };
             command.SetAction(parseResult => runner.List(new ModelsListArgs(parseResult.GetValue(CommonOptions.ModelsFolder), parseResult.GetValue(json))));
+            ExamplesHelpAction.Attach(command, "animegan models list", "animegan models list --json          # every model with its file, SHA-256, licence and state", "animegan --models /srv/models models list");
             return command;
         }
 
@@ -48,6 +49,7 @@ namespace AnimeGan.Cli.Commands
             var ids = new Argument<string[]>("ids") { Description = "Model ids to check (default: every installed model).", Arity = ArgumentArity.ZeroOrMore };
             var command = new Command("verify", "Check installed models against their SHA-256 in the manifest.") { ids };
             command.SetAction(parseResult => runner.Verify(new ModelsVerifyArgs(parseResult.GetValue(CommonOptions.ModelsFolder), parseResult.GetValue(ids) ?? Array.Empty<string>())));
+            ExamplesHelpAction.Attach(command, "animegan models verify               # every installed model; exit 1 if one differs", "animegan models verify hayao retinaface");
             return command;
         }
 

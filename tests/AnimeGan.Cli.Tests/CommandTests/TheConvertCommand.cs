@@ -238,5 +238,19 @@ namespace AnimeGan.Cli.Tests.CommandTests
             Assert.Contains("Examples:", run.Out);
             Assert.Contains("animegan convert photo.jpg", run.Out);
         }
+
+        [Theory]
+        [InlineData("convert")]
+        [InlineData("models list")]
+        [InlineData("models verify")]
+        [InlineData("serve")]
+        public async Task ShouldShowExamplesAndTheExitCodesInEveryCommandsHelp(string command)
+        {
+            var run = await CliRun.RunAsync(command.Split(' ').Append("--help").ToArray());
+            Assert.Equal(0, run.ExitCode);
+            Assert.Contains("Examples:", run.Out);
+            Assert.Contains("Exit codes:", run.Out);
+            Assert.Contains("130  stopped by Ctrl+C", run.Out);
+        }
     }
 }
