@@ -20,6 +20,22 @@ Describe 'The module folder' {
     }
 }
 
+Describe 'The module''s build' {
+    It 'lays the module out where -o says, leaving the default folder alone' {
+        $work = New-TestFolder
+        try {
+            $before = (Get-Item $ModuleManifest).LastWriteTimeUtc
+            $project = Join-Path $Repo 'PowerShellModule' 'AnimeGan.PowerShell' 'AnimeGan.PowerShell.csproj'
+            & dotnet publish $project -c Release --nologo -v quiet -o $work | Out-Null
+            $LASTEXITCODE | Should -Be 0
+            Join-Path $work 'AnimeGan' 'AnimeGan.psd1' | Should -Exist
+            Join-Path $work 'AnimeGan' 'en-US' 'AnimeGan.PowerShell.dll-Help.xml' | Should -Exist
+            (Get-Item $ModuleManifest).LastWriteTimeUtc | Should -Be $before
+        }
+        finally { Remove-Item -LiteralPath $work -Recurse -Force }
+    }
+}
+
 Describe 'The PowerShell Gallery package' {
     BeforeAll {
         $work = New-TestFolder
