@@ -102,6 +102,17 @@ Describe 'Convert-ToAnime' {
         Get-RunningConversions | Should -Be 0   # nothing may still be converting behind the returned cmdlet
     }
 
+    It 'takes each row''s Style and Strength from Import-Csv' {
+        $csv = Join-Path $work 'photos.csv'
+        @(
+            [pscustomobject]@{ Path = (Join-Path $work 'a.jpg'); Style = 'shinkai'; Strength = '0.5' }
+            [pscustomobject]@{ Path = (Join-Path $work 'b.jpg'); Style = 'cute'; Strength = '1' }
+        ) | Export-Csv -Path $csv
+        $records = Import-Csv $csv | Convert-ToAnime -MaxSize 64 -NoFaceEnhancement -ModelsPath $Models
+        ($records | Sort-Object SourcePath).Style | Should -Be @('shinkai', 'cute')
+        ($records | Sort-Object SourcePath).Strength | Should -Be @(0.5, 1)
+    }
+
     It 'leaves existing outputs alone with -SkipExisting, saying so with -Verbose' {
         Get-ChildItem $work -Filter *.jpg | Convert-ToAnime @Fast | Out-Null
         $again = Get-ChildItem $work -Filter *.jpg | Convert-ToAnime -SkipExisting @Fast -ErrorVariable failures -Verbose 4>&1

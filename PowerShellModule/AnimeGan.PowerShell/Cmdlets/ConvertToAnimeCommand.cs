@@ -24,6 +24,7 @@ namespace AnimeGan.PowerShell.Cmdlets
         private const string LiteralPathSet = "LiteralPath";
 
         private readonly List<string> _photos = new List<string>();
+        private readonly List<(string? Style, double Strength)> _settings = new List<(string? Style, double Strength)>();
         private readonly List<PlannedConversion> _work = new List<PlannedConversion>();
         private BatchOptions? _options;
         private string? _modelsFolder;
@@ -41,13 +42,16 @@ namespace AnimeGan.PowerShell.Cmdlets
         [ValidateNotNullOrEmpty]
         public string[] LiteralPath { get; set; } = Array.Empty<string>();
 
-        /// <summary>Gets or sets the style id (tab completes the installed styles).</summary>
-        [Parameter]
+        /// <summary>
+        /// Gets or sets the style id (tab completes the installed styles). Also bound from a piped object's Style
+        /// property (a CSV's Style column), so each photo can have its own.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(StyleCompleter))]
         public string? Style { get; set; }
 
-        /// <summary>Gets or sets how much of the style to apply, 0 (original) to 1 (full).</summary>
-        [Parameter]
+        /// <summary>Gets or sets how much of the style to apply, 0 (original) to 1 (full); also bound from a piped object's Strength property.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateRange(OptionLimits.MinStrength, OptionLimits.MaxStrength)]
         public double Strength { get; set; } = OptionLimits.MaxStrength;
 
@@ -181,18 +185,34 @@ namespace AnimeGan.PowerShell.Cmdlets
 
         /// <inheritdoc />
         protected override void ProcessRecord()
-            => _photos.AddRange(ProviderPaths.ResolveFiles(this, ParameterSetName == LiteralPathSet ? LiteralPath : Path, ParameterSetName == LiteralPathSet));
+        {
+            // The style and strength as bound for this input: the command line's, or the piped object's own.
+            foreach (var photo in ProviderPaths.ResolveFiles(this, ParameterSetName == LiteralPathSet ? LiteralPath : Path, ParameterSetName == LiteralPathSet))
+            {
+                _photos.Add(photo);
+                _settings.Add((Style, Strength));
+            }
+        }
 
         /// <inheritdoc />
         protected override void EndProcessing()
         {
             try
             {
-                Plan();
-                if (_work.Count > 0)
+                // One batch per style and strength the inputs asked for (one, unless piped rows carry their own),
+                // in the order they first appear; outputs are mirrored from the folder all the photos share.
+                var root = _options!.Destination == null ? null : ProviderPaths.FileSystemFolder(this, SourceRoot, nameof(SourceRoot)) ?? PhotoFolders.CommonFolder(_photos);
+                var batches = _photos.Select((photo, i) => (Photo: photo, Settings: _settings[i])).GroupBy(p => p.Settings).ToList();
+                foreach (var batch in batches)
                 {
-                    _progress = new BatchProgressView(this, _work.Count);
-                    Present(Run(new ConvertRequest(_modelsFolder, _work, _options!)));
+                    var options = _options with { Stylize = _options.Stylize! with { Style = batch.Key.Style, Strength = batch.Key.Strength } };
+                    _work.Clear();
+                    Plan(batch.Select(p => new BatchInput(p.Photo, root)).ToList(), options);
+                    if (_work.Count > 0)
+                    {
+                        _progress = new BatchProgressView(this, _work.Count);
+                        Present(Run(new ConvertRequest(_modelsFolder, _work.ToList(), options)));
+                    }
                 }
             }
             finally
@@ -207,13 +227,12 @@ namespace AnimeGan.PowerShell.Cmdlets
         /// The engine checks the styles and finds the outputs that exist before ShouldProcess is asked, so
         /// -WhatIf and -Confirm speak of what the real run will do, in the style it will run.
         /// </summary>
-        private void Plan()
+        private void Plan(IReadOnlyList<BatchInput> inputs, BatchOptions options)
         {
-            var root = _options!.Destination == null ? null : ProviderPaths.FileSystemFolder(this, SourceRoot, nameof(SourceRoot)) ?? PhotoFolders.CommonFolder(_photos);
             BatchPlan plan;
             try
             {
-                plan = BatchConverter.Plan(_photos.Select(file => new BatchInput(file, root)), _options, new ModelStore(_modelsFolder));
+                plan = BatchConverter.Plan(inputs, options, new ModelStore(_modelsFolder));
             }
             catch (AnimeGanException ex)
             {
