@@ -58,6 +58,25 @@ namespace AnimeGan.Tests
             return (process.ExitCode, string.Join("\n", lines));
         }
 
+        /// <summary>
+        /// Starts `animegan serve` (the CLI beside the running test) with these options and environment, and waits for
+        /// the line that gives its address; returns the process, that address and every line printed until then.
+        /// </summary>
+        public static (Process Server, string Address, IReadOnlyList<string> Printed) StartServe(string modelsFolder, IEnumerable<string> options, BlockingCollection<string> lines, params (string Name, string Value)[] environment)
+        {
+            var arguments = new[] { Path.Combine(AppContext.BaseDirectory, "animegan.dll"), "--models", modelsFolder, "serve", "--port", "0" }.Concat(options);
+            var server = Start(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", arguments, lines, environment);
+            var printed = new List<string>();
+            while (lines.TryTake(out var line, TimeSpan.FromSeconds(60)))
+            {
+                printed.Add(line);
+                if (System.Text.RegularExpressions.Regex.Match(line, @"serving at (http://\S+)") is { Success: true } found)
+                    return (server, found.Groups[1].Value, printed);
+            }
+
+            throw new InvalidOperationException("The server printed no address:\n" + string.Join("\n", printed));
+        }
+
         /// <summary>Sends a signal (TERM, INT) the way a supervisor does.</summary>
         public static void Signal(Process process, string signal)
         {

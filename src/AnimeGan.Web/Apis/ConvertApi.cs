@@ -28,18 +28,9 @@ namespace AnimeGan.Web.Apis
             using var stop = UploadConversion.Token(http);
             var cancellationToken = stop.Token;
             using var area = store.CreateArea();
-            Upload? upload;
-            try
-            {
-                IResult? problem;
-                (upload, problem) = await UploadForm.ReadAsync(http, serve, engine.Store, area, cancellationToken).ConfigureAwait(false);
-                if (upload == null)
-                    return problem!;
-            }
-            catch (IOException ex) when (DiskSpace.IsFull(ex))
-            {
-                return Problems.NoRoom(Problems.NoRoomDetail(ex, null));
-            }
+            var (upload, problem) = await UploadForm.ReadAsync(http, serve, engine.Store, area, cancellationToken).ConfigureAwait(false);
+            if (upload == null)
+                return problem!;
 
             try
             {

@@ -73,20 +73,18 @@ namespace AnimeGan.Web.Apis
             var kept = false;
             try
             {
-                Upload? upload;
+                var (upload, problem) = await UploadForm.ReadAsync(http, serve, engine.Store, area, cancellationToken).ConfigureAwait(false);
+                if (upload == null)
+                    return problem!;
+
+                // The result is kept on disk: room is made (older results let go) before any work, or the photo is refused.
                 try
                 {
-                    IResult? problem;
-                    (upload, problem) = await UploadForm.ReadAsync(http, serve, engine.Store, area, cancellationToken).ConfigureAwait(false);
-                    if (upload == null)
-                        return problem!;
-
-                    // The result is kept on disk: room is made (older results let go) before any work, or the photo is refused.
                     store.MakeRoom(JobStore.KeptBytes(upload.Header.Width, upload.Header.Height), upload.FileName);
                 }
-                catch (IOException ex) when (DiskSpace.IsFull(ex))
+                catch (NoRoomToKeepException ex)
                 {
-                    return Problems.NoRoom(Problems.NoRoomDetail(ex, null));
+                    return Problems.NoRoom(ex.Message);
                 }
 
                 // The slot is taken once the photo is here and checked (a slow upload holds none), with the memory it

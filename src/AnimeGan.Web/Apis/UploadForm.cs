@@ -40,7 +40,17 @@ namespace AnimeGan.Web.Apis
                 return (null, Problems.BadRequest("Send multipart/form-data with the picture in a file field named 'image'."));
 
             var saved = area.File("upload");
-            var (form, refused) = await ReceiveAsync(http, serve, boundary, saved, cancellationToken).ConfigureAwait(false);
+            ReceivedForm? form;
+            IResult? refused;
+            try
+            {
+                (form, refused) = await ReceiveAsync(http, serve, boundary, saved, cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException ex) when (DiskSpace.IsFull(ex))
+            {
+                return (null, Problems.NoRoom(Problems.NoRoomDetail(ex, null)));
+            }
+
             if (form == null)
                 return (null, refused);
             if (form.FileName == null)

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Headers;
-using System.Text.RegularExpressions;
 
 namespace AnimeGan.Cli.Tests.CommandTests
 {
@@ -59,19 +58,9 @@ namespace AnimeGan.Cli.Tests.CommandTests
         /// <summary>Starts a server on the test's own home and temporary folders; returns it, what it printed until it listened, and its address.</summary>
         private (Process Server, IReadOnlyList<string> Printed, string Address) Start()
         {
-            var output = new BlockingCollection<string>();
-            var arguments = new[] { Path.Combine(AppContext.BaseDirectory, "animegan.dll"), "--models", TestModels.Folder, "serve", "--port", "0", "--drain-seconds", "0" };
-            var server = ChildProcesses.Start(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", arguments, output, _profile.Environment);
+            var (server, address, printed) = ChildProcesses.StartServe(TestModels.Folder, new[] { "--drain-seconds", "0" }, new BlockingCollection<string>(), _profile.Environment);
             _servers.Add(server);
-            var printed = new List<string>();
-            while (output.TryTake(out var line, TimeSpan.FromSeconds(60)))
-            {
-                printed.Add(line);
-                if (Regex.Match(line, @"serving at (http://\S+)") is { Success: true } found)
-                    return (server, printed, found.Groups[1].Value);
-            }
-
-            throw new InvalidOperationException("The server printed no address:\n" + string.Join("\n", printed));
+            return (server, printed, address);
         }
 
         private MultipartFormDataContent Form()

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace AnimeGan.Cli.Tests.CommandTests
 {
@@ -69,12 +68,8 @@ namespace AnimeGan.Cli.Tests.CommandTests
 
         private HttpClient Start()
         {
-            var arguments = new[] { Path.Combine(AppContext.BaseDirectory, "animegan.dll"), "--models", TestModels.Folder, "serve", "--port", "0", "--drain-seconds", "0", "--max-disk-mb", "100" };
-            _server = ChildProcesses.Start(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", arguments, _output, ("TMPDIR", _disk), ("DOTNET_EnableDiagnostics", "0"));
-            string? address = null;
-            while (address == null && _output.TryTake(out var line, TimeSpan.FromSeconds(60)))
-                address = Regex.Match(line, @"serving at (http://\S+)") is { Success: true } found ? found.Groups[1].Value : null;
-            Assert.NotNull(address);
+            var (server, address, _) = ChildProcesses.StartServe(TestModels.Folder, new[] { "--drain-seconds", "0", "--max-disk-mb", "100" }, _output, ("TMPDIR", _disk), ("DOTNET_EnableDiagnostics", "0"));
+            _server = server;
             return new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(3) };
         }
 

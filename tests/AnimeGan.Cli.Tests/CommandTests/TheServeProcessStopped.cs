@@ -107,14 +107,9 @@ namespace AnimeGan.Cli.Tests.CommandTests
 
         private HttpClient Start(string[] options, params (string Name, string Value)[] environment)
         {
-            var arguments = new[] { Path.Combine(AppContext.BaseDirectory, "animegan.dll"), "--models", TestModels.Folder, "serve", "--port", "0" }.Concat(options);
             // The server's home and temporary folders are the test's own, and the runtime's diagnostic pipes stay out of them.
-            var settings = environment.Concat(_profile.Environment).ToArray();
-            _server = ChildProcesses.Start(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", arguments, _output, settings);
-            string? address = null;
-            while (address == null && _output.TryTake(out var line, TimeSpan.FromSeconds(60)))
-                address = System.Text.RegularExpressions.Regex.Match(line, @"serving at (http://\S+)") is { Success: true } found ? found.Groups[1].Value : null;
-            Assert.NotNull(address);
+            var (server, address, _) = ChildProcesses.StartServe(TestModels.Folder, options, _output, environment.Concat(_profile.Environment).ToArray());
+            _server = server;
             return new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(3) };
         }
 
