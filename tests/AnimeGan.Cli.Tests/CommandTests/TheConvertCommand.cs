@@ -24,6 +24,23 @@ namespace AnimeGan.Cli.Tests.CommandTests
         }
 
         [Fact]
+        public async Task ShouldKnowItsOwnOutputRenamedByItsExif()
+        {
+            using var folder = new TemporaryDirectory();
+            TestImages.WritePhoto(TestFiles.Square, folder.File("a.jpg"), 64);
+            var first = await CliRun.RunAsync("convert", folder.File("a.jpg"), "--max-size", "32", "--no-faces");
+            Assert.Equal(0, first.ExitCode);
+            File.Move(folder.File("a_anime.jpg"), folder.File("holiday.jpg"));
+            File.Delete(folder.File("a.jpg"));
+
+            var again = await CliRun.RunAsync("convert", folder.Path, "--max-size", "32", "--no-faces");
+
+            Assert.Equal(0, again.ExitCode);
+            Assert.Contains($"{folder.File("holiday.jpg")}: an output of this tool (its EXIF says so); not converted again.", again.Error, StringComparison.Ordinal);
+            Assert.False(File.Exists(folder.File("holiday_anime.jpg")));
+        }
+
+        [Fact]
         public async Task ShouldNotConvertItsOwnOutputsWhenRunAgainOverTheSameTree()
         {
             using var folder = new TemporaryDirectory();

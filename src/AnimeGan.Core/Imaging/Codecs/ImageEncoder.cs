@@ -120,15 +120,19 @@ namespace AnimeGan.Core.Imaging
             return image;
         }
 
+        /// <summary>
+        /// What every output says in its EXIF Software tag, as photo editors write their own name there: how a
+        /// later batch knows one of this tool's outputs whatever it has been renamed to (see Batches/OwnOutputs).
+        /// </summary>
+        internal const string OutputMarker = "AnimeGan Plugins";
+
         private static void CarryMetadata(MagickImage image, ImageMetadata metadata)
         {
-            if (metadata.Exif != null)
-            {
-                var exif = new ExifProfile(metadata.Exif.ToByteArray() ?? Array.Empty<byte>());
-                exif.SetValue(ExifTag.Orientation, (ushort)1);
-                exif.RemoveThumbnail();
-                image.SetProfile(exif);
-            }
+            var exif = metadata.Exif != null ? new ExifProfile(metadata.Exif.ToByteArray() ?? Array.Empty<byte>()) : new ExifProfile();
+            exif.SetValue(ExifTag.Orientation, (ushort)1);
+            exif.SetValue(ExifTag.Software, OutputMarker);
+            exif.RemoveThumbnail();
+            image.SetProfile(exif);
 
             image.Orientation = Orientation.TopLeft;
             if (metadata.HadColorProfile)
