@@ -35,8 +35,9 @@ namespace AnimeGan.Core.Batches
         public IReadOnlyList<PlannedConversion> Skipped { get; }
 
         /// <summary>
-        /// Gets the inputs that are this tool's own outputs (a name ending in the suffix, or a file inside a
-        /// destination below the photos' folder), left alone so a second run does not stylize the first run's results.
+        /// Gets the inputs that are this tool's own outputs (a name ending in the suffix, a file inside a destination
+        /// below the photos' folder, or a picture whose EXIF names this tool), left alone so a second run does not
+        /// stylize the first run's results.
         /// </summary>
         public IReadOnlyList<IgnoredInput> Ignored { get; }
     }
