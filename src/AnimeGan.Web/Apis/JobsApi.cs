@@ -180,28 +180,25 @@ namespace AnimeGan.Web.Apis
             };
         }
 
-        private static async Task<IResult> ResultAsync(string id, double? strength, bool? keepColors, JobStore store, ConversionSlots slots, HttpContext http, CancellationToken cancellationToken)
+        private static async Task<IResult> ResultAsync(string id, double? strength, bool? keepColors, JobStore store, DownloadSlots slots, HttpContext http, CancellationToken cancellationToken)
         {
             if (!store.TryGet(id, out var job))
                 return NotFound(id, store);
-            using var slot = await slots.TakeAsync(cancellationToken).ConfigureAwait(false);
-            if (!slot.IsAcquired)
-                return slots.Busy(http);
             var choice = new ResultChoice(strength ?? job.Choice.Strength, keepColors ?? job.Choice.KeepColors);
-            try
-            {
-                using var output = new MemoryStream();
-                var format = await Task.Run(() => job.Write(output, choice), cancellationToken).ConfigureAwait(false);
-                job.Delivered();
-                return TypedResults.File(output.ToArray(), DownloadFiles.ContentType(format), job.DownloadName(format));
-            }
-            catch (AnimeGanException ex)
-            {
-                return Problems.For(ex);
-            }
+            return await DownloadAsync(
+                http,
+                store,
+                slots,
+                async file =>
+                {
+                    var format = await Task.Run(() => job.Write(file, choice), cancellationToken).ConfigureAwait(false);
+                    return (DownloadFiles.ContentType(format), job.DownloadName(format));
+                },
+                new[] { job },
+                cancellationToken).ConfigureAwait(false);
         }
 
-        private static async Task<IResult> ZipAsync(ZipRequest request, HttpContext http, JobStore store, ConversionSlots slots, CancellationToken cancellationToken)
+        private static async Task<IResult> ZipAsync(ZipRequest request, HttpContext http, JobStore store, DownloadSlots slots, CancellationToken cancellationToken)
         {
             if (request.Items == null || request.Items.Count == 0)
                 return Problems.BadRequest("Name at least one result to put in the zip.");
@@ -231,36 +228,79 @@ namespace AnimeGan.Web.Apis
             if (pixels > MaxZipPixels)
                 return Problems.BadRequest($"A zip holds at most {MaxZipPixels / 1_000_000} megapixels of results; these {entries.Count} add up to {pixels / 1_000_000}: ask for them in several zips.");
 
-            using var slot = await slots.TakeAsync(cancellationToken).ConfigureAwait(false);
-            if (!slot.IsAcquired)
-                return slots.Busy(http);
-
-            // The zip streams to the client entry by entry: one result is in memory at a time, however many there are.
-            http.Response.ContentType = "application/zip";
-            http.Response.Headers.ContentDisposition = "attachment; filename=anime.zip";
-            await using var body = new ZipResponseStream(http.Response.Body);
-            await using (var archive = await ZipArchive.CreateAsync(body, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken).ConfigureAwait(false))
-            {
-                var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-                foreach (var (job, choice) in entries)
+            // The zip is written into the request's area entry by entry (one result in memory at a time), then sent.
+            return await DownloadAsync(
+                http,
+                store,
+                slots,
+                async file =>
                 {
-                    using var file = new MemoryStream();
-                    var format = await Task.Run(() => job.Write(file, choice), cancellationToken).ConfigureAwait(false);
-                    var name = job.DownloadName(format);
-                    for (var n = 2; !names.Add(name); n++)
-                        name = Path.GetFileNameWithoutExtension(job.DownloadName(format)) + $" ({n})" + RasterFormats.Extension(format);
-                    var entry = archive.CreateEntry(name, CompressionLevel.NoCompression);
-                    await using var stream = await entry.OpenAsync(cancellationToken).ConfigureAwait(false);
-                    file.Position = 0;
-                    await file.CopyToAsync(stream, cancellationToken).ConfigureAwait(false);
+                    using var archive = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true);
+                    var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                    foreach (var (job, choice) in entries)
+                    {
+                        using var encoded = new MemoryStream();
+                        var format = await Task.Run(() => job.Write(encoded, choice), cancellationToken).ConfigureAwait(false);
+                        var name = job.DownloadName(format);
+                        for (var n = 2; !names.Add(name); n++)
+                            name = Path.GetFileNameWithoutExtension(job.DownloadName(format)) + $" ({n})" + RasterFormats.Extension(format);
+                        var entry = archive.CreateEntry(name, CompressionLevel.NoCompression);
+                        await using var stream = entry.Open();
+                        encoded.Position = 0;
+                        await encoded.CopyToAsync(stream, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    return ("application/zip", "anime.zip");
+                },
+                entries.Select(e => e.Job).ToList(),
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Makes a download in a file of its own work area while holding a download slot, then sends that file with
+        /// no slot held, so a client reading slowly keeps nothing from anyone; the area goes when the response ends.
+        /// A client that leaves while its file is made stops the making at its next write.
+        /// </summary>
+        private static async Task<IResult> DownloadAsync(HttpContext http, JobStore store, DownloadSlots slots, Func<Stream, Task<(string ContentType, string Name)>> write, IReadOnlyList<ConversionJob> jobs, CancellationToken cancellationToken)
+        {
+            var area = store.CreateArea();
+            var keepArea = false;
+            try
+            {
+                var path = area.File("download");
+                (string ContentType, string Name) made;
+                using (var slot = await slots.TakeAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    if (!slot.IsAcquired)
+                        return slots.Busy(http);
+                    await using var file = new AbandonableStream(PrivateFiles.CreateFile(path, 1 << 20), http.RequestAborted);
+                    made = await write(file).ConfigureAwait(false);
                 }
+
+                foreach (var job in jobs)
+                    job.Delivered();
+                http.Response.RegisterForDispose(area);
+                keepArea = true;
+                return TypedResults.PhysicalFile(path, made.ContentType, made.Name);
             }
-
-            await body.FlushAsync(cancellationToken).ConfigureAwait(false);
-
-            foreach (var (job, _) in entries)
-                job.Delivered();
-            return Results.Empty;
+            catch (Exception ex) when (http.RequestAborted.IsCancellationRequested && (ex is OperationCanceledException || ex is AnimeGanException || ex is IOException))
+            {
+                // The client left while its file was made: nobody to answer.
+                return Results.Empty;
+            }
+            catch (IOException ex) when (DiskSpace.IsFull(ex))
+            {
+                return Problems.NoRoom(Problems.NoRoomDetail(ex, null));
+            }
+            catch (AnimeGanException ex)
+            {
+                return Problems.For(ex);
+            }
+            finally
+            {
+                if (!keepArea)
+                    area.Dispose();
+            }
         }
 
         /// <summary>The body of POST /api/jobs/zip.</summary>

@@ -5,9 +5,9 @@ namespace AnimeGan.Web.Hosting
 {
     /// <summary>
     /// The server's conversion slots (<see cref="ServeOptions.Jobs"/>, with <see cref="ServeOptions.QueueLimit"/>
-    /// waiting), taken only for the work that needs the CPU: a conversion once its upload has been read and
-    /// checked, a full-size download or a zip. A slow upload therefore holds no slot, and style previews and
-    /// the page's files never wait behind conversions. The counting is the framework's
+    /// waiting), taken only for a conversion, once its upload has been read and checked. A slow upload therefore
+    /// holds no slot, and style previews, the page's files and downloads (<see cref="DownloadSlots"/>) never wait
+    /// behind conversions. The counting is the framework's
     /// <see cref="ConcurrencyLimiter"/>.
     /// </summary>
     internal sealed class ConversionSlots : IDisposable

@@ -48,6 +48,8 @@ namespace AnimeGan.Web.Hosting
                 // An upload trickling in holds a connection and a private file, though no conversion slot; one slower
                 // than this (after a grace period for a phone's radio to wake) is cut off with 408.
                 kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(MinUploadBytesPerSecond, TimeSpan.FromSeconds(10));
+                // A download read more slowly than that is cut off too: it holds no slot, but a connection and a file.
+                kestrel.Limits.MinResponseDataRate = new MinDataRate(MinUploadBytesPerSecond, TimeSpan.FromSeconds(10));
             });
             // HostGate checks the Host with problem details; the framework's own filter, which answers with an HTML
             // page and runs before anything else, lets every request through to it.
@@ -91,6 +93,7 @@ namespace AnimeGan.Web.Hosting
                 }
             });
             builder.Services.AddSingleton<ConversionSlots>();
+            builder.Services.AddSingleton<DownloadSlots>();
             builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
             builder.Services.AddSingleton(services =>
             {

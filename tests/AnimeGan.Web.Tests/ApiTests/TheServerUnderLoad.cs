@@ -35,6 +35,64 @@ namespace AnimeGan.Web.Tests.ApiTests
         }
     
         [Fact]
+        public async Task ShouldConvertWhileSlowReadersDownloadAndAnAbandonedDownloadIsLeft()
+        {
+            // One conversion slot and no queue. Before, a full-size download or a zip held the slot while it was
+            // sent, so a client reading slowly kept every conversion waiting until it had read the whole file.
+            using var app = WebApp.OnLoopback(("Jobs", "1"), ("QueueLimit", "0"));
+            using var client = new HttpClient { BaseAddress = app.Address, Timeout = TimeSpan.FromMinutes(5) };
+            using var folder = new TemporaryDirectory();
+            var large = File.ReadAllBytes(TestImages.WritePhoto(TestFiles.Rickshaw, folder.File("large.png"), 2400, MagickFormat.Png));
+            string id;
+            using (var job = await client.PostAsync("/api/jobs", Uploads.Form(large, "large.png", ("maxSize", "64"), ("faces", "false"))))
+            {
+                var last = (await job.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1];
+                id = System.Text.Json.JsonDocument.Parse(last).RootElement.GetProperty("done").GetProperty("id").GetString()!;
+            }
+
+            // Two slow readers (a zip and the full-size PNG, read 64 KB at a time, several MB each) and a download
+            // abandoned at once.
+            var zip = new HttpRequestMessage(HttpMethod.Post, "/api/jobs/zip") { Content = System.Net.Http.Json.JsonContent.Create(new { items = new[] { new { id } } }) };
+            zip.Headers.Add("Origin", app.Address.GetLeftPart(UriPartial.Authority));
+            using var zipResponse = await client.SendAsync(zip, HttpCompletionOption.ResponseHeadersRead);
+            using var resultResponse = await client.GetAsync($"/api/jobs/{id}/result", HttpCompletionOption.ResponseHeadersRead);
+            Assert.Equal(HttpStatusCode.OK, zipResponse.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, resultResponse.StatusCode);
+            using var stopReading = new CancellationTokenSource();
+            var readers = new[] { zipResponse, resultResponse }.Select(r => ReadSlowlyAsync(r, stopReading.Token)).ToList();
+            using (var abandon = new CancellationTokenSource())
+            {
+                var abandoned = client.GetAsync($"/api/jobs/{id}/result?strength=0.3", HttpCompletionOption.ResponseHeadersRead, abandon.Token);
+                abandon.Cancel();
+                await Assert.ThrowsAnyAsync<OperationCanceledException>(() => abandoned);
+            }
+
+            // A small conversion is served while both readers are still reading.
+            using (var quick = await client.PostAsync("/api/convert", Uploads.Form(Uploads.Photo(TestFiles.Rickshaw, 160), "quick.jpg", ("maxSize", "64"), ("faces", "false"))))
+                Assert.Equal(HttpStatusCode.OK, quick.StatusCode);
+            Assert.All(readers, r => Assert.False(r.IsCompleted, "a slow reader had finished before the conversion was served"));
+
+            stopReading.Cancel();
+            foreach (var reader in readers)
+                await reader;
+        }
+
+        /// <summary>Reads a response 64 KB at a time with a pause between reads (several KB/s: slow, above the server's minimum).</summary>
+        private static async Task ReadSlowlyAsync(HttpResponseMessage response, CancellationToken stop)
+        {
+            await using var body = await response.Content.ReadAsStreamAsync(stop);
+            var buffer = new byte[64 * 1024];
+            try
+            {
+                while (await body.ReadAsync(buffer, stop) > 0)
+                    await Task.Delay(TimeSpan.FromMilliseconds(500), stop);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        [Fact]
         public async Task ShouldConvertWhileSlowUploadsAreStillArrivingForEverySlot()
         {
             // One slot and no queue: before, an upload took the slot when it started, so two slow ones left none.
