@@ -42,6 +42,7 @@ namespace AnimeGan.Web.Apis
                 if (upload.Notice != null)
                     http.Response.Headers[NoticeHeader] = upload.Notice;
                 var (bytes, format) = await UploadConversion.RunAsync(http, upload, upload.Stylize, null, Encode, cancellationToken).ConfigureAwait(false);
+                http.Response.Headers.CacheControl = "private, no-store";
                 return TypedResults.File(bytes, DownloadFiles.ContentType(format), DownloadFiles.DownloadName(upload.FileName, format));
             }
             catch (AnimeGanException ex)

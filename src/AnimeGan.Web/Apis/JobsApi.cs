@@ -168,10 +168,12 @@ namespace AnimeGan.Web.Apis
             await http.Response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        private static IResult Preview(string id, string kind, JobStore store)
+        private static IResult Preview(string id, string kind, JobStore store, HttpContext http)
         {
             if (!store.TryGet(id, out var job))
                 return NotFound(id, store);
+            // People's photos: kept by no cache, shared or the browser's own beyond the page that shows them.
+            http.Response.Headers.CacheControl = PrivateNoStore;
             return kind switch
             {
                 "before" => TypedResults.File(job.Before, "image/jpeg"),
@@ -280,6 +282,7 @@ namespace AnimeGan.Web.Apis
                 foreach (var job in jobs)
                     job.Delivered();
                 http.Response.RegisterForDispose(area);
+                http.Response.Headers.CacheControl = PrivateNoStore;
                 keepArea = true;
                 return TypedResults.PhysicalFile(path, made.ContentType, made.Name);
             }
@@ -302,6 +305,9 @@ namespace AnimeGan.Web.Apis
                     area.Dispose();
             }
         }
+
+        /// <summary>How previews and downloads of people's photos may be cached: not at all.</summary>
+        private const string PrivateNoStore = "private, no-store";
 
         /// <summary>The body of POST /api/jobs/zip.</summary>
         public sealed record ZipRequest(IReadOnlyList<ZipItem>? Items);

@@ -122,6 +122,13 @@ namespace AnimeGan.Web.Hosting
             // Forwarded headers only from the proxies named: the middleware, given no proxy at all, would believe
             // every client, so without --known-proxies it is not in the pipeline.
             app.UseWhen(context => context.RequestServices.GetRequiredService<ServeOptions>().KnownProxies.Count > 0, proxied => proxied.UseForwardedHeaders());
+            // No other site may frame the page (clickjacking), and no browser may guess a type the server did not send.
+            app.Use((context, next) =>
+            {
+                context.Response.Headers.ContentSecurityPolicy = "frame-ancestors 'self'";
+                context.Response.Headers.XContentTypeOptions = "nosniff";
+                return next(context);
+            });
             app.UseExceptionHandler();
             app.UseStatusCodePages();
             app.UseMiddleware<HostGate>();

@@ -35,6 +35,27 @@ namespace AnimeGan.Web.Tests.ApiTests
         }
 
         [Fact]
+        public async Task ShouldForbidFramingAndSniffingAndKeepPhotosOutOfCaches()
+        {
+            using var client = _app.CreateClient();
+            var lines = await RunJob(client, Png(TestFiles.Rickshaw, 96), "p.png", ("maxSize", "64"), ("faces", "false"));
+            var id = lines[^1].GetProperty("done").GetProperty("id").GetString();
+
+            using var page = await client.GetAsync("/");
+            Assert.Equal("frame-ancestors 'self'", string.Join(",", page.Headers.GetValues("Content-Security-Policy")));
+            Assert.Equal("nosniff", string.Join(",", page.Headers.GetValues("X-Content-Type-Options")));
+            foreach (var path in new[] { $"/api/jobs/{id}/preview/before", $"/api/jobs/{id}/preview/after", $"/api/jobs/{id}/result" })
+            {
+                using var response = await client.GetAsync(path);
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                Assert.True(response.Headers.CacheControl is { Private: true, NoStore: true }, path);
+            }
+
+            using var converted = await client.PostAsync("/api/convert", Uploads.Form(Png(TestFiles.Rickshaw, 96), "p.png", ("maxSize", "64"), ("faces", "false")));
+            Assert.True(converted.Headers.CacheControl is { Private: true, NoStore: true });
+        }
+
+        [Fact]
         public async Task ShouldStreamStagesAndKeepAResultThatReblendsLikeAFreshConversion()
         {
             using var client = _app.CreateClient();
