@@ -245,7 +245,7 @@ namespace AnimeGan.Web.Apis
                         var format = await Task.Run(() => job.Write(encoded, choice), cancellationToken).ConfigureAwait(false);
                         var name = job.DownloadName(format);
                         for (var n = 2; !names.Add(name); n++)
-                            name = Path.GetFileNameWithoutExtension(job.DownloadName(format)) + $" ({n})" + RasterFormats.Extension(format);
+                            name = job.DownloadName(format, n);
                         var entry = archive.CreateEntry(name, CompressionLevel.NoCompression);
                         await using var stream = entry.Open();
                         encoded.Position = 0;

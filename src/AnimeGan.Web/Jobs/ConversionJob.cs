@@ -84,7 +84,7 @@ namespace AnimeGan.Web.Jobs
         }
 
         /// <summary>The download name: the client's name with the suffix, in the written format's extension.</summary>
-        public string DownloadName(RasterFormat format) => DownloadFiles.DownloadName(FileName, format);
+        public string DownloadName(RasterFormat format, int copy = 1) => DownloadFiles.DownloadName(FileName, format, copy);
 
         /// <summary>Holds a stopping server's drain open until this result is first downloaded (see <see cref="Delivered"/>).</summary>
         public void AwaitDownload(IDisposable drainHandle) => _awaitingDownload = drainHandle;

@@ -35,6 +35,39 @@ namespace AnimeGan.Web.Tests.ApiTests
         }
 
         [Fact]
+        public async Task ShouldNameZipEntriesSoEveryToolExtractsThem()
+        {
+            // A 500-character name with characters Windows refuses (a client cannot send a quote in it), twice: each entry must fit 255 bytes of UTF-8,
+            // keep its extension, hold no refused character, and be numbered apart; Python's zipfile extracts all.
+            using var client = _app.CreateClient();
+            var longName = string.Concat(Enumerable.Repeat("ü", 240)) + string.Concat(Enumerable.Repeat("x", 255)) + "a:b*c?d<e>f|g.png";
+            var ids = new List<string>();
+            for (var i = 0; i < 2; i++)
+                ids.Add((await RunJob(client, Png(TestFiles.Rickshaw, 64), longName, ("maxSize", "32"), ("faces", "false")))[^1].GetProperty("done").GetProperty("id").GetString()!);
+
+            using var response = await client.PostAsJsonAsync("/api/jobs/zip", new { items = ids.Select(id => new { id }) });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            using var folder = new TemporaryDirectory();
+            var path = folder.File("anime.zip");
+            await File.WriteAllBytesAsync(path, await response.Content.ReadAsByteArrayAsync());
+            using (var zip = ZipFile.OpenRead(path))
+            {
+                var names = zip.Entries.Select(e => e.FullName).ToList();
+                Assert.Equal(2, names.Distinct().Count());
+                Assert.All(names, n => Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(n), 1, 255));
+                Assert.All(names, n => Assert.EndsWith(".png", n, StringComparison.Ordinal));
+                Assert.All(names, n => Assert.Equal(-1, n.IndexOfAny(new[] { ':', '*', '?', '"', '<', '>', '|', '\\' })));
+                Assert.Contains(names, n => n.EndsWith("_anime (2).png", StringComparison.Ordinal));
+            }
+
+            var extract = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("python3", new[] { "-c", "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); z.extractall(sys.argv[2]); print(len(z.namelist()))", path, folder.File("out") }) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            var printed = await extract.StandardOutput.ReadToEndAsync() + await extract.StandardError.ReadToEndAsync();
+            await extract.WaitForExitAsync();
+            Assert.True(extract.ExitCode == 0, printed);
+            Assert.Equal(2, Directory.GetFiles(folder.File("out")).Length);
+        }
+
+        [Fact]
         public async Task ShouldForbidFramingAndSniffingAndKeepPhotosOutOfCaches()
         {
             using var client = _app.CreateClient();
