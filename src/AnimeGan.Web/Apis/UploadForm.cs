@@ -29,6 +29,9 @@ namespace AnimeGan.Web.Apis
         private const int MaxSections = 16;
         private const int MaxFieldLength = 256;
 
+        /// <summary>The longest boundary multipart allows (RFC 2046, section 5.1.1).</summary>
+        private const int MaxBoundaryLength = 70;
+
         /// <summary>The longest an upload may take, whatever its rate: a connection and a private file are held meanwhile.</summary>
         public static readonly TimeSpan TimeLimit = TimeSpan.FromMinutes(5);
 
@@ -38,6 +41,8 @@ namespace AnimeGan.Web.Apis
                 || !contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
                 || HeaderUtilities.RemoveQuotes(contentType.Boundary).Value is not { Length: > 0 } boundary)
                 return (null, Problems.BadRequest("Send multipart/form-data with the picture in a file field named 'image'."));
+            if (boundary.Length > MaxBoundaryLength)
+                return (null, Problems.BadRequest($"The form could not be read: its boundary is longer than the {MaxBoundaryLength} characters multipart allows (RFC 2046)."));
 
             var saved = area.File("upload");
             ReceivedForm? form;
@@ -128,6 +133,11 @@ namespace AnimeGan.Web.Apis
             catch (InvalidDataException ex)
             {
                 return (null, Problems.BadRequest($"The form could not be read: {ex.Message}"));
+            }
+            catch (IOException ex) when (!DiskSpace.IsFull(ex) && !http.RequestAborted.IsCancellationRequested)
+            {
+                // The body ended before the form's closing boundary (or never held the boundary its header names).
+                return (null, Problems.BadRequest("The form could not be read: the body ended before its closing boundary, or holds another boundary than its Content-Type names."));
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
             {

@@ -11,6 +11,41 @@ namespace AnimeGan.Web.Tests.ApiTests
 
         public TheConvertEndpoint(App app) => _app = app.Web;
 
+        [Theory]
+        [InlineData("/api/convert", "long boundary")]
+        [InlineData("/api/convert", "no closing boundary")]
+        [InlineData("/api/convert", "boundary not in the body")]
+        [InlineData("/api/jobs", "long boundary")]
+        [InlineData("/api/jobs", "no closing boundary")]
+        [InlineData("/api/jobs", "boundary not in the body")]
+        public async Task ShouldAnswerABrokenMultipartBodyWith400(string path, string broken)
+        {
+            using var client = _app.CreateClient();
+            var photo = Uploads.Photo(TestFiles.Rickshaw, 64);
+            var (boundary, body) = broken switch
+            {
+                "long boundary" => (new string('b', 4096), Body(new string('b', 4096), photo, close: true)),
+                "no closing boundary" => ("abc", Body("abc", photo, close: false)),
+                _ => ("\"a b\"", Body("zzz", photo, close: true)),
+            };
+            var content = new ByteArrayContent(body);
+            content.Headers.TryAddWithoutValidation("Content-Type", $"multipart/form-data; boundary={boundary}");
+
+            using var response = await client.PostAsync(path, content);
+
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var detail = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString()!;
+            Assert.StartsWith("The form could not be read", detail, StringComparison.Ordinal);
+            Assert.True(detail.Length < 300, detail);
+        }
+
+        private static byte[] Body(string boundary, byte[] photo, bool close)
+        {
+            var head = System.Text.Encoding.ASCII.GetBytes($"--{boundary}\r\nContent-Disposition: form-data; name=\"image\"; filename=\"p.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n");
+            var tail = System.Text.Encoding.ASCII.GetBytes(close ? $"\r\n--{boundary}--\r\n" : "\r\n");
+            return head.Concat(photo).Concat(tail).ToArray();
+        }
+
         [Fact]
         public async Task ShouldReturnTheImageAtTheSizeItCameInWithItsTypeAndName()
         {
