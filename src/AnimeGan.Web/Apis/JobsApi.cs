@@ -182,11 +182,31 @@ namespace AnimeGan.Web.Apis
             };
         }
 
-        private static async Task<IResult> ResultAsync(string id, double? strength, bool? keepColors, JobStore store, DownloadSlots slots, HttpContext http, CancellationToken cancellationToken)
+        private static async Task<IResult> ResultAsync(string id, string? strength, string? keepColors, JobStore store, DownloadSlots slots, HttpContext http, CancellationToken cancellationToken)
         {
+            double? askedStrength;
+            bool? askedColors;
+            try
+            {
+                // Read as the upload's fields are: "1,5" is not 15, and keepColors=1 is true here too.
+                askedStrength = UploadForm.Number(strength, "strength");
+                askedColors = UploadForm.Flag(keepColors, "keepColors");
+                if (askedStrength is double value)
+                    OptionLimits.Check(value, OptionLimits.MinStrength, OptionLimits.MaxStrength, "strength");
+            }
+            catch (ArgumentException ex)
+            {
+                return Problems.BadRequest(ex.Message);
+            }
+            catch (AnimeGanException ex)
+            {
+                return Problems.BadRequest(ex.Message);
+            }
+
             if (!store.TryGet(id, out var job))
                 return NotFound(id, store);
-            var choice = new ResultChoice(strength ?? job.Choice.Strength, keepColors ?? job.Choice.KeepColors);
+            var choice = new ResultChoice(askedStrength ?? job.Choice.Strength, askedColors ?? job.Choice.KeepColors);
+
             return await DownloadAsync(
                 http,
                 store,

@@ -116,6 +116,10 @@ namespace AnimeGan.Web.Apis
                         if (length < 0)
                             return (null, TooLarge(serve));
                     }
+                    else if (!disposition.IsFileDisposition() && field == "image")
+                    {
+                        return (null, Problems.BadRequest("The picture in 'image' came as a plain field: send it as a file part, with a file name (a browser's file input, curl -F image=@photo.jpg)."));
+                    }
                     else if (!disposition.IsFileDisposition())
                     {
                         fields[field] = await ReadFieldAsync(section, field, cancellationToken).ConfigureAwait(false);
@@ -238,17 +242,24 @@ namespace AnimeGan.Web.Apis
         private static string? Field(Dictionary<string, string> fields, string field)
             => fields.TryGetValue(field, out var text) && text.Length > 0 ? text : null;
 
-        private static double? Number(Dictionary<string, string> fields, string field)
-            => Field(fields, field) is not string text ? null
-                : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value
-                : throw new ArgumentException($"{field} '{text}' is not a number.");
+        private static double? Number(Dictionary<string, string> fields, string field) => Number(Field(fields, field), field);
 
-        private static bool? Flag(Dictionary<string, string> fields, string field) => Field(fields, field)?.ToLowerInvariant() switch
+        private static bool? Flag(Dictionary<string, string> fields, string field) => Flag(Field(fields, field), field);
+
+        /// <summary>A number as forms and query strings write it, with a decimal point ("1,5" is refused, never read as 15).</summary>
+        /// <exception cref="ArgumentException">Not such a number; the message names the field.</exception>
+        public static double? Number(string? text, string field)
+            => string.IsNullOrEmpty(text) ? null
+                : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value
+                : throw new ArgumentException(text.Contains(',', StringComparison.Ordinal) ? $"{field} '{text}' is not a number: write it with a decimal point ({text.Replace(',', '.')})." : $"{field} '{text}' is not a number.");
+
+        /// <summary>A flag as forms and query strings write it: true/false, on/off, 1/0, yes/no.</summary>
+        /// <exception cref="ArgumentException">Not such a flag; the message names the field.</exception>
+        public static bool? Flag(string? text, string field) => string.IsNullOrEmpty(text) ? null : text.ToLowerInvariant() switch
         {
-            null => null,
             "true" or "on" or "1" or "yes" => true,
             "false" or "off" or "0" or "no" => false,
-            var text => throw new ArgumentException($"{field} '{text}' is not true or false."),
+            _ => throw new ArgumentException($"{field} '{text}' is not true or false."),
         };
     }
 }

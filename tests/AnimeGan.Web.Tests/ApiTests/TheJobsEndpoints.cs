@@ -235,6 +235,33 @@ namespace AnimeGan.Web.Tests.ApiTests
             Assert.Equal(HttpStatusCode.NotFound, guessed.StatusCode);
         }
 
+        [Fact]
+        public async Task ShouldReadResultQueriesAsTheUploadReadsItsFields()
+        {
+            using var client = _app.CreateClient();
+            var lines = await RunJob(client, Png(TestFiles.Rickshaw, 64), "p.png", ("maxSize", "32"), ("faces", "false"));
+            var id = lines[^1].GetProperty("done").GetProperty("id").GetString();
+
+            using var comma = await client.GetAsync($"/api/jobs/{id}/result?strength=1,5");
+            using var one = await client.GetAsync($"/api/jobs/{id}/result?keepColors=1");
+
+            Assert.Equal(HttpStatusCode.BadRequest, comma.StatusCode);
+            Assert.Contains("strength '1,5' is not a number: write it with a decimal point (1.5).", await comma.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.OK, one.StatusCode);
+        }
+
+        [Fact]
+        public async Task ShouldSayThePictureMustComeAsAFile()
+        {
+            using var client = _app.CreateClient();
+            using var form = new MultipartFormDataContent { { new ByteArrayContent(Png(TestFiles.Rickshaw, 64)), "image" } };
+
+            using var response = await client.PostAsync("/api/convert", form);
+
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains("send it as a file part", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
         [Theory]
         [InlineData("strength=abc", "strength")]
         [InlineData("keepColors=maybe", "keepColors")]
