@@ -114,17 +114,16 @@ namespace AnimeGan.Core.Models
         /// True when the model's file is present with the manifest's size (not yet hash-checked): a truncated or
         /// foreign file of that name is not an installed model, and lists say so rather than "yes".
         /// </summary>
-        public bool IsInstalled(ModelEntry model)
-        {
-            var file = new FileInfo(GetPath(Throw.IfNull(model)));
-            return file.Exists && file.Length == model.SizeInBytes;
-        }
+        public bool IsInstalled(ModelEntry model) => FileLength(model) == model.SizeInBytes;
 
         /// <summary>True when a file of the model's name is present but is not the model (its size differs): reinstall it.</summary>
-        public bool IsDamaged(ModelEntry model)
+        public bool IsDamaged(ModelEntry model) => FileLength(model) is long length && length != model.SizeInBytes;
+
+        /// <summary>The length of the file at the model's path; null when there is none.</summary>
+        private long? FileLength(ModelEntry model)
         {
             var file = new FileInfo(GetPath(Throw.IfNull(model)));
-            return file.Exists && file.Length != model.SizeInBytes;
+            return file.Exists ? file.Length : null;
         }
 
         /// <summary>Gets the models whose files are present, in manifest order.</summary>

@@ -194,11 +194,7 @@ namespace AnimeGan.Web.Apis
                 if (askedStrength is double value)
                     OptionLimits.Check(value, OptionLimits.MinStrength, OptionLimits.MaxStrength, "strength");
             }
-            catch (ArgumentException ex)
-            {
-                return Problems.BadRequest(ex.Message);
-            }
-            catch (AnimeGanException ex)
+            catch (Exception ex) when (ex is ArgumentException || ex is AnimeGanException)
             {
                 return Problems.BadRequest(ex.Message);
             }

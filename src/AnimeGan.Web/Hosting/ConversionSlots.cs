@@ -7,26 +7,16 @@ namespace AnimeGan.Web.Hosting
     /// The server's conversion slots (<see cref="ServeOptions.Jobs"/>, with <see cref="ServeOptions.QueueLimit"/>
     /// waiting), taken only for a conversion, once its upload has been read and checked. A slow upload therefore
     /// holds no slot, and style previews, the page's files and downloads (<see cref="DownloadSlots"/>) never wait
-    /// behind conversions. The counting is the framework's
-    /// <see cref="ConcurrencyLimiter"/>.
+    /// behind conversions.
     /// </summary>
-    internal sealed class ConversionSlots : IDisposable
+    internal sealed class ConversionSlots : Slots
     {
-        private readonly ConcurrencyLimiter _limiter;
-        private readonly int _queueLimit;
-
         public ConversionSlots(ServeOptions options)
+            : base(options, "conversion")
         {
-            _queueLimit = options.QueueLimit;
             Memory = new MemoryBudget(options.MaxMemoryMegabytes is int megabytes
                 ? megabytes * 1048576L
                 : MemoryBudget.DefaultBytes(options.Jobs, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes));
-            _limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
-            {
-                PermitLimit = options.Jobs,
-                QueueLimit = options.QueueLimit,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            });
         }
 
         /// <summary>Gets the memory conversions together may hold (<see cref="ServeOptions.MaxMemoryMegabytes"/>).</summary>
@@ -65,15 +55,6 @@ namespace AnimeGan.Web.Hosting
 
             return (new Admission(this, slot, memory), null);
         }
-
-        /// <summary>Waits for a slot; the lease is not acquired when every slot is taken and the queue is full.</summary>
-        public ValueTask<RateLimitLease> TakeAsync(CancellationToken cancellationToken) => _limiter.AcquireAsync(1, cancellationToken);
-
-        /// <summary>The answer when no slot could be had: 429 with Retry-After, as problem details.</summary>
-        public IResult Busy(HttpContext http)
-            => Problems.RetryLater(http, StatusCodes.Status429TooManyRequests, "Busy", $"Every conversion slot is taken and {_queueLimit} more are waiting; try again in a few seconds.");
-
-        public void Dispose() => _limiter.Dispose();
 
         /// <summary>
         /// Called as each conversion ends: when it was the last one running, the managed heap is collected and
