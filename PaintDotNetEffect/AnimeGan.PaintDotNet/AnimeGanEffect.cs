@@ -97,7 +97,7 @@ namespace AnimeGan.PaintDotNet
             ui.SetPropertyControlValue(PropertyNames.Style, ControlInfoPropertyNames.DisplayName, "Style");
             ui.SetPropertyControlValue(PropertyNames.Strength, ControlInfoPropertyNames.DisplayName, "Strength (%)");
             ui.SetPropertyControlValue(PropertyNames.FaceEnhancement, ControlInfoPropertyNames.DisplayName, "Faces");
-            ui.SetPropertyControlValue(PropertyNames.FaceEnhancement, ControlInfoPropertyNames.Description, "Enhance faces (stylize each face at its own scale)");
+            ui.SetPropertyControlValue(PropertyNames.FaceEnhancement, ControlInfoPropertyNames.Description, "Enhance faces (each at its own scale, skin smoothed)");
             ui.SetPropertyControlValue(PropertyNames.FaceStyle, ControlInfoPropertyNames.DisplayName, "Face style");
             ui.SetPropertyControlValue(PropertyNames.Detail, ControlInfoPropertyNames.DisplayName, "Detail");
             ui.SetPropertyControlValue(PropertyNames.KeepColors, ControlInfoPropertyNames.DisplayName, "Colours");

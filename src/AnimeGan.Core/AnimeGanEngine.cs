@@ -28,6 +28,9 @@ namespace AnimeGan.Core
         /// </summary>
         public const string DefaultFaceDetector = "retinaface";
 
+        /// <summary>Gets or sets how faces are drawn when no face style is asked for (the portrait benchmark tries others).</summary>
+        internal FaceTreatment FaceTreatment { get; set; } = FaceTreatment.Default;
+
         private readonly ModelCache<FaceDetectorModel> _detectors = new ModelCache<FaceDetectorModel>();
 
         private readonly OptimizedGraphCache _optimizedGraphs;
@@ -319,8 +322,8 @@ namespace AnimeGan.Core
             if (faceSmoothing != null)
                 faces = faceSmoothing.Smooth(faces);
             onStage?.Invoke(ConversionStage.EnhancingFaces);
-            var faceModel = LoadStyle(options.FaceStyle ?? styleId);
-            return FaceCompositor.Apply(source, styled, faces, faceModel, cancellationToken);
+            var treatment = options.FaceStyle == null ? FaceTreatment : FaceTreatment.SceneStyle with { Style = options.FaceStyle };
+            return FaceCompositor.Apply(source, styled, faces, id => LoadStyle(id ?? styleId), treatment, cancellationToken);
         }
 
         private static byte[] Upsample(byte[] small, byte[] styledSmall, int workWidth, int workHeight, PixelImage source, UpsamplingMode mode)

@@ -72,10 +72,16 @@ switch (mode)
         return 0;
     case "child-peak":
         return WebUploadTable.ChildPeak(args[1], args[2..]);
+    case "portraits":
+        PortraitTable.Run(args.Skip(1).Where(a => !a.StartsWith("--into=", StringComparison.Ordinal)).ToArray(), args.FirstOrDefault(a => a.StartsWith("--into=", StringComparison.Ordinal))?.Substring(7));
+        return 0;
+    case "portraits-grid":
+        PortraitTable.Grid(args[1], args[2..], rows: 8);
+        return 0;
     case "faces":
         FaceDetectionTable.Run(args.Length > 1 ? args[1] : null);
         return 0;
     default:
-        Console.WriteLine("usage: dotnet run -c Release --project tests/AnimeGan.Benchmarks -- e2e|batch|batch-ceiling|memory|sizes|faces|fp16|optimize|op-profile|video|replicas|web|stages");
+        Console.WriteLine("usage: dotnet run -c Release --project tests/AnimeGan.Benchmarks -- e2e|batch|batch-ceiling|memory|sizes|faces|portraits|fp16|optimize|op-profile|video|replicas|web|stages");
         return mode == "help" ? 0 : 2;
 }

@@ -59,7 +59,7 @@ namespace AnimeGan.PowerShell.Cmdlets
         [Parameter]
         public SwitchParameter NoFaceEnhancement { get; set; }
 
-        /// <summary>Gets or sets the style for faces (for example jp-face); default: -Style.</summary>
+        /// <summary>Gets or sets the style faces are drawn in as its model draws them (for example jp-face); by default faces take -Style with smoothed skin kept near the photo's tone.</summary>
         [Parameter]
         [ArgumentCompleter(typeof(StyleCompleter))]
         public string? FaceStyle { get; set; }

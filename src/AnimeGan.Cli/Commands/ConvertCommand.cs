@@ -25,9 +25,9 @@ namespace AnimeGan.Cli.Commands
             var recurse = new Option<bool>("--recurse", "-r") { Description = "Include sub-folders of folder inputs and patterns." };
             var jobs = new Option<int>("--jobs", "-j") { Description = $"Photos converted at once, {OptionLimits.MinJobs}-{OptionLimits.MaxJobs} (default {BatchDefaults.Jobs}: one per core).", HelpName = "N", DefaultValueFactory = _ => BatchDefaults.Jobs }.Invariant(BatchDefaults.Jobs);
             var upsampling = new Option<string?>("--upsampling") { Description = "How results return to full size: guided (sharp, default) or lanczos.", HelpName = "MODE" };
-            var faces = new Option<bool>("--faces") { Description = "Stylize faces at their own scale (default: on when a face detector is installed)." };
+            var faces = new Option<bool>("--faces") { Description = "Stylize each face at its own scale in the style, skin smoothed and near the photo's tone (default: on when a face detector is installed)." };
             var noFaces = new Option<bool>("--no-faces") { Description = "Turn face enhancement off." };
-            var faceStyle = new Option<string?>("--face-style") { Description = "Style for faces, e.g. jp-face or cute (default: --style).", HelpName = "ID" };
+            var faceStyle = new Option<string?>("--face-style") { Description = "Draw faces in this style as its model draws them, e.g. jp-face or cute (default: --style with smoothed skin).", HelpName = "ID" };
             var faceDetector = new Option<string?>("--face-detector") { Description = "Face detector: retinaface (default) or yunet.", HelpName = "ID" };
             var keepColors = new Option<bool>("--keep-colors") { Description = "Keep the photo's own colours; take only the style's light and lines." };
             var shard = new Option<string?>("--shard") { Description = $"Convert only this worker's part of the photos, K of N workers (0/4 .. 3/4); default: ${ShardVariables.Index} with --shard-count, as a Kubernetes Indexed Job sets it. Existing outputs are skipped.", HelpName = "K/N" };

@@ -26,14 +26,14 @@ namespace AnimeGan.Core.Faces
         /// The blend weight at a point of the unit crop: 1 on the face, easing to 0 on an ellipse that
         /// takes in hair and chin, so no seam falls on a feature.
         /// </summary>
-        public static float Mask(float u, float v)
+        public static float Mask(float u, float v, float featherStart = 0.7f)
         {
             var r = EllipseRadius(u, v);
-            if (r <= 0.7f)
+            if (r <= featherStart)
                 return 1f;
             if (r >= 1f)
                 return 0f;
-            var t = (1f - r) / 0.3f;
+            var t = (1f - r) / (1f - featherStart);
             return t * t * (3f - (2f * t));
         }
 
@@ -42,6 +42,30 @@ namespace AnimeGan.Core.Faces
         {
             var dx = (u - 0.5f) / 0.40f;
             var dy = (v - 0.47f) / 0.45f;
+            return System.MathF.Sqrt((dx * dx) + (dy * dy));
+        }
+
+        /// <summary>
+        /// How much a point of the unit crop belongs to the eyes and brows or the mouth (1 on them, easing to 0):
+        /// ellipses around the template's eyes, raised to take in the brows, and around its mouth.
+        /// </summary>
+        public static float FeatureWeight(float u, float v)
+        {
+            var r = Math.Min(
+                Math.Min(Ellipse(u, v, Template[0].X, Template[0].Y - 0.025f, 0.085f, 0.065f), Ellipse(u, v, Template[1].X, Template[1].Y - 0.025f, 0.085f, 0.065f)),
+                Ellipse(u, v, (Template[3].X + Template[4].X) / 2, (Template[3].Y + Template[4].Y) / 2, 0.12f, 0.055f));
+            if (r <= 0.7f)
+                return 1f;
+            if (r >= 1f)
+                return 0f;
+            var t = (1f - r) / 0.3f;
+            return t * t * (3f - (2f * t));
+        }
+
+        private static float Ellipse(float u, float v, float centreX, float centreY, float radiusX, float radiusY)
+        {
+            var dx = (u - centreX) / radiusX;
+            var dy = (v - centreY) / radiusY;
             return System.MathF.Sqrt((dx * dx) + (dy * dy));
         }
 

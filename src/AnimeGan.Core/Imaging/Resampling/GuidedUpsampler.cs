@@ -30,8 +30,8 @@ namespace AnimeGan.Core.Imaging
         {
             var n = smallWidth * smallHeight;
             var luma = Luminance(guideSmall, n);
-            var meanI = BoxMean(luma, smallWidth, smallHeight);
-            var meanII = BoxMean(Multiply(luma, luma), smallWidth, smallHeight);
+            var meanI = BoxFilter.Mean(luma, smallWidth, smallHeight, Radius);
+            var meanII = BoxFilter.Mean(Multiply(luma, luma), smallWidth, smallHeight, Radius);
 
             var a = new float[3][];
             var b = new float[3][];
@@ -40,8 +40,8 @@ namespace AnimeGan.Core.Imaging
                 var p = new float[n];
                 for (var i = 0; i < n; i++)
                     p[i] = styledSmall[(i * 3) + c] / 255f;
-                var meanP = BoxMean(p, smallWidth, smallHeight);
-                var meanIP = BoxMean(Multiply(luma, p), smallWidth, smallHeight);
+                var meanP = BoxFilter.Mean(p, smallWidth, smallHeight, Radius);
+                var meanIP = BoxFilter.Mean(Multiply(luma, p), smallWidth, smallHeight, Radius);
                 var ac = new float[n];
                 var bc = new float[n];
                 for (var i = 0; i < n; i++)
@@ -52,8 +52,8 @@ namespace AnimeGan.Core.Imaging
                     bc[i] = meanP[i] - (ac[i] * meanI[i]);
                 }
 
-                a[c] = BoxMean(ac, smallWidth, smallHeight);
-                b[c] = BoxMean(bc, smallWidth, smallHeight);
+                a[c] = BoxFilter.Mean(ac, smallWidth, smallHeight, Radius);
+                b[c] = BoxFilter.Mean(bc, smallWidth, smallHeight, Radius);
             }
 
             var (x0, x1, wx) = Taps(smallWidth, width);
@@ -96,45 +96,11 @@ namespace AnimeGan.Core.Imaging
             return luma;
         }
 
-        private static float[] Multiply(float[] x, float[] y)
+        internal static float[] Multiply(float[] x, float[] y)
         {
             var result = new float[x.Length];
             for (var i = 0; i < x.Length; i++)
                 result[i] = x[i] * y[i];
-            return result;
-        }
-
-        /// <summary>Mean over a (2r+1)² window, shrunk at the borders, as two running sums.</summary>
-        private static float[] BoxMean(float[] values, int width, int height)
-        {
-            var horizontal = new float[values.Length];
-            Parallel.For(0, height, y =>
-            {
-                var row = y * width;
-                for (var x = 0; x < width; x++)
-                {
-                    int from = Math.Max(0, x - Radius), to = Math.Min(width - 1, x + Radius);
-                    var sum = 0f;
-                    for (var k = from; k <= to; k++)
-                        sum += values[row + k];
-                    horizontal[row + x] = sum / (to - from + 1);
-                }
-            });
-
-            var result = new float[values.Length];
-            Parallel.For(0, height, y =>
-            {
-                int from = Math.Max(0, y - Radius), to = Math.Min(height - 1, y + Radius);
-                var count = to - from + 1;
-                for (var x = 0; x < width; x++)
-                {
-                    var sum = 0f;
-                    for (var k = from; k <= to; k++)
-                        sum += horizontal[(k * width) + x];
-                    result[(y * width) + x] = sum / count;
-                }
-            });
-
             return result;
         }
 
