@@ -308,7 +308,7 @@ namespace AnimeGan.PowerShell.Cmdlets
         private static string Describe(ConversionResult result)
             => string.Format(
                 CultureInfo.InvariantCulture,
-                "{0}: style {1} at {2}x{3}{4}, {5} {6} found, {7:0.00} s; wrote {8}",
+                "{0}: style {1} at {2}x{3}{4}, {5} {6} found{9}, {7:0.00} s; wrote {8}",
                 result.SourcePath,
                 result.Style,
                 result.WorkingWidth,
@@ -317,7 +317,8 @@ namespace AnimeGan.PowerShell.Cmdlets
                 result.FacesFound,
                 result.FacesFound == 1 ? "face" : "faces",
                 result.Duration.TotalSeconds,
-                result.OutputPath);
+                result.OutputPath,
+                result.FacesNotEnhanced == 0 ? "" : $" and enhanced, {result.FacesNotEnhanced} smaller left in the scene style ({AnimeGanEngine.MaxEnhancedFaces} is the most per picture)");
 
         /// <summary>
         /// Writes each outcome as it comes, in input order. A downstream stop (<c>-ErrorAction Stop</c>, <c>Select-Object -First</c>)
@@ -338,6 +339,8 @@ namespace AnimeGan.PowerShell.Cmdlets
                         {
                             _progress!.Done(outcome);
                             WriteVerbose(Describe(result));
+                            if (result.FacesNotEnhanced > 0)
+                                WriteWarning($"{result.SourcePath}: {result.FacesFound} faces enhanced; {result.FacesNotEnhanced} smaller ones kept the scene style ({AnimeGanEngine.MaxEnhancedFaces} is the most per picture).");
                             if (Stopping)
                                 throw new PipelineStoppedException();
                         }

@@ -113,7 +113,7 @@ namespace AnimeGan.Cli.Commands
             {
                 tally.Add(outcome);
                 if (outcome.Result is ConversionResult result)
-                    _console.Out.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0} -> {1} ({2:0.00} s)", outcome.InputPath, result.OutputPath, result.Duration.TotalSeconds));
+                    _console.Out.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0} -> {1} ({2:0.00} s){3}", outcome.InputPath, result.OutputPath, result.Duration.TotalSeconds, FacesLeft(result)));
                 else
                     _console.Fail(outcome.Error!);
             }
@@ -122,6 +122,7 @@ namespace AnimeGan.Cli.Commands
         private void ShowWithProgressBar(IEnumerable<BatchOutcome> outcomes, StageDescription stages, Tally tally, CancellationToken cancellationToken)
         {
             var failures = new List<AnimeGanException>();
+            var crowds = new List<ConversionResult>();
             LiveProgress.Show(
                 cancellationToken,
                 new ProgressColumn[] { new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn() },
@@ -134,13 +135,23 @@ namespace AnimeGan.Cli.Commands
                         tally.Add(outcome);
                         if (outcome.Error != null)
                             failures.Add(outcome.Error);
+                        else if (outcome.Result is { FacesNotEnhanced: > 0 } crowd)
+                            crowds.Add(crowd);
                         bar.Increment(1);
                     }
                 });
             foreach (var failure in failures)
                 _console.Fail(failure);
+            foreach (var crowd in crowds)
+                _console.Error.WriteLine($"note: {crowd.SourcePath}{FacesLeft(crowd)}");
             _console.Out.WriteLine($"{tally.Converted} of {tally.Total} converted.");
         }
+
+        /// <summary>"; 84 smaller faces kept the scene style (16 enhanced, the most per picture)", or nothing for a picture within the budget.</summary>
+        private static string FacesLeft(ConversionResult result)
+            => result.FacesNotEnhanced == 0
+                ? ""
+                : $"; {result.FacesNotEnhanced} smaller face{(result.FacesNotEnhanced == 1 ? "" : "s")} kept the scene style ({AnimeGanEngine.MaxEnhancedFaces} enhanced, the most per picture)";
 
         /// <summary>Names the photo under way and its stage beside the progress bar ("b.jpg: finding faces").</summary>
         private sealed class StageDescription : System.IProgress<BatchProgress>

@@ -17,8 +17,14 @@ namespace AnimeGan.Core
         /// <summary>Gets how many frames were stylized: 1 for a photo, more for an animation or a clip.</summary>
         public int Frames { get; init; } = 1;
 
+        /// <summary>
+        /// Gets how many faces were left in the scene pass beyond the <see cref="AnimeGanEngine.MaxEnhancedFaces"/>
+        /// largest, so a report can say a crowd was not all enhanced.
+        /// </summary>
+        public int FacesNotEnhanced { get; init; }
+
         /// <summary>The one way a photo, an animation or a clip reports its conversion: from its last stylized frame.</summary>
         internal static ConversionResult Of(string source, string target, StylizeResult last, int width, int height, int facesFound, TimeSpan duration, int frames = 1)
-            => new ConversionResult(source, target, last.Style, last.Strength, width, height, last.WorkingWidth, last.WorkingHeight, facesFound, duration, last.Timings) { Frames = frames };
+            => new ConversionResult(source, target, last.Style, last.Strength, width, height, last.WorkingWidth, last.WorkingHeight, facesFound, duration, last.Timings) { Frames = frames, FacesNotEnhanced = last.FacesNotEnhanced };
     }
 }

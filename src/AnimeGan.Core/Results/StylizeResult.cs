@@ -64,6 +64,12 @@ namespace AnimeGan.Core
         /// <summary>Gets the faces that were stylized at their own scale (empty when face enhancement was off).</summary>
         public IReadOnlyList<DetectedFace> Faces { get; }
 
+        /// <summary>
+        /// Gets how many faces large enough to enhance were left in the scene pass because the picture had more
+        /// than <see cref="AnimeGanEngine.MaxEnhancedFaces"/>, so a front end can tell its user.
+        /// </summary>
+        public int FacesNotEnhanced { get; internal init; }
+
         /// <summary>Gets where the time went.</summary>
         public StageTimings Timings { get; }
     }

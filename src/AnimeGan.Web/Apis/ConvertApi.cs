@@ -41,7 +41,9 @@ namespace AnimeGan.Web.Apis
                 using var admitted = admission;
                 if (upload.Notice != null)
                     http.Response.Headers[NoticeHeader] = upload.Notice;
-                var (bytes, format) = await UploadConversion.RunAsync(http, upload, upload.Stylize, null, Encode, cancellationToken).ConfigureAwait(false);
+                var (bytes, format, facesNotEnhanced) = await UploadConversion.RunAsync(http, upload, upload.Stylize, null, Encode, cancellationToken).ConfigureAwait(false);
+                if (facesNotEnhanced > 0)
+                    http.Response.Headers.Append(NoticeHeader, $"{upload.FileName}: {AnimeGanEngine.MaxEnhancedFaces} faces enhanced, the most per picture; {facesNotEnhanced} smaller kept the scene style.");
                 http.Response.Headers.CacheControl = "private, no-store";
                 return TypedResults.File(bytes, DownloadFiles.ContentType(format), DownloadFiles.DownloadName(upload.FileName, format));
             }
@@ -54,13 +56,13 @@ namespace AnimeGan.Web.Apis
                 return Problems.RetryLater(http, StatusCodes.Status503ServiceUnavailable, "Stopping", JobsApi.Stopped(upload));
             }
 
-            (byte[] Bytes, RasterFormat Format) Encode(StylizeResult result, CancellationToken token)
+            (byte[] Bytes, RasterFormat Format, int FacesNotEnhanced) Encode(StylizeResult result, CancellationToken token)
             {
                 using var encoded = new MemoryStream();
                 var format = upload.Format ?? result.Kept.DefaultFormat;
                 ImageEncoder.Encode(result.Image, result.Kept.Metadata, encoded, format);
                 token.ThrowIfCancellationRequested();
-                return (encoded.ToArray(), format);
+                return (encoded.ToArray(), format, result.FacesNotEnhanced);
             }
         }
     }

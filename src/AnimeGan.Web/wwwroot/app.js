@@ -311,7 +311,8 @@ async function show(card, done) {
   card.name = done.name;
   card.width = done.width;
   card.height = done.height;
-  card.stage.textContent = `Done: ${done.width} \u00d7 ${done.height}, ${done.facesFound} face${done.facesFound === 1 ? '' : 's'} enhanced`;
+  const crowd = done.facesNotEnhanced > 0 ? `; ${done.facesNotEnhanced} smaller kept the scene style (${done.facesFound} is the most per photo)` : '';
+  card.stage.textContent = `Done: ${done.width} \u00d7 ${done.height}, ${done.facesFound} face${done.facesFound === 1 ? '' : 's'} enhanced${crowd}`;
   card.bar.remove();
   let planes;
   let before;
