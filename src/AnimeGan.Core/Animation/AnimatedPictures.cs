@@ -14,23 +14,27 @@ namespace AnimeGan.Core.Animation
         /// The format of a GIF or WebP with more than one frame, read from its headers only; null for a still
         /// picture or any other format.
         /// </summary>
-        public static RasterFormat? AnimatedFormat(string path)
+        public static RasterFormat? AnimatedFormat(string path) => FrameCount(path, out var format) > 1 ? format : null;
+
+        /// <summary>The frames of a GIF or WebP, read from its headers only; 1 for any other picture or a damaged animation.</summary>
+        public static int FrameCount(string path) => FrameCount(path, out _);
+
+        private static int FrameCount(string path, out RasterFormat format)
         {
-            RasterFormat format;
             using (var stream = File.OpenRead(path))
                 format = ImageDecoder.ReadHeader(stream, path).Format;
             if (format != RasterFormat.Gif && format != RasterFormat.WebP)
-                return null;
+                return 1;
             try
             {
                 using var frames = new MagickImageCollection();
                 frames.Ping(path, new MagickReadSettings { Format = RasterFormats.ToMagick(format) });
-                return frames.Count > 1 ? format : null;
+                return Math.Max(1, frames.Count);
             }
             catch (MagickException)
             {
                 // A damaged animation is reported by the decoder, which reads the first frame as usual.
-                return null;
+                return 1;
             }
         }
 

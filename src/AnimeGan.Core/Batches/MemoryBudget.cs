@@ -63,6 +63,22 @@ namespace AnimeGan.Core.Batches
         /// <paramref name="maxSize"/> with <paramref name="style"/> is expected to add.
         /// </summary>
         public static long EstimateBytes(int width, int height, int maxSize, ModelEntry style)
+            => EstimateBytes(width, height, maxSize, style, frames: 1);
+
+        /// <summary>
+        /// The peak of an animation of <paramref name="frames"/> frames: one frame's conversion plus every frame
+        /// held twice while it is converted (the frames read and the frames made, 4 bytes a pixel each).
+        /// </summary>
+        public static long EstimateBytes(int width, int height, int maxSize, ModelEntry style, int frames)
+        {
+            var held = frames > 1 ? (long)width * height * frames * BytesPerAnimationPixel : 0;
+            return OneFrameBytes(width, height, maxSize, style) + held;
+        }
+
+        /// <summary>Bytes an animation holds per pixel of each frame: its frames read and its frames made, RGBA at 8 bits.</summary>
+        private const long BytesPerAnimationPixel = 8;
+
+        private static long OneFrameBytes(int width, int height, int maxSize, ModelEntry style)
         {
             Throw.IfNull(style);
             var (workWidth, workHeight) = WorkingSize.Choose(width, height, maxSize, 1);

@@ -41,6 +41,15 @@ namespace AnimeGan.Web.Apis
                 using var admitted = admission;
                 if (upload.Notice != null)
                     http.Response.Headers[NoticeHeader] = upload.Notice;
+                if (upload.Animates)
+                {
+                    var animation = area.File("animation");
+                    await UploadConversion.RunAnimationAsync(http, upload, animation, cancellationToken).ConfigureAwait(false);
+                    var animated = upload.Format ?? upload.Header.Format;
+                    http.Response.Headers.CacheControl = "private, no-store";
+                    return TypedResults.File(await File.ReadAllBytesAsync(animation, cancellationToken).ConfigureAwait(false), DownloadFiles.ContentType(animated), DownloadFiles.DownloadName(upload.FileName, animated));
+                }
+
                 var (bytes, format, facesNotEnhanced) = await UploadConversion.RunAsync(http, upload, upload.Stylize, null, Encode, cancellationToken).ConfigureAwait(false);
                 if (facesNotEnhanced > 0)
                     http.Response.Headers.Append(NoticeHeader, $"{upload.FileName}: {AnimeGanEngine.MaxEnhancedFaces} faces enhanced, the most per picture; {facesNotEnhanced} smaller kept the scene style.");

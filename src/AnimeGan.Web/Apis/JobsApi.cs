@@ -76,6 +76,8 @@ namespace AnimeGan.Web.Apis
                 var (upload, problem) = await UploadForm.ReadAsync(http, serve, engine.Store, area, cancellationToken).ConfigureAwait(false);
                 if (upload == null)
                     return problem!;
+                if (upload.Frames > 1)
+                    return Animated(upload);
 
                 // The result is kept on disk: room is made (older results let go) before any work, or the photo is refused.
                 try
@@ -151,6 +153,17 @@ namespace AnimeGan.Web.Apis
                     area.Dispose();
             }
         }
+
+        /// <summary>
+        /// The page keeps each result's pixels to re-blend it at any strength and compares it with a still slider;
+        /// an animation would multiply what is kept by its frames and show as one still, so it goes where every
+        /// frame comes back: <c>POST /api/convert</c> or <c>animegan convert</c>.
+        /// </summary>
+        private static IResult Animated(Upload upload)
+            => TypedResults.Problem(
+                $"{upload.FileName} is animated ({upload.Frames} frames): this page converts still pictures. POST it to /api/convert, or use animegan convert, to get every frame back animated.",
+                statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "Animation");
 
         /// <summary>What a client hears when the server stops in the middle of its conversion.</summary>
         public static string Stopped(Upload upload) => $"{upload.FileName}: the server stopped before the conversion finished; send it again.";

@@ -43,5 +43,20 @@ namespace AnimeGan.Web.Apis
                 TaskCreationOptions.LongRunning,
                 TaskScheduler.Default);
         }
+
+        /// <summary>
+        /// Converts an animated upload frame by frame into <paramref name="target"/>, as <c>animegan convert</c> does
+        /// (each frame's delay, the loop count and the disposal kept), off the request's thread.
+        /// </summary>
+        public static Task<ConversionResult> RunAnimationAsync(HttpContext http, Upload upload, string target, CancellationToken cancellationToken)
+        {
+            var engine = http.RequestServices.GetRequiredService<AnimeGanEngine>();
+            var output = new OutputOptions { Format = upload.Format ?? upload.Header.Format, Overwrite = true };
+            return Task.Factory.StartNew(
+                () => engine.Convert(upload.Path, target, upload.Stylize, output, cancellationToken),
+                cancellationToken,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default);
+        }
     }
 }

@@ -11,8 +11,11 @@ namespace AnimeGan.Web.Apis
     /// map to (within the server's limits), the memory its conversion is expected to need, and what the client
     /// should be told about a setting the server changed (null when none).
     /// </summary>
-    internal sealed record Upload(string FileName, string Path, ImageHeader Header, StylizeOptions Stylize, RasterFormat? Format, long EstimatedBytes, string? Notice)
+    internal sealed record Upload(string FileName, string Path, ImageHeader Header, StylizeOptions Stylize, RasterFormat? Format, long EstimatedBytes, string? Notice, int Frames = 1)
     {
+        /// <summary>Gets whether the result is an animation: the upload has frames and the format asked for can hold them.</summary>
+        public bool Animates => Frames > 1 && (Format ?? Header.Format) is RasterFormat.Gif or RasterFormat.WebP;
+
         /// <summary>An engine message with the server's temporary path replaced by the name the client sent.</summary>
         public string Describe(AnimeGanException error) => error.Message.Replace(Path, FileName, StringComparison.Ordinal);
     }
@@ -81,7 +84,8 @@ namespace AnimeGan.Web.Apis
                 return (null, Problems.For(ex));
             }
 
-            return WithinLimits(http, serve, new Upload(form.FileName, saved, header, stylize, format, 0, null));
+            var frames = header.Format is RasterFormat.Gif or RasterFormat.WebP ? ImageDecoder.FrameCount(saved) : 1;
+            return WithinLimits(http, serve, new Upload(form.FileName, saved, header, stylize, format, 0, null, frames));
         }
 
         /// <summary>What the multipart body held: the file's name and length (saved in the area), and the other fields.</summary>
@@ -191,7 +195,7 @@ namespace AnimeGan.Web.Apis
 
             var models = http.RequestServices.GetRequiredService<AnimeGanEngine>().Store.Manifest;
             var style = models.Get(stylize.Style ?? models.DefaultStyleId, ModelKind.Style);
-            var estimate = MemoryBudget.EstimateBytes(header.Width, header.Height, stylize.MaxSize ?? AnimeGanEngine.DefaultMaxSize, style);
+            var estimate = MemoryBudget.EstimateBytes(header.Width, header.Height, stylize.MaxSize ?? AnimeGanEngine.DefaultMaxSize, style, upload.Animates ? upload.Frames : 1);
             var budget = http.RequestServices.GetRequiredService<ConversionSlots>().Memory;
             if (!budget.Fits(estimate))
                 return (null, TypedResults.Problem($"{name}: {header.Width} x {header.Height} would need about {estimate / 1048576} MB to convert, more than this server's memory budget of {budget.TotalBytes / 1048576} MB; send a smaller picture or ask for less detail.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Image too large"));

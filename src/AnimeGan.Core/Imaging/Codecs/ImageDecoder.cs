@@ -44,6 +44,12 @@ namespace AnimeGan.Core.Imaging
         }
 
         /// <summary>
+        /// How many frames a picture holds: more than 1 only for an animated GIF or WebP, which the engine converts
+        /// frame by frame when the output is animated too; a front end can size or refuse the work before it runs.
+        /// </summary>
+        public static int FrameCount(string path) => Animation.AnimatedPictures.FrameCount(path);
+
+        /// <summary>
         /// Reads only what a file says about itself (format by signature, and size from the header) and
         /// checks it against the limits, without decoding pixels: a server can refuse an upload that is not a
         /// picture, or is far too large, before spending memory on it.
