@@ -64,7 +64,9 @@ namespace AnimeGan.Tests
         /// </summary>
         public static (Process Server, string Address, IReadOnlyList<string> Printed) StartServe(string modelsFolder, IEnumerable<string> options, BlockingCollection<string> lines, params (string Name, string Value)[] environment)
         {
-            var arguments = new[] { Path.Combine(AppContext.BaseDirectory, "animegan.dll"), "--models", modelsFolder, "serve", "--port", "0" }.Concat(options);
+            // A free port unless the options name one (a server restarted where its page expects it).
+            var port = options.Contains("--port") ? Array.Empty<string>() : new[] { "--port", "0" };
+            var arguments = new[] { Path.Combine(AppContext.BaseDirectory, "animegan.dll"), "--models", modelsFolder, "serve" }.Concat(port).Concat(options);
             var server = Start(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", arguments, lines, environment);
             var printed = new List<string>();
             while (lines.TryTake(out var line, TimeSpan.FromSeconds(60)))

@@ -48,6 +48,9 @@ namespace AnimeGan.Web.Apis
             return group;
         }
 
+        /// <summary>The response header of a zip that names the results asked for that this server no longer has.</summary>
+        public const string MissingHeader = "AnimeGan-Missing";
+
         /// <summary>The most results one zip may hold: each is blended and encoded at full size while the zip streams.</summary>
         public const int MaxZipItems = 200;
 
@@ -236,12 +239,19 @@ namespace AnimeGan.Web.Apis
             if (request.Items.Count > MaxZipItems)
                 return Problems.BadRequest($"A zip holds at most {MaxZipItems} results; ask for {request.Items.Count} in several zips.");
             var entries = new List<(ConversionJob Job, ResultChoice Choice)>();
+            var missing = new List<string>();
             foreach (var item in request.Items)
             {
                 if (item?.Id == null)
                     return Problems.BadRequest("Every item names a result by its id.");
                 if (!store.TryGet(item.Id, out var job))
-                    return NotFound(item.Id, store);
+                {
+                    // One result gone (a restart, removed, expired) does not cost the others: the zip holds what is
+                    // here and the header names what is not, so the page can say which photos to convert again.
+                    missing.Add(item.Id);
+                    continue;
+                }
+
                 var strength = item.Strength ?? job.Choice.Strength;
                 try
                 {
@@ -255,6 +265,10 @@ namespace AnimeGan.Web.Apis
                 entries.Add((job, new ResultChoice(strength, item.KeepColors ?? job.Choice.KeepColors)));
             }
 
+            if (entries.Count == 0)
+                return NotFound(missing[0], store);
+            if (missing.Count > 0)
+                http.Response.Headers[MissingHeader] = string.Join(", ", missing.Where(id => id.Length <= 64 && id.All(char.IsAsciiLetterOrDigit)));
             var pixels = entries.Sum(entry => (long)entry.Job.Width * entry.Job.Height);
             if (pixels > MaxZipPixels)
                 return Problems.BadRequest($"A zip holds at most {MaxZipPixels / 1_000_000} megapixels of results; these {entries.Count} add up to {pixels / 1_000_000}: ask for them in several zips.");
@@ -344,6 +358,6 @@ namespace AnimeGan.Web.Apis
         private static IResult NotFound(string? id, JobStore store)
             => store.OtherReplica(id) is string replica
                 ? TypedResults.Problem($"This result was made by the server '{replica}', which no longer serves it (it was stopped or replaced); convert the photo again.", statusCode: StatusCodes.Status404NotFound, title: "Result gone with its server")
-                : TypedResults.Problem($"No result '{id}' on this server (results are kept for {JobStore.IdleLifetime.TotalMinutes:0} minutes); convert the photo again.", statusCode: StatusCodes.Status404NotFound, title: "Unknown result");
+                : TypedResults.Problem($"This server has no such result: it was removed, left unused for {JobStore.IdleLifetime.TotalMinutes:0} minutes, or made before the server restarted; convert the photo again.", statusCode: StatusCodes.Status404NotFound, title: "Unknown result");
     }
 }

@@ -116,8 +116,11 @@ function addPhotos(files) {
     remove.addEventListener('click', () => {
       photos.splice(photos.indexOf(photo), 1);
       URL.revokeObjectURL(photo.url);
+      // Focus stays in the queue: on the next photo's Remove, else the previous one's, else the file chooser.
+      const neighbour = li.nextElementSibling || li.previousElementSibling;
       li.remove();
       updateButtons();
+      (neighbour ? neighbour.querySelector('button') : $('files')).focus();
     });
     li.append(img, name, remove);
     $('queue').append(li);
@@ -153,6 +156,8 @@ $('convert').addEventListener('click', () => {
   $('queue').textContent = '';
   updateButtons();
   const cards = work.map((photo) => createCard(photo, chosen));
+  // Convert is disabled now (the queue is empty): focus goes to the first photo under way, not to the page's top.
+  if (cards.length) cards[0].title.focus();
   let next = 0;
   const worker = async () => {
     while (next < cards.length) await convert(cards[next++]);
@@ -165,6 +170,7 @@ function createCard(photo, chosen) {
   li.className = 'result';
   const title = document.createElement('h3');
   title.textContent = photo.file.name;
+  title.tabIndex = -1;
   const stage = document.createElement('p');
   stage.className = 'stage';
   stage.textContent = 'Waiting';
@@ -174,7 +180,7 @@ function createCard(photo, chosen) {
   bar.setAttribute('aria-label', `Progress of ${photo.file.name}`);
   li.append(title, stage, bar);
   $('results').append(li);
-  const card = { photo, chosen, li, stage, bar };
+  const card = { photo, chosen, li, title, stage, bar };
   results.set(li, card);
   return card;
 }
@@ -194,7 +200,7 @@ async function convert(card) {
     try {
       response = await fetch('api/jobs', { method: 'POST', body: form });
     } catch (e) {
-      return fail(card, `The server could not be reached (${e.message}).`);
+      return fail(card, `${card.photo.file.name}: the server could not be reached (${e.message}); it may be stopped or restarting.`, { again: true });
     }
     if (response.status === 429 || response.status === 503) {
       const wait = Number(response.headers.get('Retry-After') || '5');
@@ -202,7 +208,7 @@ async function convert(card) {
       await new Promise((resolve) => setTimeout(resolve, wait * 1000));
       continue;
     }
-    if (!response.ok) return fail(card, await problemText(response));
+    if (!response.ok) return fail(card, await problemText(response), { again: response.status >= 500 });
     return readStream(card, response);
   }
 }
@@ -212,7 +218,15 @@ async function readStream(card, response) {
   const decoder = new TextDecoder();
   let buffered = '';
   for (;;) {
-    const { value, done } = await reader.read();
+    let chunk;
+    try {
+      chunk = await reader.read();
+    } catch {
+      // The connection went (the server stopped, restarted or the network dropped): the photo is still here.
+      const during = card.stage.textContent.toLowerCase();
+      return fail(card, `${card.photo.file.name}: the connection to the server was lost while ${during}; the server may have stopped or restarted.`, { again: true });
+    }
+    const { value, done } = chunk;
     if (done) break;
     buffered += decoder.decode(value, { stream: true });
     let newline;
@@ -228,20 +242,52 @@ async function readStream(card, response) {
         notice.textContent = line.notice;
         card.stage.after(notice);
       } else if (line.error) {
-        return fail(card, line.error.detail || line.error.title);
+        return fail(card, line.error.detail || line.error.title, { again: line.error.status >= 500 && line.error.status !== 507 });
       } else if (line.done) {
         return show(card, line.done);
       }
     }
   }
-  return fail(card, 'The conversion ended without a result.');
+  return fail(card, `${card.photo.file.name}: the conversion ended without a result.`, { again: true });
 }
 
-function fail(card, message) {
+// A card that could not finish says why; where trying again may help (the server went away, stopped, or lost
+// the result) it offers "Convert again" with the photo and settings it still holds.
+function fail(card, message, { again = false } = {}) {
   card.bar.remove();
   card.stage.className = 'error';
   card.stage.textContent = message;
   card.failed = true;
+  if (again) offerAgain(card);
+}
+
+function offerAgain(card) {
+  if (card.again) return;
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'button again';
+  button.textContent = 'Convert again';
+  button.setAttribute('aria-label', `Convert ${card.photo.file.name} again`);
+  button.addEventListener('click', async () => {
+    button.remove();
+    card.again = null;
+    card.clearResult?.();
+    card.failed = false;
+    card.li.querySelectorAll('.notice').forEach((n) => n.remove());
+    card.stage.className = 'stage';
+    card.stage.textContent = 'Waiting';
+    card.bar = document.createElement('progress');
+    card.bar.max = 5;
+    card.bar.value = 0;
+    card.bar.setAttribute('aria-label', `Progress of ${card.photo.file.name}`);
+    card.stage.after(card.bar);
+    card.title.focus();
+    updateButtons();
+    await convert(card);
+    summarize();
+  });
+  card.again = button;
+  card.li.append(button);
 }
 
 // Hands a downloaded file to the browser's own download, under the given name.
@@ -322,7 +368,8 @@ async function show(card, done) {
     card.beforeUrl = URL.createObjectURL(card.blobs[0]);
     before = await loadImage(card.beforeUrl);
   } catch (e) {
-    return fail(card, `The result could not be shown: ${e.message}.`);
+    card.id = null;
+    return fail(card, `${done.name}: the result could not be shown (${e.message}).`, { again: true });
   }
   const { width, height } = planes.source;
   const compare = document.createElement('div');
@@ -407,6 +454,11 @@ async function show(card, done) {
       card.stage.textContent = `The download failed (${e.message}).`;
       return;
     }
+    if (response.status === 404) {
+      card.stage.textContent = `${done.name}: the server no longer has this result (it restarted, or the result was removed or expired); convert the photo again.`;
+      offerAgain(card);
+      return;
+    }
     if (!response.ok) {
       card.stage.textContent = await problemText(response);
       return;
@@ -421,16 +473,27 @@ async function show(card, done) {
   draw();
   reveal();
   // Removing a result lets go of everything the page holds for it, and of the server's copy.
-  controls.querySelector('button.remove').addEventListener('click', () => {
+  card.clearResult = () => {
     card.release();
     dropPlanes(card);
     URL.revokeObjectURL(card.beforeUrl);
     card.forget();
     card.blobs = null;
+    card.id = null;
+    card.clearResult = null;
+    compare.remove();
+    controls.remove();
+  };
+  controls.querySelector('button.remove').addEventListener('click', () => {
+    card.clearResult();
     results.delete(card.li);
+    // Focus stays among the results: the next card's Remove, else the previous one's, else the heading.
+    const neighbour = card.li.nextElementSibling || card.li.previousElementSibling;
     card.li.remove();
     fetch(`api/jobs/${done.id}`, { method: 'DELETE' }).catch(() => {});
     updateButtons();
+    const target = neighbour?.querySelector('button.remove, button.again') || neighbour?.querySelector('h3');
+    (target || $('results-heading')).focus();
   });
   card.li.append(compare, controls);
   keepPlanes(card);
@@ -467,19 +530,31 @@ function zipGroups(cards) {
 }
 
 $('download-all').addEventListener('click', async () => {
-  const groups = zipGroups([...results.values()].filter((r) => r.id));
+  const cards = [...results.values()].filter((r) => r.id);
+  const groups = zipGroups(cards);
   const button = $('download-all');
   button.disabled = true;
+  const gone = [];
   try {
     for (const [index, items] of groups.entries()) {
       const response = await fetch('api/jobs/zip', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ items }) });
+      const missing = (response.headers.get('AnimeGan-Missing') || '').split(',').map((id) => id.trim()).filter(Boolean);
+      if (response.status === 404) missing.push(...items.map((item) => item.id));
+      for (const card of cards.filter((c) => missing.includes(c.id))) {
+        gone.push(card.name);
+        card.stage.textContent = `${card.name}: the server no longer has this result (it restarted, or the result was removed or expired); convert the photo again.`;
+        offerAgain(card);
+      }
+      if (response.status === 404) continue;
       if (!response.ok) throw new Error(await problemText(response));
       save(await response.blob(), index === 0 ? 'anime.zip' : `anime-${index + 1}.zip`);
     }
+    if (gone.length) $('summary').textContent = `The zip holds ${cards.length - gone.length} of ${cards.length}; the server no longer has ${gone.join(', ')}: convert ${gone.length === 1 ? 'it' : 'them'} again.`;
   } catch (e) {
     $('summary').textContent = `The zip could not be made: ${e.message}`;
   } finally {
     button.disabled = false;
+    button.focus();
   }
 });
 

@@ -35,6 +35,24 @@ namespace AnimeGan.Web.Tests.ApiTests
         }
 
         [Fact]
+        public async Task ShouldZipTheResultsStillHereAndNameTheOnesGone()
+        {
+            using var client = _app.CreateClient();
+            var here = (await RunJob(client, Png(TestFiles.Rickshaw, 64), "here.png", ("maxSize", "32"), ("faces", "false")))[^1].GetProperty("done").GetProperty("id").GetString()!;
+            var gone = (await RunJob(client, Png(TestFiles.Rickshaw, 64), "gone.png", ("maxSize", "32"), ("faces", "false")))[^1].GetProperty("done").GetProperty("id").GetString()!;
+            Assert.True((await client.DeleteAsync($"/api/jobs/{gone}")).IsSuccessStatusCode);
+
+            using var response = await client.PostAsJsonAsync("/api/jobs/zip", new { items = new[] { new { id = here }, new { id = gone }, new { id = "not\r\nan id" } } });
+            using var none = await client.PostAsJsonAsync("/api/jobs/zip", new { items = new[] { new { id = gone } } });
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(gone, Assert.Single(response.Headers.GetValues(AnimeGan.Web.Apis.JobsApi.MissingHeader)));
+            using (var zip = new ZipArchive(await response.Content.ReadAsStreamAsync()))
+                Assert.Equal("here_anime.png", Assert.Single(zip.Entries).FullName);
+            Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
+        }
+
+        [Fact]
         public async Task ShouldNameZipEntriesSoEveryToolExtractsThem()
         {
             // A 500-character name with characters Windows refuses (a client cannot send a quote in it), twice: each entry must fit 255 bytes of UTF-8,

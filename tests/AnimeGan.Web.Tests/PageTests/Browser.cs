@@ -54,4 +54,10 @@ namespace AnimeGan.Web.Tests.PageTests
             }
         }
     }
+
+    /// <summary>The page's tests share one browser and one server, and run one at a time.</summary>
+    [CollectionDefinition(nameof(ThePage))]
+    public sealed class PageTestCollection : ICollectionFixture<Browser>
+    {
+    }
 }

@@ -7,7 +7,7 @@ namespace AnimeGan.Web.Tests.PageTests
 {
     /// <summary>The page as a person uses it, in a real browser against the real server and models.</summary>
     [Collection(nameof(ThePage))]
-    public class ThePage : IClassFixture<Browser>
+    public class ThePage
     {
         private readonly Browser _browser;
         private readonly ITestOutputHelper _output;
