@@ -5,8 +5,9 @@ namespace AnimeGan.PowerShell
     /// <summary>A style as Get-AnimeStyle shows it.</summary>
     public sealed class AnimeStyleInfo
     {
-        internal AnimeStyleInfo(ModelEntry entry, bool installed, bool isDefault, string path)
+        internal AnimeStyleInfo(ModelEntry entry, bool installed, bool isDefault, string path, string precision)
         {
+            Precision = precision;
             Id = entry.Id;
             DisplayName = entry.DisplayName;
             Family = entry.Family;
@@ -17,6 +18,12 @@ namespace AnimeGan.PowerShell
             Description = entry.Description;
             Path = path;
         }
+
+        /// <summary>
+        /// Gets which precision the style runs in by default on this processor, and why ("int8: 2.0x, SSIM 0.987",
+        /// "float: int8 only 1.1x here"); empty for a style that is not installed.
+        /// </summary>
+        public string Precision { get; }
 
         /// <summary>Gets the id to pass to -Style.</summary>
         public string Id { get; }

@@ -21,6 +21,9 @@ namespace AnimeGan.PowerShell
     {
         private const string FileSystemProviderPrefix = "Microsoft.PowerShell.Core\\FileSystem::";
 
+        /// <summary>Gets the precision the style ran in, "float" or "int8" (-Precision Auto chooses per processor).</summary>
+        public string Precision { get; init; } = "float";
+
         /// <summary>Gets the output's file name.</summary>
         public string Name => System.IO.Path.GetFileName(OutputPath);
 
@@ -31,6 +34,9 @@ namespace AnimeGan.PowerShell
         public override string ToString() => OutputPath;
 
         internal static ConversionRecord From(ConversionResult result)
-            => new ConversionRecord(result.SourcePath, result.OutputPath, result.Style, result.Strength, result.FacesFound, result.Width, result.Height, Math.Round(result.Duration.TotalSeconds, 3));
+            => new ConversionRecord(result.SourcePath, result.OutputPath, result.Style, result.Strength, result.FacesFound, result.Width, result.Height, Math.Round(result.Duration.TotalSeconds, 3))
+            {
+                Precision = result.Precision == AnimeGan.Core.Precision.Int8 ? "int8" : "float",
+            };
     }
 }

@@ -163,7 +163,8 @@ namespace AnimeGan.Core
             if (strength == 0)
                 return new StylizeResult(new KeptResult(source, source.Rgb, metadata), styleId, 0, false, 0, 0, Array.Empty<DetectedFace>(), new StageTimings());
 
-            var model = LoadStyle(styleId);
+            var (runId, precision) = ResolvePrecision(styleId, options.Precision ?? Precision.Auto);
+            var model = LoadStyle(runId);
             var (workWidth, workHeight) = model.Contract.FixedWidth is int fw && model.Contract.FixedHeight is int fh
                 ? (fw, fh)
                 : WorkingSize.Choose(source.Width, source.Height, maxSize, model.SizeMultiple);
@@ -181,9 +182,9 @@ namespace AnimeGan.Core
             timings.Upsample = watch.Elapsed;
             var working = new PixelImage(workWidth, workHeight, small);
             watch.Restart();
-            var (faces, notEnhanced) = EnhanceFaces(source, working, styled, styleId, options, onStage, faceSmoothing, cancellationToken);
+            var (faces, notEnhanced) = EnhanceFaces(source, working, styled, runId, options, onStage, faceSmoothing, cancellationToken);
             timings.Faces = watch.Elapsed;
-            return new StylizeResult(new KeptResult(source, styled, metadata), styleId, strength, options.KeepColors == true, workWidth, workHeight, faces, timings) { FacesNotEnhanced = notEnhanced };
+            return new StylizeResult(new KeptResult(source, styled, metadata), styleId, strength, options.KeepColors == true, workWidth, workHeight, faces, timings) { FacesNotEnhanced = notEnhanced, Precision = precision };
         }
 
         /// <summary>
@@ -304,6 +305,33 @@ namespace AnimeGan.Core
             _styles.Dispose();
             _detectors.Dispose();
         }
+
+        /// <summary>
+        /// The model a style runs as, and its precision: a variant id runs itself; float runs the style; INT8 runs its
+        /// variant (which must have been made); auto runs INT8 only where this processor's verdict chose it.
+        /// </summary>
+        private (string RunId, Precision Precision) ResolvePrecision(string styleId, Precision asked)
+        {
+            if (styleId.Contains("@"))
+                return (styleId, styleId.EndsWith("@int8", StringComparison.OrdinalIgnoreCase) ? Precision.Int8 : Precision.Float);
+            if (asked == Precision.Float)
+                return (styleId, Precision.Float);
+            var variantId = Onnx.ModelOptimizer.VariantId(styleId, Onnx.OptimizationKind.Int8);
+            if (asked == Precision.Int8)
+            {
+                if (Store.Manifest.Find(variantId) is not ModelEntry variant || !Store.IsInstalled(variant))
+                    throw new AnimeGanException(AnimeGanErrorCode.InvalidOption, $"'{styleId}' has no INT8 graph on this machine yet; make it with the optimize command, or run it in float precision.");
+                return (variantId, Precision.Int8);
+            }
+
+            var verdict = Onnx.PrecisionVerdicts.Current(Store, Store.Manifest.Get(styleId, ModelKind.Style));
+            return verdict?.Runs == Precision.Int8 ? (variantId, Precision.Int8) : (styleId, Precision.Float);
+        }
+
+        /// <summary>The precision <see cref="Precision.Auto"/> runs a style in on this processor, and why, for listings.</summary>
+        /// <returns>The verdict that holds here, or null when none was made (the style then runs float).</returns>
+        public Onnx.PrecisionVerdict? PrecisionOf(string styleId)
+            => Onnx.PrecisionVerdicts.Current(Store, Store.Manifest.Get(Throw.IfNullOrEmpty(styleId), ModelKind.Style));
 
         private (IReadOnlyList<DetectedFace> Enhanced, int NotEnhanced) EnhanceFaces(PixelImage source, PixelImage working, byte[] styled, string styleId, StylizeOptions options, Action<ConversionStage>? onStage, FaceSmoothing? faceSmoothing, CancellationToken cancellationToken)
         {

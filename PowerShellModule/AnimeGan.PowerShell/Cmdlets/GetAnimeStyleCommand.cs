@@ -52,7 +52,7 @@ namespace AnimeGan.PowerShell.Cmdlets
                 }
 
                 if (shown)
-                    WriteObject(new AnimeStyleInfo(style, installed, style.Id == store.Manifest.DefaultStyleId, store.GetPath(style)));
+                    WriteObject(new AnimeStyleInfo(style, installed, style.Id == store.Manifest.DefaultStyleId, store.GetPath(style), installed ? StyleSummary.DescribePrecision(store, style) : ""));
             }
 
             // Like Get-Module or Get-Service: a name without wildcards that matches nothing is an error.

@@ -60,7 +60,14 @@ namespace AnimeGan.PowerShell.Cmdlets
                     WriteWarning($"{verdict.Variant.Id} runs {verdict.Speedup:0.00}x as fast as {verdict.BaseId} on this CPU, so it does not pay off here; keep using -Style {verdict.BaseId}.");
                 else
                     WriteWarning($"{verdict.Variant.Id} runs {verdict.Speedup:0.00}x as fast as {verdict.BaseId} on this CPU, but its output looks different (SSIM {verdict.Similarity:0.000} against {verdict.BaseId}'s on a drawn scene, below {ModelOptimizer.FaithfulSimilarity}); keep using -Style {verdict.BaseId} where that matters.");
-                WriteObject(new AnimeStyleInfo(verdict.Variant, true, false, store.GetPath(verdict.Variant)));
+                if (kind == OptimizationKind.Int8)
+                {
+                    // The default precision is decided on the variant just made, as the command line decides it.
+                    var precision = new ModelOptimizer(store).DecidePrecision(verdict.BaseId, null, CancellationToken);
+                    WriteVerbose($"{verdict.BaseId}: runs by default on this processor in {precision.Reason} (-Precision Auto).");
+                }
+
+                WriteObject(new AnimeStyleInfo(verdict.Variant, true, false, store.GetPath(verdict.Variant), StyleSummary.DescribePrecision(store, verdict.Variant)));
             }
             catch (AnimeGanException ex)
             {

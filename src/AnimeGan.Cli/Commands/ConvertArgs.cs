@@ -75,6 +75,22 @@ namespace AnimeGan.Cli.Commands
             init => _batch = _batch with { Shard = value };
         }
 
+        /// <summary>Gets the precision asked for with --precision; null for the engine's choice per style and processor.</summary>
+        public AnimeGan.Core.Precision? Precision
+        {
+            get => _batch.Stylize?.Precision;
+            init => _batch = _batch with { Stylize = (_batch.Stylize ?? new StylizeOptions()) with { Precision = value } };
+        }
+
+        /// <summary>Reads --precision: auto, float or int8.</summary>
+        /// <exception cref="ArgumentException">Any other word.</exception>
+        public static AnimeGan.Core.Precision? ParsePrecision(string? text)
+            => text == null
+                ? null
+                : Enum.TryParse<AnimeGan.Core.Precision>(text, ignoreCase: true, out var parsed) && Enum.IsDefined(typeof(AnimeGan.Core.Precision), parsed) && !char.IsDigit(text[0])
+                    ? parsed
+                    : throw new ArgumentException($"--precision '{text}' is not one of auto, float, int8.");
+
         /// <summary>Gets whether to print the plan and convert nothing (--list).</summary>
         public bool ListOnly { get; init; }
 

@@ -29,6 +29,7 @@ namespace AnimeGan.Cli.Commands
             var noFaces = new Option<bool>("--no-faces") { Description = "Turn face enhancement off." };
             var faceStyle = new Option<string?>("--face-style") { Description = "Draw faces in this style as its model draws them, e.g. jp-face or cute (default: --style with smoothed skin).", HelpName = "ID" };
             var faceDetector = new Option<string?>("--face-detector") { Description = "Face detector: retinaface (default) or yunet.", HelpName = "ID" };
+            var precision = new Option<string?>("--precision") { Description = "auto (default: INT8 where this processor's verdict says it is faster and looks the same, see animegan styles), float or int8.", HelpName = "MODE" };
             var keepColors = new Option<bool>("--keep-colors") { Description = "Keep the photo's own colours; take only the style's light and lines." };
             var shard = new Option<string?>("--shard") { Description = $"Convert only this worker's part of the photos, K of N workers (0/4 .. 3/4); default: ${ShardVariables.Index} with --shard-count, as a Kubernetes Indexed Job sets it. Existing outputs are skipped.", HelpName = "K/N" };
             var shardCount = new Option<int?>("--shard-count") { Description = $"How many workers share the photos when the index comes from ${ShardVariables.Index} (default: ${ShardVariables.Count}).", HelpName = "N" }.Invariant();
@@ -47,7 +48,7 @@ namespace AnimeGan.Cli.Commands
 
             var command = new Command("convert", "Turn photos into anime-style pictures at full resolution.");
             command.Arguments.Add(inputs);
-            foreach (var option in new Option[] { style, strength, output, suffix, format, quality, maxSize, overwrite, recurse, jobs, upsampling, faces, noFaces, faceStyle, faceDetector, keepColors, shard, shardCount, list, skipExisting })
+            foreach (var option in new Option[] { style, strength, output, suffix, format, quality, maxSize, overwrite, recurse, jobs, upsampling, faces, noFaces, faceStyle, faceDetector, keepColors, precision, shard, shardCount, list, skipExisting })
                 command.Options.Add(option);
 
             command.SetAction(async (parseResult, cancellationToken) =>
@@ -80,6 +81,7 @@ namespace AnimeGan.Cli.Commands
                         parseResult.GetValue(CommonOptions.ModelsFolder))
                     {
                         Shard = ShardVariables.Resolve(parseResult.GetValue(shard), parseResult.GetValue(shardCount)),
+                        Precision = ConvertArgs.ParsePrecision(parseResult.GetValue(precision)),
                         ListOnly = parseResult.GetValue(list),
                         SkipExisting = parseResult.GetValue(skipExisting),
                     };

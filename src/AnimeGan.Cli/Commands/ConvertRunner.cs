@@ -113,7 +113,7 @@ namespace AnimeGan.Cli.Commands
             {
                 tally.Add(outcome);
                 if (outcome.Result is ConversionResult result)
-                    _console.Out.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0} -> {1} ({2:0.00} s){3}", outcome.InputPath, result.OutputPath, result.Duration.TotalSeconds, FacesLeft(result)));
+                    _console.Out.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0} -> {1} ({2:0.00} s{4}){3}", outcome.InputPath, result.OutputPath, result.Duration.TotalSeconds, FacesLeft(result), result.Precision == AnimeGan.Core.Precision.Int8 ? ", int8" : ""));
                 else
                     _console.Fail(outcome.Error!);
             }

@@ -66,11 +66,11 @@ namespace AnimeGan.Cli.Commands
                 return ExitCodes.Success;
             }
 
-            _console.Out.WriteLine($"{"ID",-10} {"FAMILY",-11} {"SIZE",8}  LICENCE");
-            foreach (var m in styles)
+            _console.Out.WriteLine($"{"ID",-10} {"FAMILY",-11} {"SIZE",8}  {"PRECISION",-30}  LICENCE");
+            foreach (var m in StyleSummary.Installed(store))
             {
-                var id = m.Id == store.Manifest.DefaultStyleId ? m.Id + "*" : m.Id;
-                _console.Out.WriteLine($"{id,-10} {m.Family,-11} {ByteSizes.Format(m.SizeInBytes),8}  {m.Licence}");
+                var id = m.IsDefault ? m.Id + "*" : m.Id;
+                _console.Out.WriteLine($"{id,-10} {m.Family,-11} {ByteSizes.Format(m.Bytes),8}  {m.Precision,-30}  {m.Licence}");
             }
 
             _console.Out.WriteLine("* default style");
@@ -213,6 +213,13 @@ namespace AnimeGan.Cli.Commands
                     _console.Error.WriteLine($"animegan: warning: {variant.Id} runs {verdict.Speedup:0.00}x as fast as {verdict.BaseId} on this CPU, so it does not pay off here; keep using --style {verdict.BaseId}.");
                 else
                     _console.Error.WriteLine($"animegan: warning: {variant.Id} runs {verdict.Speedup:0.00}x as fast as {verdict.BaseId} on this CPU, but its output looks different (SSIM {verdict.Similarity:0.000} against {verdict.BaseId}'s on a drawn scene, below {ModelOptimizer.FaithfulSimilarity}); keep using --style {verdict.BaseId} where that matters.");
+                if (args.Kind == OptimizationKind.Int8)
+                {
+                    // The default precision is decided on the variant just made, as install will decide it.
+                    var precision = new ModelOptimizer(store).DecidePrecision(verdict.BaseId, null, cancellationToken);
+                    _console.Out.WriteLine($"{verdict.BaseId}: runs by default on this processor in {precision.Reason} (--precision auto; animegan styles lists every style's)");
+                }
+
                 return ExitCodes.Success;
             }
             catch (AnimeGanException ex)

@@ -19,8 +19,24 @@ namespace AnimeGan.Core.Models
             Throw.IfNull(store);
             var defaultId = store.Manifest.DefaultStyleId;
             return store.Installed(ModelKind.Style)
-                .Select(m => new StyleSummary(m.Id, m.DisplayName, m.Family, m.SizeInBytes, m.Licence, m.Id == defaultId, m.Description))
+                .Select(m => new StyleSummary(m.Id, m.DisplayName, m.Family, m.SizeInBytes, m.Licence, m.Id == defaultId, m.Description) { Precision = DescribePrecision(store, m) })
                 .ToList();
+        }
+
+        /// <summary>
+        /// Gets which precision the style runs in by default on this processor, and why: "int8: 2.0x, SSIM 0.987",
+        /// "float: int8 only 1.1x here", or "float: not measured here yet" before a verdict is made.
+        /// </summary>
+        public string Precision { get; init; } = "";
+
+        /// <summary>What <see cref="Precision"/> says for one style of a store, for front ends that list styles their own way.</summary>
+        public static string DescribePrecision(ModelStore store, ModelEntry style)
+        {
+            Throw.IfNull(store);
+            Throw.IfNull(style);
+            if (style.Id.Contains("@"))
+                return style.Id.EndsWith("@int8", StringComparison.OrdinalIgnoreCase) ? "int8 (this variant)" : "float (this variant)";
+            return Onnx.PrecisionVerdicts.Current(store, style)?.Reason ?? "float: not measured here yet";
         }
     }
 }

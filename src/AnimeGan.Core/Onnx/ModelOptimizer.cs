@@ -96,6 +96,62 @@ namespace AnimeGan.Core.Onnx
         }
 
         /// <summary>
+        /// Decides which precision <see cref="Precision.Auto"/> runs for a style on this processor: makes its INT8
+        /// variant when it has none (or when the style file changed since), times it against the float graph and
+        /// compares their outputs on the built-in scenes, then keeps the verdict beside the variants. A verdict that
+        /// still holds (same processor, style file and variant) is returned as it is, at no cost.
+        /// </summary>
+        /// <param name="styleId">An installed original style id.</param>
+        /// <param name="onStep">Told each step in a few words ("making the INT8 graph", "measuring"), for a progress display.</param>
+        /// <param name="cancellationToken">Stops the work; no verdict is kept.</param>
+        public PrecisionVerdict DecidePrecision(string styleId, Action<string>? onStep = null, CancellationToken cancellationToken = default)
+        {
+            var entry = _store.Manifest.Get(styleId, ModelKind.Style);
+            if (entry.Id.Contains("@"))
+                throw new AnimeGanException(AnimeGanErrorCode.InvalidOption, $"'{entry.Id}' is a variant; decide the precision of the style it came from.");
+            if (PrecisionVerdicts.Current(_store, entry) is PrecisionVerdict current)
+                return current;
+
+            var variant = _store.Manifest.Find(VariantId(entry.Id, OptimizationKind.Int8));
+            if (variant == null || !_store.IsInstalled(variant) || PrecisionVerdicts.MadeFromAnotherFile(_store, entry))
+            {
+                onStep?.Invoke("making the INT8 graph");
+                variant = Optimize(entry.Id, OptimizationKind.Int8, null, cancellationToken);
+            }
+
+            onStep?.Invoke("measuring INT8 against float");
+            // Five alternating rounds: the verdict sits on a threshold, and one busy moment must not decide it.
+            var (speedup, _) = Compare(variant.Id, cancellationToken, rounds: 5);
+            speedup = MeasuredSpeedupHook?.Invoke(entry.Id, speedup) ?? speedup;
+            var similarity = LowestSimilarity(entry, variant, cancellationToken);
+            var verdict = new PrecisionVerdict(entry.Id, PrecisionVerdict.Choose(speedup, similarity), speedup, similarity, Inference.ProcessorFeatures.Key, entry.Sha256, variant.Sha256);
+            PrecisionVerdicts.Save(_store, verdict);
+            return verdict;
+        }
+
+        /// <summary>Replaces a measured INT8 speed-up (style id, measured) in tests, to show what a slower variant gets.</summary>
+        internal static Func<string, double, double>? MeasuredSpeedupHook { get; set; }
+
+        /// <summary>The lowest SSIM of the variant's output against the float graph's over three built-in scenes at 512x384.</summary>
+        private double LowestSimilarity(ModelEntry entry, ModelEntry variant, CancellationToken cancellationToken)
+        {
+            using var reference = new StyleModel(new OptimizedGraphCache(_store).Resolve(entry), 0);
+            using var candidate = new StyleModel(variant, _store.GetVerifiedPath(variant));
+            const int width = 512, height = 384;
+            var lowest = 1.0;
+            foreach (var seed in new[] { 2, 5, 7 })
+            {
+                var scene = SyntheticPictures.Scene(seed, width, height).Rgb;
+                var ssim = StructuralSimilarity.Mean(
+                    new PixelImage(width, height, reference.Run(scene, width, height, cancellationToken)),
+                    new PixelImage(width, height, candidate.Run(scene, width, height, cancellationToken)));
+                lowest = Math.Min(lowest, ssim);
+            }
+
+            return lowest;
+        }
+
+        /// <summary>
         /// The calibration set used when the user gives none: eight photo-like scenes drawn by
         /// <c>SyntheticPictures</c> (sky, hills, buildings, faces, sensor noise) at 512x384. Weights-only INT8 is folded
         /// back to float by ONNX Runtime and gains nothing, so INT8 is always calibrated; drawn scenes need no photo
@@ -108,7 +164,7 @@ namespace AnimeGan.Core.Onnx
         /// Measures on this CPU how many times faster a registered variant runs than the graph the engine runs for
         /// its base style (ratio of the minima of alternating runs at 768x432), and how alike their outputs look.
         /// </summary>
-        private (double Speedup, double Similarity) Compare(string variantId, CancellationToken cancellationToken = default)
+        private (double Speedup, double Similarity) Compare(string variantId, CancellationToken cancellationToken = default, int rounds = 3)
         {
             var variant = _store.Manifest.Get(variantId);
             var baseEntry = _store.Manifest.Get(variantId.Split('@')[0]);
@@ -128,7 +184,7 @@ namespace AnimeGan.Core.Onnx
             }
 
             double referenceMs = double.MaxValue, candidateMs = double.MaxValue;
-            for (var round = 0; round < 3; round++)
+            for (var round = 0; round < rounds; round++)
             {
                 referenceMs = best(reference, referenceMs);
                 candidateMs = best(candidate, candidateMs);

@@ -40,6 +40,12 @@ namespace AnimeGan.Core.Options
         public bool? KeepColors { get; init; }
 
         /// <summary>
+        /// Gets which arithmetic the style runs in; null for <see cref="Core.Precision.Auto"/>, the engine's measured
+        /// choice for this processor (INT8 where it is faster and looks the same, docs/optimizer.md).
+        /// </summary>
+        public Precision? Precision { get; init; }
+
+        /// <summary>
         /// Gets whether a clip's frames are smoothed over time, so still areas do not shimmer from frame to frame
         /// (docs/video.md); null for true. Turn it off to get each frame's own stylization, as a comparison or
         /// for footage that cuts at every frame.

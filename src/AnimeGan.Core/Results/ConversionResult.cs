@@ -23,8 +23,11 @@ namespace AnimeGan.Core
         /// </summary>
         public int FacesNotEnhanced { get; init; }
 
+        /// <summary>Gets the precision the style ran in, so a report says whether INT8 ran.</summary>
+        public Precision Precision { get; init; } = Precision.Float;
+
         /// <summary>The one way a photo, an animation or a clip reports its conversion: from its last stylized frame.</summary>
         internal static ConversionResult Of(string source, string target, StylizeResult last, int width, int height, int facesFound, TimeSpan duration, int frames = 1)
-            => new ConversionResult(source, target, last.Style, last.Strength, width, height, last.WorkingWidth, last.WorkingHeight, facesFound, duration, last.Timings) { Frames = frames, FacesNotEnhanced = last.FacesNotEnhanced };
+            => new ConversionResult(source, target, last.Style, last.Strength, width, height, last.WorkingWidth, last.WorkingHeight, facesFound, duration, last.Timings) { Frames = frames, FacesNotEnhanced = last.FacesNotEnhanced, Precision = last.Precision };
     }
 }

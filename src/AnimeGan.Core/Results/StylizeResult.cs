@@ -70,6 +70,9 @@ namespace AnimeGan.Core
         /// </summary>
         public int FacesNotEnhanced { get; internal init; }
 
+        /// <summary>Gets the precision the style ran in (<see cref="Core.Precision.Float"/> or <see cref="Core.Precision.Int8"/>), so results can name it.</summary>
+        public Precision Precision { get; internal init; } = Precision.Float;
+
         /// <summary>Gets where the time went.</summary>
         public StageTimings Timings { get; }
     }

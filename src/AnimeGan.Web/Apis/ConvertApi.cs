@@ -10,6 +10,9 @@ namespace AnimeGan.Web.Apis
         /// <summary>The response header that tells an integrator a setting was changed by the server's limits (the working size).</summary>
         public const string NoticeHeader = "AnimeGan-Notice";
 
+        /// <summary>The response header that names the precision the style ran in (float or int8).</summary>
+        public const string PrecisionHeader = "AnimeGan-Precision";
+
         public static RouteGroupBuilder MapConvert(this RouteGroupBuilder group)
         {
             group.MapPost("/", ConvertAsync)
@@ -44,13 +47,15 @@ namespace AnimeGan.Web.Apis
                 if (upload.Animates)
                 {
                     var animation = area.File("animation");
-                    await UploadConversion.RunAnimationAsync(http, upload, animation, cancellationToken).ConfigureAwait(false);
+                    var conversion = await UploadConversion.RunAnimationAsync(http, upload, animation, cancellationToken).ConfigureAwait(false);
+                    http.Response.Headers[PrecisionHeader] = conversion.Precision.ToString().ToLowerInvariant();
                     var animated = upload.Format ?? upload.Header.Format;
                     http.Response.Headers.CacheControl = "private, no-store";
                     return TypedResults.File(await File.ReadAllBytesAsync(animation, cancellationToken).ConfigureAwait(false), DownloadFiles.ContentType(animated), DownloadFiles.DownloadName(upload.FileName, animated));
                 }
 
-                var (bytes, format, facesNotEnhanced) = await UploadConversion.RunAsync(http, upload, upload.Stylize, null, Encode, cancellationToken).ConfigureAwait(false);
+                var (bytes, format, facesNotEnhanced, precision) = await UploadConversion.RunAsync(http, upload, upload.Stylize, null, Encode, cancellationToken).ConfigureAwait(false);
+                http.Response.Headers[PrecisionHeader] = precision.ToString().ToLowerInvariant();
                 if (facesNotEnhanced > 0)
                     http.Response.Headers.Append(NoticeHeader, $"{upload.FileName}: {AnimeGanEngine.MaxEnhancedFaces} faces enhanced, the most per picture; {facesNotEnhanced} smaller kept the scene style.");
                 http.Response.Headers.CacheControl = "private, no-store";
@@ -65,13 +70,13 @@ namespace AnimeGan.Web.Apis
                 return Problems.RetryLater(http, StatusCodes.Status503ServiceUnavailable, "Stopping", JobsApi.Stopped(upload));
             }
 
-            (byte[] Bytes, RasterFormat Format, int FacesNotEnhanced) Encode(StylizeResult result, CancellationToken token)
+            (byte[] Bytes, RasterFormat Format, int FacesNotEnhanced, Precision Precision) Encode(StylizeResult result, CancellationToken token)
             {
                 using var encoded = new MemoryStream();
                 var format = upload.Format ?? result.Kept.DefaultFormat;
                 ImageEncoder.Encode(result.Image, result.Kept.Metadata, encoded, format);
                 token.ThrowIfCancellationRequested();
-                return (encoded.ToArray(), format, result.FacesNotEnhanced);
+                return (encoded.ToArray(), format, result.FacesNotEnhanced, result.Precision);
             }
         }
     }

@@ -130,7 +130,7 @@ namespace AnimeGan.Web.Apis
                     var (job, result) = await run.ConfigureAwait(false);
                     job.AwaitDownload(drain.EnterAwaitingDownload());
                     kept = true;
-                    last = new { done = new { id = job.Id, name = upload.FileName, width = job.Width, height = job.Height, style = result.Style, facesFound = result.Faces.Count, facesNotEnhanced = result.FacesNotEnhanced, seconds = result.Timings.Total.TotalSeconds } };
+                    last = new { done = new { id = job.Id, name = upload.FileName, width = job.Width, height = job.Height, style = result.Style, facesFound = result.Faces.Count, facesNotEnhanced = result.FacesNotEnhanced, precision = result.Precision.ToString().ToLowerInvariant(), seconds = result.Timings.Total.TotalSeconds } };
                 }
                 catch (AnimeGanException ex)
                 {

@@ -167,6 +167,8 @@ namespace AnimeGan.Cli.Tests.CommandTests
         [InlineData("--style", "nope", "--style 'nope' is not a known style; choose one of: hayao, shinkai")]
         [InlineData("--style", "retinaface", "--style 'retinaface' is a face detector, not a style; choose one of: hayao, shinkai")]
         [InlineData("--face-style", "nope", "--face-style 'nope'")]
+        [InlineData("--precision", "half", "--precision 'half' is not one of auto, float, int8.")]
+        [InlineData("--precision", "2", "--precision '2' is not one of auto, float, int8.")]
         [InlineData("--face-detector", "hayao", "--face-detector 'hayao' is a style, not a face detector; choose one of: retinaface, yunet")]
         public async Task ShouldExitTwoOnAUsageErrorNamingTheOption(string option, string value, string named)
         {

@@ -31,7 +31,15 @@ namespace AnimeGan.Cli.Tests.CommandTests
 
             var styles = await CliRun.RunWithoutModelsAsync(models, "styles", "--json");
             using (var json = JsonDocument.Parse(styles.Out))
+            {
                 Assert.Contains(json.RootElement.EnumerateArray(), e => e.GetProperty("id").GetString() == "cute@int8");
+                // The default precision was decided on this processor, and styles says which and why.
+                var decided = System.Text.RegularExpressions.Regex.Match(optimize.Out, @"cute: runs by default on this processor in ((int8|float): [^(]+) \(").Groups[1].Value;
+                Assert.NotEmpty(decided);
+                Assert.Equal(decided, json.RootElement.EnumerateArray().Single(e => e.GetProperty("id").GetString() == "cute").GetProperty("precision").GetString());
+                var byDefault = await CliRun.RunWithoutModelsAsync(models, "convert", TestImages.WritePhoto(TestFiles.Square, folder.File("d.jpg"), 96), "--style", "cute", "--no-faces");
+                Assert.Equal(decided.StartsWith("int8", StringComparison.Ordinal), byDefault.Out.Contains(" s, int8)", StringComparison.Ordinal));
+            }
             var input = TestImages.WritePhoto(TestFiles.Square, folder.File("p.jpg"), 96);
             var convert = await CliRun.RunWithoutModelsAsync(models, "convert", input, "--style", "cute@int8", "--no-faces");
             Assert.Equal(0, convert.ExitCode);

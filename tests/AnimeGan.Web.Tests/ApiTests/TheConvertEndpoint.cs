@@ -46,6 +46,21 @@ namespace AnimeGan.Web.Tests.ApiTests
             return head.Concat(photo).Concat(tail).ToArray();
         }
 
+        [Theory]
+        [InlineData(null, "float")]
+        [InlineData("float", "float")]
+        public async Task ShouldNameThePrecisionThatRan(string? asked, string ran)
+        {
+            // The test models folder has no INT8 verdict: the engine's choice there is float.
+            using var client = _app.CreateClient();
+            var fields = asked == null ? new[] { ("faces", "false"), ("maxSize", "64") } : new[] { ("faces", "false"), ("maxSize", "64"), ("precision", asked) };
+
+            using var response = await client.PostAsync("/api/convert", Uploads.Form(Uploads.Photo(TestFiles.Rickshaw, 64), "p.jpg", fields));
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(ran, Assert.Single(response.Headers.GetValues(AnimeGan.Web.Apis.ConvertApi.PrecisionHeader)));
+        }
+
         [Fact]
         public async Task ShouldReturnTheImageAtTheSizeItCameInWithItsTypeAndName()
         {
@@ -93,6 +108,7 @@ namespace AnimeGan.Web.Tests.ApiTests
         [InlineData("faceStyle", "retinaface", "faceStyle 'retinaface' is a face detector, not a style")]
         [InlineData("faces", "maybe", "faces 'maybe' is not true or false")]
         [InlineData("format", "pdf", "format 'pdf' is not one of")]
+        [InlineData("precision", "half", "precision 'half' is not one of auto, float, int8.")]
         public async Task ShouldAnswer400NamingABadParameter(string field, string value, string detail)
         {
             using var client = _app.CreateClient();
