@@ -25,7 +25,7 @@ namespace AnimeGan.Cli.Commands
 
             var allowedHosts = new Option<string[]>("--allowed-hosts") { Description = "Public names to answer to besides this machine's own, comma-separated (the name a load balancer forwards, e.g. anime.example.com).", HelpName = "NAMES", AllowMultipleArgumentsPerToken = true, CustomParser = CommaSeparated };
             var forwardedHeaders = new Option<bool>("--forwarded-headers") { Description = "Believe X-Forwarded-For and X-Forwarded-Proto from the proxies in --known-proxies (default 127.0.0.1 and ::1), so the client's address and scheme are seen." };
-            var knownProxies = new Option<string[]>("--known-proxies") { Description = "The proxies' addresses, comma-separated; implies --forwarded-headers.", HelpName = "ADDRESSES", AllowMultipleArgumentsPerToken = true, CustomParser = CommaSeparated };
+            var knownProxies = new Option<string[]>("--known-proxies") { Description = "The proxies' addresses or networks (10.0.0.0/8, for an ingress whose pods change address), comma-separated; implies --forwarded-headers.", HelpName = "ADDRESSES", AllowMultipleArgumentsPerToken = true, CustomParser = CommaSeparated };
             var drainSeconds = new Option<int>("--drain-seconds") { Description = $"On SIGTERM or Ctrl+C: report not ready (/readyz 503), refuse new conversions with 503, and let those in flight finish, and results not yet downloaded be fetched, for up to this long; then stop. Without it (and without --replica-id) the server waits up to {defaults.DrainSeconds} s for conversions only, and stops at once when none runs. A second Ctrl+C stops at once.", HelpName = "SECONDS", DefaultValueFactory = _ => defaults.DrainSeconds }.Invariant(defaults.DrainSeconds);
 
             var replicaId = new Option<string?>("--replica-id") { Description = "This server's name among replicas behind a load balancer (default: $ANIMEGAN_REPLICA_ID): job ids start with it and the animegan_replica cookie carries it, for sticky routing.", HelpName = "NAME", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ANIMEGAN_REPLICA_ID") is { Length: > 0 } fromEnvironment ? fromEnvironment : null };
@@ -80,10 +80,10 @@ namespace AnimeGan.Cli.Commands
 
         /// <summary>The proxies whose forwarded headers are believed: those listed, or this machine's with --forwarded-headers alone.</summary>
         /// <exception cref="ArgumentException">An entry is not an IP address.</exception>
-        private static System.Collections.Generic.IReadOnlyList<System.Net.IPAddress> Proxies(bool forwardedHeaders, string[]? listed)
+        private static System.Collections.Generic.IReadOnlyList<System.Net.IPNetwork> Proxies(bool forwardedHeaders, string[]? listed)
         {
             if (listed == null || listed.Length == 0)
-                return forwardedHeaders ? new[] { System.Net.IPAddress.Loopback, System.Net.IPAddress.IPv6Loopback } : Array.Empty<System.Net.IPAddress>();
+                return forwardedHeaders ? new[] { ServeOptions.Only(System.Net.IPAddress.Loopback), ServeOptions.Only(System.Net.IPAddress.IPv6Loopback) } : Array.Empty<System.Net.IPNetwork>();
             return ServeOptions.ParseAddresses(listed);
         }
 

@@ -71,10 +71,11 @@ namespace AnimeGan.Web.Hosting
         public IReadOnlyList<string> AllowedHosts { get; init; } = Array.Empty<string>();
 
         /// <summary>
-        /// Gets the proxies whose X-Forwarded-For and X-Forwarded-Proto are believed; empty ignores those
-        /// headers, since any client could send them.
+        /// Gets the proxies whose X-Forwarded-For and X-Forwarded-Proto are believed, as networks (one address is a
+        /// network of one): an ingress controller's pods change address within their cluster's range. Empty ignores
+        /// those headers, since any client could send them.
         /// </summary>
-        public IReadOnlyList<IPAddress> KnownProxies { get; init; } = Array.Empty<IPAddress>();
+        public IReadOnlyList<IPNetwork> KnownProxies { get; init; } = Array.Empty<IPNetwork>();
 
         /// <summary>
         /// Gets how long a stopping server lets conversions in flight finish (SIGTERM, Ctrl+C) while it
@@ -185,10 +186,20 @@ namespace AnimeGan.Web.Hosting
         public static IReadOnlyList<string> SplitList(string? value)
             => value == null ? Array.Empty<string>() : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-        /// <summary>Reads the known proxies' addresses.</summary>
-        /// <exception cref="ArgumentException">An entry is not an IP address; the message names it.</exception>
-        public static IReadOnlyList<IPAddress> ParseAddresses(IEnumerable<string> texts)
-            => texts.Select(text => IPAddress.TryParse(text, out var address) ? address : throw new ArgumentException($"--known-proxies '{text}' is not an IP address.")).ToList();
+        /// <summary>Reads the known proxies: addresses (10.0.0.5) or networks in CIDR notation (10.0.0.0/8).</summary>
+        /// <exception cref="ArgumentException">An entry is neither; the message names it.</exception>
+        public static IReadOnlyList<IPNetwork> ParseAddresses(IEnumerable<string> texts)
+            => texts.Select(ParseNetwork).ToList();
+
+        /// <summary>One address as the network of that address alone.</summary>
+        public static IPNetwork Only(IPAddress address) => new IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128);
+
+        private static IPNetwork ParseNetwork(string text)
+        {
+            if (text.Contains('/', StringComparison.Ordinal))
+                return IPNetwork.TryParse(text, out var network) ? network : throw new ArgumentException($"--known-proxies '{text}' is not a network in CIDR notation (for example 10.0.0.0/8).");
+            return IPAddress.TryParse(text, out var address) ? Only(address) : throw new ArgumentException($"--known-proxies '{text}' is not an IP address or a network (10.0.0.0/8).");
+        }
 
         private static int Int(string? value, int fallback)
             => value == null ? fallback : int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : throw new ArgumentException($"'{value}' is not a whole number.");

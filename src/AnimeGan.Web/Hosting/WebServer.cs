@@ -74,7 +74,7 @@ namespace AnimeGan.Web.Hosting
                 forwarded.KnownNetworks.Clear();
 #pragma warning restore ASPDEPR005
                 foreach (var proxy in serve.KnownProxies)
-                    forwarded.KnownProxies.Add(proxy);
+                    forwarded.KnownIPNetworks.Add(proxy);
             });
             builder.Services.AddOptions<HostOptions>().Configure<ServeOptions>((host, serve) => host.ShutdownTimeout = TimeSpan.FromSeconds(serve.DrainSeconds + 15));
             builder.Services.AddSingleton<Drain>();

@@ -165,6 +165,8 @@ namespace AnimeGan.Web.Tests.ApiTests
         [Theory]
         [InlineData(null, false)]
         [InlineData("127.0.0.1", true)]
+        [InlineData("127.0.0.0/8", true)]
+        [InlineData("10.0.0.0/8", false)]
         public async Task ShouldSeeTheClientsSchemeOnlyThroughAKnownProxy(string? knownProxies, bool secure)
         {
             // A TLS-terminating proxy on 127.0.0.1 says https: the token cookie is then marked Secure. From anyone
