@@ -79,6 +79,11 @@ namespace AnimeGan.Web.Apis
             {
                 return (null, Problems.BadRequest(ex.Message));
             }
+            catch (AnimeGanException ex) when (ex.Code == AnimeGanErrorCode.ModelNotInstalled && !form.Fields.ContainsKey("style") && !form.Fields.ContainsKey("faceStyle"))
+            {
+                // The client asked for no model: the server's own default is missing, which is the server's fault.
+                return (null, Problems.NotReady(models));
+            }
             catch (AnimeGanException ex)
             {
                 return (null, Problems.For(ex));

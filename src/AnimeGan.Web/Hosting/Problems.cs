@@ -16,6 +16,16 @@ namespace AnimeGan.Web.Hosting
             return TypedResults.Problem(detail ?? error.Message, statusCode: status, title: title, extensions: new System.Collections.Generic.Dictionary<string, object?> { ["code"] = error.Code.ToString() });
         }
 
+        /// <summary>
+        /// A server without its default style (an empty models volume) cannot convert: 503, so a load balancer
+        /// sends the work elsewhere and the operator, not the client, is told what to install.
+        /// </summary>
+        public static ProblemHttpResult NotReady(ModelStore models)
+            => TypedResults.Problem(
+                $"This server has no '{models.Manifest.DefaultStyleId}' style installed: its operator must install the models (animegan models install) or mount a models folder that holds them.",
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "No models");
+
         public static ProblemHttpResult BadRequest(string detail)
             => TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad parameter");
 

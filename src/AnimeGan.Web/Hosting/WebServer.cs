@@ -144,9 +144,12 @@ namespace AnimeGan.Web.Hosting
         private static void MapEndpoints(WebApplication app)
         {
             app.MapGet(AccessToken.HealthPath, () => TypedResults.Ok(new { status = "ok" }));
-            app.MapGet(AccessToken.ReadyPath, (Drain drain) => drain.Draining
+            // Ready means able to convert: a server whose models folder holds no style (a new, empty volume) is not.
+            app.MapGet(AccessToken.ReadyPath, (Drain drain, AnimeGanEngine engine) => drain.Draining
                 ? Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Stopping", detail: "This server is stopping; send new work to another.")
-                : Results.Ok(new { status = "ready" }));
+                : !engine.Store.IsInstalled(engine.Store.Manifest.Get(engine.Store.Manifest.DefaultStyleId))
+                    ? Problems.NotReady(engine.Store)
+                    : Results.Ok(new { status = "ready" }));
             app.MapGroup("/api/styles").MapStyles();
             app.MapGroup("/api/detail-levels").MapDetailLevels();
             app.MapGroup("/api/convert").MapConvert();

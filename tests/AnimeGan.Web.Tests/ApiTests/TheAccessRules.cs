@@ -154,6 +154,27 @@ namespace AnimeGan.Web.Tests.ApiTests
         }
 
         [Fact]
+        public async Task ShouldBeNotReadyWithAnEmptyModelsFolderAndSaySoToConversions()
+        {
+            // A new, empty volume mounted at the models folder: the server is alive but cannot convert.
+            using var empty = new TemporaryDirectory();
+            using var app = new WebApp(("Models", empty.Path));
+            using var client = app.CreateClient();
+
+            using var ready = await client.GetAsync("/readyz");
+            using var convert = await client.PostAsync("/api/convert", Uploads.Form(Uploads.Photo(TestFiles.Rickshaw, 64), "p.jpg"));
+            using var chosen = await client.PostAsync("/api/convert", Uploads.Form(Uploads.Photo(TestFiles.Rickshaw, 64), "p.jpg", ("style", "shinkai")));
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, convert.StatusCode);
+            Assert.Contains("This server has no 'hayao' style installed", await convert.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.DoesNotContain(empty.Path, await convert.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            // A style the client chose and the server lacks stays the client's to change.
+            Assert.Equal(HttpStatusCode.BadRequest, chosen.StatusCode);
+        }
+
+        [Fact]
         public async Task ShouldOpenReadinessToProbesWithoutTheToken()
         {
             using var app = new WebApp(("Host", "0.0.0.0"), ("Token", Token));
