@@ -60,7 +60,12 @@ namespace AnimeGan.PowerShell.Cmdlets
             foreach (var result in results)
             {
                 if (result.Error != null)
-                    WriteError(ErrorRecords.From(result.Error, result.Model.Id));
+                {
+                    var record = ErrorRecords.From(result.Error, result.Model.Id);
+                    if (plan.FromFolder == null && result.Error.InnerException is System.Net.Http.HttpRequestException)
+                        record.ErrorDetails = new ErrorDetails(result.Error.Message) { RecommendedAction = "Without a network, install from a folder that holds the model files (a release archive's models folder, or files copied from another machine): Install-AnimeModel <names> -SourcePath <folder>." };
+                    WriteError(record);
+                }
                 else
                     WriteObject(new AnimeModelInstallResult(result.Model.Id, result.Outcome.ToString(), result.Path, result.Model.Licence, result.GraphNote));
             }

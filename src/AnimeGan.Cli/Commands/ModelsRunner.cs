@@ -108,6 +108,9 @@ namespace AnimeGan.Cli.Commands
             var results = _console.IsTerminal && plan.FromFolder == null
                 ? InstallWithProgressBars(installer, plan, cancellationToken)
                 : Report(installer.Install(plan, null, new InlineProgress<ModelDownloadProgress>(SayDownloading), cancellationToken));
+            // A download that could not reach its host: say the offline way, which a machine without internet needs.
+            if (plan.FromFolder == null && results.Any(r => r.Error?.InnerException is System.Net.Http.HttpRequestException))
+                _console.Error.WriteLine("note: without a network, install from a folder that holds the model files (a release archive's models/ folder, or files copied from another machine): animegan models install <ids> --from DIR.");
             _console.Out.WriteLine($"Models folder: {store.Folder}");
             return results.Any(r => r.Outcome == InstallOutcome.Failed) ? ExitCodes.Failed : ExitCodes.Success;
         }

@@ -47,6 +47,22 @@ namespace AnimeGan.Cli.Tests.CommandTests
         }
 
         [Fact]
+        public void ShouldNameTheOfflineWayWhenADownloadCannotReachItsHost()
+        {
+            // No network here is made certain by a proxy that refuses every connection (port 9, discard, closed).
+            using var folder = new TemporaryDirectory();
+            var (exitCode, printed) = ChildProcesses.RunDotnet(
+                new[] { Path.Combine(AppContext.BaseDirectory, "animegan.dll"), "--models", folder.File("models"), "models", "install", "shinkai" },
+                ("HTTPS_PROXY", "http://127.0.0.1:9"),
+                ("https_proxy", "http://127.0.0.1:9"));
+
+            Assert.Equal(1, exitCode);
+            Assert.Contains("shinkai: https://github.com/", printed, StringComparison.Ordinal);
+            Assert.Contains("note: without a network, install from a folder that holds the model files", printed, StringComparison.Ordinal);
+            Assert.Contains("animegan models install <ids> --from DIR", printed, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public async Task ShouldRefuseAnUnknownModelId()
         {
             using var folder = new TemporaryDirectory();
