@@ -65,7 +65,7 @@ dotnet pack src/AnimeGan.Cli/AnimeGan.Cli.csproj -c Release -o "$out" "${quiet[@
 echo "== self-contained command line"
 for rid in linux-x64 win-x64 osx-arm64; do
   name="animegan-$version-$rid"
-  folder="$stage/archives/$name"
+  folder="$stage/archives/$rid/$name"
   dotnet publish src/AnimeGan.Cli/AnimeGan.Cli.csproj -c Release -r "$rid" --self-contained "${quiet[@]}" \
     -p:PublishSingleFile=true -p:EnableCompressionInSingleFile=true -p:DebugType=none -p:PublishDocumentationFile=false \
     -o "$folder"
@@ -73,9 +73,13 @@ for rid in linux-x64 win-x64 osx-arm64; do
   copy_models "$defaults" "$folder/models"
   cp LICENSE THIRD-PARTY-NOTICES.md "$folder/"
   if [ "$rid" = win-x64 ]; then
-    dotnet msbuild packaging/Zip.proj -t:Zip "${quiet[@]}" "-p:Source=$PWD/$folder" "-p:Destination=$PWD/$out/$name.zip"
+    # Import libraries (.lib) are for linking against the natives, and aspnetcorev2_inprocess.dll hosts the
+    # server inside IIS: `animegan serve` runs its own Kestrel, so neither is needed to run.
+    rm -f "$folder"/*.lib "$folder/aspnetcorev2_inprocess.dll"
+    # Zipped from the folder above, so it unpacks into its own folder as the tarballs do.
+    dotnet msbuild packaging/Zip.proj -t:Zip "${quiet[@]}" "-p:Source=$PWD/$stage/archives/$rid" "-p:Destination=$PWD/$out/$name.zip"
   else
-    tar -C "$stage/archives" -czf "$out/$name.tar.gz" "$name"
+    tar -C "$stage/archives/$rid" -czf "$out/$name.tar.gz" "$name"
   fi
 done
 

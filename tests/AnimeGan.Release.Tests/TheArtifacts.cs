@@ -45,15 +45,20 @@ namespace AnimeGan.Release.Tests
         public void ShouldShipTheCommandLineWithTheDefaultModelsAndTheNotices(string rid, string program)
         {
             var name = $"animegan-{ReleaseFolder.Version}-{rid}";
-            var entries = rid.StartsWith("win", StringComparison.Ordinal)
-                ? ZipEntries(ReleaseFolder.Artifact(name + ".zip"))
-                : TarEntries(ReleaseFolder.Artifact(name + ".tar.gz")).Where(e => e.StartsWith(name + "/", StringComparison.Ordinal)).Select(e => e.Substring(name.Length + 1)).ToList();
+            var all = rid.StartsWith("win", StringComparison.Ordinal)
+                ? ZipEntries(ReleaseFolder.Artifact(name + ".zip")).Select(e => e.Replace('\\', '/')).ToList()
+                : TarEntries(ReleaseFolder.Artifact(name + ".tar.gz"));
+            // Every archive unpacks into its own folder.
+            Assert.All(all.Where(e => e.Length > 0), e => Assert.True(e == name || e.StartsWith(name + "/", StringComparison.Ordinal), $"{e} is outside the folder {name}"));
+            var entries = all.Where(e => e.StartsWith(name + "/", StringComparison.Ordinal)).Select(e => e.Substring(name.Length + 1)).ToList();
 
             Assert.Contains(program, entries);
             Assert.Contains("THIRD-PARTY-NOTICES.md", entries);
             Assert.Contains("LICENSE", entries);
             Assert.Equal(DefaultModelFiles, entries.Where(e => e.StartsWith("models/", StringComparison.Ordinal) && e.Length > "models/".Length).Select(e => e.Substring("models/".Length)).OrderBy(f => f, StringComparer.Ordinal));
             Assert.DoesNotContain(entries, e => e.EndsWith(".pdb", StringComparison.Ordinal));
+            // Nothing that only linking or IIS needs.
+            Assert.DoesNotContain(entries, e => e.EndsWith(".lib", StringComparison.Ordinal) || e == "aspnetcorev2_inprocess.dll");
         }
 
         [Fact]
