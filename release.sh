@@ -104,7 +104,7 @@ if [ "${ANIMEGAN_RELEASE_SKIP_CONTAINER:-}" != 1 ]; then
     exit 1
   fi
   copy_models "$defaults" artifacts/container-models
-  build=(build --tag "localhost/animegan:$version" --file Containerfile)
+  build=(build --tag "localhost/animegan:$version" --file Containerfile --build-arg "VERSION=$version")
   if [ "$(basename "$engine")" = podman ]; then build+=(--format docker); fi # keeps HEALTHCHECK
   if [ -n "${ANIMEGAN_SDK_IMAGE:-}" ]; then build+=(--build-arg "SDK_IMAGE=$ANIMEGAN_SDK_IMAGE"); fi
   if [ -n "${ANIMEGAN_RUNTIME_IMAGE:-}" ]; then build+=(--build-arg "RUNTIME_IMAGE=$ANIMEGAN_RUNTIME_IMAGE"); fi

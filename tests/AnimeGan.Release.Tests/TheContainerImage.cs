@@ -48,6 +48,16 @@ namespace AnimeGan.Release.Tests
             }
 
             Assert.Equal("10001", Command.Run("podman", new[] { "exec", _container, "id", "-u" }).Succeeded().Out.Trim());
+            // Labels a registry and a scanner read, and no label of the build's own.
+            var labels = System.Text.Json.JsonDocument.Parse(Command.Run("podman", new[] { "image", "inspect", "--format", "{{json .Labels}}", image }).Succeeded().Out).RootElement;
+            Assert.Equal(ReleaseFolder.Version, labels.GetProperty("org.opencontainers.image.version").GetString());
+            Assert.Equal("MIT", labels.GetProperty("org.opencontainers.image.licenses").GetString());
+            Assert.Equal("animegan serve", labels.GetProperty("org.opencontainers.image.title").GetString());
+            Assert.False(labels.TryGetProperty("rootfs", out _), "the base image's build label leaked into the image");
+            // Every package's copyright file ships, ffmpeg's (GPL/LGPL) among them.
+            var copyrights = Command.Run("podman", new[] { "exec", _container, "sh", "-c", "ls /usr/share/doc/*/copyright | wc -l; test -f /usr/share/doc/ffmpeg/copyright && echo ffmpeg" }).Succeeded().Out;
+            Assert.Contains("ffmpeg", copyrights, StringComparison.Ordinal);
+            Assert.True(int.Parse(copyrights.Split('\n')[0].Trim(), System.Globalization.CultureInfo.InvariantCulture) > 100, copyrights);
             Assert.Contains("curl -fsS http://127.0.0.1:5000/healthz", Command.Run("podman", new[] { "inspect", "--format", "{{json .Config.Healthcheck}}", _container }).Succeeded().Out);
 
             // podman stop sends SIGTERM and kills after 10 s: exit 0 (not 137) means the server ended by itself.
