@@ -71,6 +71,31 @@ namespace AnimeGan.Release.Tests
             Assert.DoesNotContain("telemetry", logs, StringComparison.OrdinalIgnoreCase);
         }
 
+        /// <summary>
+        /// As deploy/kubernetes runs it under the "restricted" profile: a read-only root, every capability dropped, no
+        /// privilege escalation, and only /tmp writable (an emptyDir there; a tmpfs here), with XDG_DATA_HOME on it.
+        /// </summary>
+        [Fact]
+        public async System.Threading.Tasks.Task ShouldConvertWithAReadOnlyRootAndOnlyTmpWritable()
+        {
+            var image = $"localhost/animegan:{ReleaseFolder.Version}";
+            Command.Run("podman", new[] { "load", "--quiet", "--input", ReleaseFolder.Artifact($"animegan-serve-{ReleaseFolder.Version}.image.tar") }).Succeeded();
+            var port = ChildProcesses.FreePort();
+            _container = Command.Run("podman", new[]
+            {
+                "run", "--detach", "--read-only", "--tmpfs", "/tmp", "--cap-drop", "ALL", "--security-opt", "no-new-privileges",
+                "--env", "XDG_DATA_HOME=/tmp/data", "--env", $"ANIMEGAN_TOKEN={Token}", "--publish", $"127.0.0.1:{port}:5000", image,
+            }).Succeeded().Out.Trim();
+
+            WaitForLine(_container, "AnimeGan is serving at");
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(2) };
+            var photo = TestImages.WritePhoto(TestFiles.Rickshaw, _folder.File("photo.jpg"), 300);
+            using var converted = await PostAsync(client, photo, Token);
+
+            Assert.Equal(HttpStatusCode.OK, converted.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/readyz", UriKind.Relative))).StatusCode);
+        }
+
         private static async System.Threading.Tasks.Task<HttpResponseMessage> PostAsync(HttpClient client, string photo, string? token)
         {
             using var form = new MultipartFormDataContent();

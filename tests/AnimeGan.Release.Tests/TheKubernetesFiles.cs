@@ -35,10 +35,10 @@ namespace AnimeGan.Release.Tests
             Assert.Equal("convert", args[0]);
             Assert.False(string.IsNullOrEmpty(Text(container, "image")));
             Assert.Equal("animegan", Scalars(container, "command").Single());
-            var claim = Text(Sequence(pod, "volumes").Single(), "persistentVolumeClaim", "claimName");
+            var claim = Text(Sequence(pod, "volumes").Single(v => Text(v, "name") == "archive"), "persistentVolumeClaim", "claimName");
             Assert.Equal(Text(Kind("PersistentVolumeClaim"), "metadata", "name"), claim);
             Assert.Equal("ReadWriteMany", Scalars(Kind("PersistentVolumeClaim"), "spec", "accessModes").Single());
-            var mount = Text(Sequence(container, "volumeMounts").Single(), "mountPath");
+            var mount = Text(Sequence(container, "volumeMounts").Single(m => Text(m, "name") == "archive"), "mountPath");
             Assert.StartsWith(mount + "/", args[1], StringComparison.Ordinal);
             Assert.StartsWith(mount + "/", args[args.IndexOf("--out") + 1], StringComparison.Ordinal);
             AssertResources(container);
@@ -68,6 +68,26 @@ namespace AnimeGan.Release.Tests
             Assert.All(Map(Node(Kind("PodDisruptionBudget"), "spec", "selector", "matchLabels")), pair => Assert.Equal(pair.Value, labels[pair.Key]));
             Assert.Equal(Text(deployment, "metadata", "name"), Text(Kind("HorizontalPodAutoscaler"), "spec", "scaleTargetRef", "name"));
             Assert.Equal("ClientIP", Text(Kind("Service"), "spec", "sessionAffinity"));
+        }
+
+        [Theory]
+        [InlineData("Deployment")]
+        [InlineData("Job")]
+        public void ShouldPassTheRestrictedPodSecurityProfileWithAWritableTmp(string kind)
+        {
+            var pod = Node(Kind(kind), "spec", "template", "spec");
+
+            Assert.Equal("true", Text(pod, "securityContext", "runAsNonRoot"));
+            foreach (var container in Sequence(pod, "containers"))
+            {
+                Assert.Equal("false", Text(container, "securityContext", "allowPrivilegeEscalation"));
+                Assert.Equal("true", Text(container, "securityContext", "readOnlyRootFilesystem"));
+                Assert.Equal(new[] { "ALL" }, Scalars(container, "securityContext", "capabilities", "drop"));
+                Assert.Equal("RuntimeDefault", Text(container, "securityContext", "seccompProfile", "type"));
+                var tmp = Sequence(container, "volumeMounts").Single(m => Text(m, "mountPath") == "/tmp");
+                var volume = Sequence(pod, "volumes").Single(v => Text(v, "name") == Text(tmp, "name"));
+                Assert.True(((YamlMappingNode)volume).Children.ContainsKey(new YamlScalarNode("emptyDir")), "/tmp must be an emptyDir under a read-only root");
+            }
         }
 
         private static void AssertResources(YamlMappingNode container)
