@@ -96,6 +96,23 @@ namespace AnimeGan.Release.Tests
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/readyz", UriKind.Relative))).StatusCode);
         }
 
+        /// <summary>As OpenShift runs an image: an arbitrary user id in group 0, which must still be able to add a style to /models.</summary>
+        [Fact]
+        public void ShouldLetAnArbitraryUserInGroupZeroInstallAStyle()
+        {
+            var image = $"localhost/animegan:{ReleaseFolder.Version}";
+            Command.Run("podman", new[] { "load", "--quiet", "--input", ReleaseFolder.Artifact($"animegan-serve-{ReleaseFolder.Version}.image.tar") }).Succeeded();
+
+            var install = Command.Run("podman", new[]
+            {
+                "run", "--rm", "--user", "12345:0", "--volume", $"{TestFiles.ModelsFolder}:/offline:ro", "--entrypoint", "animegan", image,
+                "models", "install", "cute", "--from", "/offline",
+            });
+
+            Assert.True(install.ExitCode == 0, install.Out + install.Error);
+            Assert.Contains("cute: installed", install.Out, StringComparison.Ordinal);
+        }
+
         private static async System.Threading.Tasks.Task<HttpResponseMessage> PostAsync(HttpClient client, string photo, string? token)
         {
             using var form = new MultipartFormDataContent();
