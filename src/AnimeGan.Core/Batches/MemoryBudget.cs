@@ -59,6 +59,19 @@ namespace AnimeGan.Core.Batches
             => Math.Max(1, Math.Min(Math.Max(1, jobs) * DefaultBytesPerJob, availableBytes / 10 * 6));
 
         /// <summary>
+        /// The default budget here: in a container (a cgroup memory limit), the limit less what the process keeps
+        /// for itself (<see cref="ContainerMemory.RuntimeReserveBytes"/>), since the container is the server's alone;
+        /// elsewhere <see cref="DefaultBytes(int, long)"/> of the memory .NET may use, so the machine keeps room.
+        /// </summary>
+        /// <param name="jobs">Conversions at once.</param>
+        /// <param name="cgroupLimitBytes">The cgroup's limit (<see cref="ContainerMemory.LimitBytes"/>); null for none.</param>
+        /// <param name="availableBytes">What .NET says the process may use.</param>
+        public static long DefaultBytes(int jobs, long? cgroupLimitBytes, long availableBytes)
+            => cgroupLimitBytes is long limit
+                ? Math.Max(1, Math.Min(Math.Max(1, jobs) * DefaultBytesPerJob, limit - ContainerMemory.RuntimeReserveBytes))
+                : DefaultBytes(jobs, availableBytes);
+
+        /// <summary>
         /// The peak a conversion of a <paramref name="width"/> x <paramref name="height"/> photo at working size
         /// <paramref name="maxSize"/> with <paramref name="style"/> is expected to add.
         /// </summary>

@@ -16,7 +16,7 @@ namespace AnimeGan.Web.Hosting
         {
             Memory = new MemoryBudget(options.MaxMemoryMegabytes is int megabytes
                 ? megabytes * 1048576L
-                : MemoryBudget.DefaultBytes(options.Jobs, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes));
+                : MemoryBudget.DefaultBytes(options.Jobs, ContainerMemory.LimitBytes(), GC.GetGCMemoryInfo().TotalAvailableMemoryBytes));
         }
 
         /// <summary>Gets the memory conversions together may hold (<see cref="ServeOptions.MaxMemoryMegabytes"/>).</summary>
