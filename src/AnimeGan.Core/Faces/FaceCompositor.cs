@@ -128,7 +128,7 @@ namespace AnimeGan.Core.Faces
             return result;
         }
 
-        /// <summary>Edge-preserving smoothing (ImageMagick's bilateral blur): flattens skin, keeps the lines of eyes and mouth.</summary>
+        /// <summary>Edge-preserving smoothing with the treatment's filter: flattens skin, keeps the strong lines of eyes and mouth.</summary>
         private static byte[] Smooth(byte[] rgb, int size, FaceTreatment treatment, int radius)
         {
             var smoother = treatment.Smoother;

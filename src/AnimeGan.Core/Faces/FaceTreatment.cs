@@ -22,10 +22,10 @@ namespace AnimeGan.Core.Faces
         /// <summary>Gets whether the face keeps the photo's own chroma (the engine's keep-colours step on the crop).</summary>
         public bool KeepColors { get; init; }
 
-        /// <summary>Gets the bilateral smoothing of the crop before the model sees it, in crop pixels; 0 for none.</summary>
+        /// <summary>Gets the radius of the edge-preserving smoothing of the crop before the model sees it, in crop pixels; 0 for none.</summary>
         public int SmoothBefore { get; init; }
 
-        /// <summary>Gets the bilateral smoothing of the stylized crop, in crop pixels; 0 for none.</summary>
+        /// <summary>Gets the radius of the edge-preserving smoothing of the stylized crop, in crop pixels; 0 for none.</summary>
         public int SmoothAfter { get; init; }
 
         /// <summary>Gets the edge-preserving filter <see cref="SmoothBefore"/> and <see cref="SmoothAfter"/> use.</summary>
@@ -85,7 +85,7 @@ namespace AnimeGan.Core.Faces
         };
     }
 
-    /// <summary>The edge-preserving filters a face crop can be smoothed with (ImageMagick's).</summary>
+    /// <summary>The edge-preserving filters a face crop can be smoothed with (ImageMagick's, and the engine's guided filter).</summary>
     internal enum FaceSmoother
     {
         /// <summary>Bilateral blur: averages neighbours of similar colour.</summary>
