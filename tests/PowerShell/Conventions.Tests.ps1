@@ -206,7 +206,7 @@ Describe 'PowerShell conventions' {
         $verbose = Convert-ToAnime (Join-Path $work 'a.jpg') -MaxSize 64 -NoFaceEnhancement -ModelsPath $Models -Verbose 4>&1 |
             Where-Object { $_ -is [Management.Automation.VerboseRecord] -and $_.Message -notlike 'Performing the operation*' }
         $verbose | Should -HaveCount 1
-        "$verbose" | Should -Match "a\.jpg: style hayao at \d+x\d+, 0 faces found, \d+\.\d\d s; wrote .*a_anime\.jpg$"
+        "$verbose" | Should -Match "a\.jpg: style hayao \((float|int8)\) at \d+x\d+, 0 faces found, \d+\.\d\d s; wrote .*a_anime\.jpg$"
     }
 
     It 'documents videos, input order and catching errors in its help' {

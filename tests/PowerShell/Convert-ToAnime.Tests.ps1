@@ -178,6 +178,13 @@ Describe 'Convert-ToAnime' {
         Convert-ToAnime (Join-Path $work 'a.jpg') @Fast -Force | Should -HaveCount 1
     }
 
+    It 'takes -Precision, runs float when asked, and says how to get INT8 when no INT8 graph was made' {
+        $record = Convert-ToAnime (Join-Path $work 'a.jpg') @Fast -Precision Float -Suffix _float
+        $record.Precision | Should -Be 'float'
+        { Convert-ToAnime (Join-Path $work 'a.jpg') @Fast -Precision Int8 -Suffix _int8 -ErrorAction Stop } | Should -Throw -ExpectedMessage "*'hayao' has no INT8 graph on this machine yet*"
+        { Convert-ToAnime (Join-Path $work 'a.jpg') @Fast -Precision Half } | Should -Throw
+    }
+
     It 'names Install-AnimeModel when the style is not installed' {
         $empty = Join-Path $work 'no-models'
         { Convert-ToAnime (Join-Path $work 'a.jpg') -ModelsPath $empty -ErrorAction Stop } | Should -Throw -ExpectedMessage "*Install-AnimeModel hayao*"

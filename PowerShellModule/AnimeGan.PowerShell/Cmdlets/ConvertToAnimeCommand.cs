@@ -61,10 +61,12 @@ namespace AnimeGan.PowerShell.Cmdlets
 
         /// <summary>
         /// Gets or sets which arithmetic the style runs in: Auto (the engine's verdict for this processor, INT8 where
-        /// it is faster and looks the same), Float or Int8.
+        /// it is faster and looks the same), Float or Int8. A string, not the engine's enum: PowerShell reads every
+        /// parameter's type as the module is imported, before the engine's assembly is loaded.
         /// </summary>
         [Parameter]
-        public Precision Precision { get; set; } = Precision.Auto;
+        [ValidateSet("Auto", "Float", "Int8", IgnoreCase = true)]
+        public string Precision { get; set; } = "Auto";
 
         /// <summary>Gets or sets the style faces are drawn in as its model draws them (for example jp-face); by default faces take -Style with smoothed skin kept near the photo's tone.</summary>
         [Parameter]
@@ -145,7 +147,7 @@ namespace AnimeGan.PowerShell.Cmdlets
                     Faces = NoFaceEnhancement ? false : (bool?)null,
                     FaceStyle = FaceStyle,
                     KeepColors = KeepColors ? true : (bool?)null,
-                    Precision = Precision == Precision.Auto ? (Precision?)null : Precision,
+                    Precision = string.Equals(Precision, "Auto", StringComparison.OrdinalIgnoreCase) ? null : (AnimeGan.Core.Precision)Enum.Parse(typeof(AnimeGan.Core.Precision), Precision, ignoreCase: true),
                 },
                 Output = new OutputOptions
                 {
@@ -327,7 +329,7 @@ namespace AnimeGan.PowerShell.Cmdlets
                 result.Duration.TotalSeconds,
                 result.OutputPath,
                 result.FacesNotEnhanced == 0 ? "" : $" and enhanced, {result.FacesNotEnhanced} smaller left in the scene style ({AnimeGanEngine.MaxEnhancedFaces} is the most per picture)",
-                result.Precision == Precision.Int8 ? "int8" : "float");
+                result.Precision == AnimeGan.Core.Precision.Int8 ? "int8" : "float");
 
         /// <summary>
         /// Writes each outcome as it comes, in input order. A downstream stop (<c>-ErrorAction Stop</c>, <c>Select-Object -First</c>)
