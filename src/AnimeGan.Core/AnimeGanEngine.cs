@@ -358,9 +358,9 @@ namespace AnimeGan.Core
                 faces = faceSmoothing.Smooth(faces);
             onStage?.Invoke(ConversionStage.EnhancingFaces);
             var treatment = options.FaceStyle == null ? FaceTreatment : FaceTreatment.SceneStyle with { Style = options.FaceStyle };
-            var largest = new HashSet<DetectedFace>(faces.Where(f => f.Box.Width >= FaceGeometry.MinimumFaceSize).OrderByDescending(f => f.Box.Area).Take(MaxEnhancedFaces));
-            var notEnhanced = faces.Count(f => f.Box.Width >= FaceGeometry.MinimumFaceSize) - largest.Count;
-            return (FaceCompositor.Apply(source, styled, faces.Where(largest.Contains), id => LoadStyle(id ?? styleId), treatment, cancellationToken), notEnhanced);
+            var eligible = faces.Where(f => f.Box.Width >= FaceGeometry.MinimumFaceSize).ToList();
+            var largest = new HashSet<DetectedFace>(eligible.OrderByDescending(f => f.Box.Area).Take(MaxEnhancedFaces));
+            return (FaceCompositor.Apply(source, styled, faces.Where(largest.Contains), id => LoadStyle(id ?? styleId), treatment, cancellationToken), eligible.Count - largest.Count);
         }
 
         private static byte[] Upsample(byte[] small, byte[] styledSmall, int workWidth, int workHeight, PixelImage source, UpsamplingMode mode)

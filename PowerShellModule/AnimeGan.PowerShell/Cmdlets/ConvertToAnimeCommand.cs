@@ -147,7 +147,7 @@ namespace AnimeGan.PowerShell.Cmdlets
                     Faces = NoFaceEnhancement ? false : (bool?)null,
                     FaceStyle = FaceStyle,
                     KeepColors = KeepColors ? true : (bool?)null,
-                    Precision = string.Equals(Precision, "Auto", StringComparison.OrdinalIgnoreCase) ? null : (AnimeGan.Core.Precision)Enum.Parse(typeof(AnimeGan.Core.Precision), Precision, ignoreCase: true),
+                    Precision = PrecisionNames.Parse(Precision) is AnimeGan.Core.Precision parsed && parsed != AnimeGan.Core.Precision.Auto ? parsed : null,
                 },
                 Output = new OutputOptions
                 {

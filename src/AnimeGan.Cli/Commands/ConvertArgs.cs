@@ -85,11 +85,7 @@ namespace AnimeGan.Cli.Commands
         /// <summary>Reads --precision: auto, float or int8.</summary>
         /// <exception cref="ArgumentException">Any other word.</exception>
         public static AnimeGan.Core.Precision? ParsePrecision(string? text)
-            => text == null
-                ? null
-                : Enum.TryParse<AnimeGan.Core.Precision>(text, ignoreCase: true, out var parsed) && Enum.IsDefined(typeof(AnimeGan.Core.Precision), parsed) && !char.IsDigit(text[0])
-                    ? parsed
-                    : throw new ArgumentException($"--precision '{text}' is not one of auto, float, int8.");
+            => text == null ? null : AnimeGan.Core.PrecisionNames.Parse(text) ?? throw new ArgumentException($"--precision '{text}' is not one of auto, float, int8.");
 
         /// <summary>Gets whether to print the plan and convert nothing (--list).</summary>
         public bool ListOnly { get; init; }

@@ -34,7 +34,7 @@ namespace AnimeGan.Core.Models
         {
             Throw.IfNull(store);
             Throw.IfNull(style);
-            if (style.Id.Contains("@"))
+            if (style.IsVariant)
                 return style.Id.EndsWith("@int8", StringComparison.OrdinalIgnoreCase) ? "int8 (this variant)" : "float (this variant)";
             return Onnx.PrecisionVerdicts.Current(store, style)?.Reason ?? "float: not measured here yet";
         }

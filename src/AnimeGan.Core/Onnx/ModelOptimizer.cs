@@ -107,7 +107,7 @@ namespace AnimeGan.Core.Onnx
         public PrecisionVerdict DecidePrecision(string styleId, Action<string>? onStep = null, CancellationToken cancellationToken = default)
         {
             var entry = _store.Manifest.Get(styleId, ModelKind.Style);
-            if (entry.Id.Contains("@"))
+            if (entry.IsVariant)
                 throw new AnimeGanException(AnimeGanErrorCode.InvalidOption, $"'{entry.Id}' is a variant; decide the precision of the style it came from.");
             if (PrecisionVerdicts.Current(_store, entry) is PrecisionVerdict current)
                 return current;

@@ -11,6 +11,9 @@ namespace AnimeGan.Core.Onnx
     {
         public const string FileName = "precision.json";
 
+        /// <summary>The last reading of each folder's file, by its stamp: every conversion (every frame of a clip) asks.</summary>
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (FileStamp Stamp, IReadOnlyDictionary<string, PrecisionVerdict> Verdicts)> Readings = new();
+
         private static readonly JsonSerializerOptions Json = new JsonSerializerOptions { WriteIndented = true, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
         /// <summary>The verdict for <paramref name="style"/> that still holds here, or null.</summary>
@@ -34,7 +37,7 @@ namespace AnimeGan.Core.Onnx
         /// <summary>Keeps <paramref name="verdict"/>, replacing the style's earlier one (written to a temporary file and renamed).</summary>
         public static void Save(ModelStore store, PrecisionVerdict verdict)
         {
-            var all = Read(store);
+            var all = Read(store).ToDictionary(pair => pair.Key, pair => pair.Value);
             all[verdict.StyleId] = verdict;
             var path = Path.Combine(store.Folder, FileName);
             var temporary = FileMoves.TemporaryPathFor(path);
@@ -42,6 +45,7 @@ namespace AnimeGan.Core.Onnx
             {
                 File.WriteAllText(temporary, JsonSerializer.Serialize(all, Json));
                 FileMoves.Replace(temporary, path);
+                Readings[path] = (FileStamp.Of(path), all);
             }
             finally
             {
@@ -49,9 +53,20 @@ namespace AnimeGan.Core.Onnx
             }
         }
 
-        private static Dictionary<string, PrecisionVerdict> Read(ModelStore store)
+        private static IReadOnlyDictionary<string, PrecisionVerdict> Read(ModelStore store)
         {
             var path = Path.Combine(store.Folder, FileName);
+            // Stamp first: a write landing between the two reads makes the next access read again.
+            var stamp = FileStamp.Of(path);
+            if (Readings.TryGetValue(path, out var reading) && reading.Stamp.Equals(stamp))
+                return reading.Verdicts;
+            var verdicts = ReadFile(path);
+            Readings[path] = (stamp, verdicts);
+            return verdicts;
+        }
+
+        private static IReadOnlyDictionary<string, PrecisionVerdict> ReadFile(string path)
+        {
             try
             {
                 return File.Exists(path)

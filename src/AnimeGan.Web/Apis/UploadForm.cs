@@ -174,10 +174,8 @@ namespace AnimeGan.Web.Apis
                 FaceStyle = Field(fields, "faceStyle"),
                 KeepColors = Flag(fields, "keepColors"),
                 MaxSize = (int?)Number(fields, "maxSize"),
-                Precision = Field(fields, "precision") is string precisionText
-                    ? Enum.TryParse<Precision>(precisionText, ignoreCase: true, out var precision) && Enum.IsDefined(typeof(Precision), precision) && !char.IsDigit(precisionText[0])
-                        ? precision
-                        : throw new ArgumentException($"precision '{precisionText}' is not one of auto, float, int8.")
+                Precision = Field(fields, "precision") is string precision
+                    ? PrecisionNames.Parse(precision) ?? throw new ArgumentException($"precision '{precision}' is not one of auto, float, int8.")
                     : null,
             };
             OptionLimits.Validate(stylize, models, FieldName);
