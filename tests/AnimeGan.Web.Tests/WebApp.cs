@@ -29,8 +29,10 @@ namespace AnimeGan.Web.Tests
         /// <summary>Starts the app on real Kestrel at 127.0.0.1 on a free port.</summary>
         public static WebApp OnLoopback(params (string Key, string Value)[] settings)
         {
+            // Kestrel told to listen on a free loopback port. UseKestrel(port) would instead rewrite the server's
+            // addresses after the app has started binding them, a race that can throw (dotnet/aspnetcore#67714).
             var app = new WebApp(settings);
-            app.UseKestrel(0);
+            app.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
             app.StartServer();
             return app;
         }

@@ -52,7 +52,7 @@ namespace AnimeGan.Web.Hosting
         {
             _started.TrySetResult();
             var (conversions, converted) = _conversions.Now();
-            var (downloads, downloaded) = _awaitingDownload.Now();
+            var downloads = _awaitingDownload.Now().Count;
             var waitForDownloads = _options.DrainsFully && downloads > 0;
             if (conversions == 0 && !waitForDownloads)
             {
@@ -74,8 +74,13 @@ namespace AnimeGan.Web.Hosting
             });
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _abandon.Token);
             limit.CancelAfter(TimeSpan.FromSeconds(_options.DrainSeconds));
-            var idle = waitForDownloads ? Task.WhenAll(converted, downloaded) : converted;
-            await Task.WhenAny(idle, Task.Delay(Timeout.Infinite, limit.Token)).ConfigureAwait(false);
+            var giveUp = Task.Delay(Timeout.Infinite, limit.Token);
+            await Task.WhenAny(converted, giveUp).ConfigureAwait(false);
+
+            // A conversion that ends during the drain keeps its result (counted before its request ends), so a
+            // full drain asks again what awaits download once nothing converts, not only what did at the signal.
+            if (_options.DrainsFully && !giveUp.IsCompleted)
+                await Task.WhenAny(_awaitingDownload.Now().Idle, giveUp).ConfigureAwait(false);
             _abandon.Cancel();
         }
 
