@@ -41,6 +41,8 @@ namespace AnimeGan.Core
         private readonly ModelCache<FaceDetectorModel> _detectors = new ModelCache<FaceDetectorModel>();
 
         private readonly OptimizedGraphCache _optimizedGraphs;
+        // One precision measurement at a time: two first conversions of a style must not time each other.
+        private readonly object _precisionGate = new object();
         private readonly int _intraOpThreads;
         private readonly MemoryArena _memoryArena;
         private volatile bool _disposed;
@@ -324,8 +326,32 @@ namespace AnimeGan.Core
                 return (variantId, Precision.Int8);
             }
 
-            var verdict = Onnx.PrecisionVerdicts.Current(Store, Store.Manifest.Get(styleId, ModelKind.Style));
+            var style = Store.Manifest.Get(styleId, ModelKind.Style);
+            var verdict = Onnx.PrecisionVerdicts.Current(Store, style) ?? MeasureMadeVariant(style, variantId);
             return verdict?.Runs == Precision.Int8 ? (variantId, Precision.Int8) : (styleId, Precision.Float);
+        }
+
+        /// <summary>
+        /// Decides a style's precision on this processor when its INT8 graph is here but was never measured here: one
+        /// that came made (a release's models, an image built elsewhere, a folder copied from another machine). Measuring
+        /// takes a few runs of each graph, paid once by the first conversion; making a graph, which takes far longer,
+        /// is left to install. Null when there is nothing to measure or measuring failed: the style then runs float.
+        /// </summary>
+        private Onnx.PrecisionVerdict? MeasureMadeVariant(ModelEntry style, string variantId)
+        {
+            if (Store.Manifest.Find(variantId) is not ModelEntry variant || !Store.IsInstalled(variant) || Onnx.PrecisionVerdicts.MadeFromAnotherFile(Store, style))
+                return null;
+            lock (_precisionGate)
+            {
+                try
+                {
+                    return Onnx.PrecisionVerdicts.Current(Store, style) ?? new Onnx.ModelOptimizer(Store).DecidePrecision(style.Id);
+                }
+                catch (AnimeGanException)
+                {
+                    return null;
+                }
+            }
         }
 
         /// <summary>The precision <see cref="Precision.Auto"/> runs a style in on this processor, and why, for listings.</summary>

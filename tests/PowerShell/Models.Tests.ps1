@@ -21,7 +21,7 @@ Describe 'Get-AnimeStyle' {
     It 'pipes into Install-AnimeModel by id, installing every style' {
         $target = New-TestFolder
         try {
-            $installed = Get-AnimeStyle -ListAvailable -ModelsPath $target | Install-AnimeModel -SourcePath $SharedModels -ModelsPath $target
+            $installed = Get-AnimeStyle -ListAvailable -ModelsPath $target | Install-AnimeModel -SourcePath $SharedModels -ModelsPath $target -SkipInt8
             $installed.Id | Should -Be @('hayao', 'shinkai', 'hayao-v2', 'jp-face', 'sketch', 'cute')
         }
         finally { Remove-Item -LiteralPath $target -Recurse -Force }
@@ -30,13 +30,13 @@ Describe 'Get-AnimeStyle' {
     It 'pipes into Optimize-AnimeModel by id; the variant is then listed in full, completed for styles and passed over by installs' {
         $target = New-TestFolder
         try {
-            Install-AnimeModel jp-face -SourcePath $SharedModels -ModelsPath $target | Out-Null
+            Install-AnimeModel jp-face -SourcePath $SharedModels -ModelsPath $target -SkipInt8 | Out-Null
             (Get-AnimeStyle jp-face -ModelsPath $target | Optimize-AnimeModel -Kind Float32 -ModelsPath $target).Id | Should -Be 'jp-face@fp32'
 
             # The table shows the whole id, the one -Style takes.
             (Get-AnimeStyle -ModelsPath $target | Format-Table | Out-String -Width 80) | Should -Match 'jp-face@fp32\s'
             # README's line works after an optimize: the variant counts as installed, nothing fails.
-            $installed = Get-AnimeStyle -ListAvailable -ModelsPath $target | Install-AnimeModel -SourcePath $SharedModels -ModelsPath $target -ErrorVariable failures
+            $installed = Get-AnimeStyle -ListAvailable -ModelsPath $target | Install-AnimeModel -SourcePath $SharedModels -ModelsPath $target -SkipInt8 -ErrorVariable failures
             $failures | Should -BeNullOrEmpty
             ($installed | Where-Object Id -eq 'jp-face@fp32').Outcome | Should -Be 'AlreadyInstalled'
             # Completion: variants for -Style (quoted, '@' would start a splat), none for installs or optimizing.
@@ -70,7 +70,7 @@ Describe 'Install-AnimeModel' {
 
     It 'resolves -ModelsPath against the current location' {
         Push-Location $work
-        try { Install-AnimeModel cute -SourcePath $SharedModels -ModelsPath ./mymodels | Out-Null }
+        try { Install-AnimeModel cute -SourcePath $SharedModels -ModelsPath ./mymodels -SkipInt8 | Out-Null }
         finally { Pop-Location }
         Join-Path $work 'mymodels' 'AnimeGANv3_tiny_Cute.onnx' | Should -Exist
     }
@@ -78,7 +78,7 @@ Describe 'Install-AnimeModel' {
     It 'installs into a PSDrive' {
         New-PSDrive -Name AnimeModels -PSProvider FileSystem -Root $work | Out-Null
         try {
-            (Install-AnimeModel cute -SourcePath $SharedModels -ModelsPath AnimeModels:\models).Path | Should -Be (Join-Path $work 'models' 'AnimeGANv3_tiny_Cute.onnx')
+            (Install-AnimeModel cute -SourcePath $SharedModels -ModelsPath AnimeModels:\models -SkipInt8).Path | Should -Be (Join-Path $work 'models' 'AnimeGANv3_tiny_Cute.onnx')
             (Get-AnimeStyle -ModelsPath AnimeModels:\models).Id | Should -Be 'cute'
         }
         finally { Remove-PSDrive AnimeModels }
@@ -94,7 +94,7 @@ Describe 'Install-AnimeModel' {
     }
 
     It 'writes an error for an unknown name and installs the names it knows' {
-        $installed = Install-AnimeModel cute, nosuch -SourcePath $SharedModels -ModelsPath $work -ErrorVariable failures -ErrorAction SilentlyContinue
+        $installed = Install-AnimeModel cute, nosuch -SourcePath $SharedModels -ModelsPath $work -SkipInt8 -ErrorVariable failures -ErrorAction SilentlyContinue
         $installed.Id | Should -Be 'cute'
         $installed.Outcome | Should -Be 'Installed'
         $installed.OptimizedGraph | Should -Not -BeNullOrEmpty
@@ -126,11 +126,14 @@ Describe 'Install-AnimeModel' {
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain '"shinkai"'
     }
 
-    It 'returns install results in the module''s namespace, shown as a table' {
+    It 'returns install results in the module''s namespace, shown as a table, with the precision decided' {
         $result = Install-AnimeModel cute -SourcePath $SharedModels -ModelsPath $work
         $result.GetType().FullName | Should -Be 'AnimeGan.PowerShell.AnimeModelInstallResult'
         "$result" | Should -Be 'cute'
-        ($result | Out-String) | Should -Match 'Id\s+Outcome\s+Path'
+        ($result | Out-String) | Should -Match 'Id\s+Outcome\s+Precision\s+Path'
+        # Installed without a further step, the style runs what the install decided.
+        $result.Precision | Should -Match '^(int8: \d\.\dx, SSIM|float: )'
+        (Get-AnimeStyle -ModelsPath $work | Where-Object Id -eq cute).Precision | Should -Be $result.Precision
     }
 
     It 'completes every model id, face detectors included' {
@@ -141,7 +144,7 @@ Describe 'Install-AnimeModel' {
     }
 
     It 'completes -Style from a -ModelsPath on a PSDrive' {
-        Install-AnimeModel cute -SourcePath $SharedModels -ModelsPath (Join-Path $work 'm') | Out-Null
+        Install-AnimeModel cute -SourcePath $SharedModels -ModelsPath (Join-Path $work 'm') -SkipInt8 | Out-Null
         New-PSDrive -Name AnimeOnly -PSProvider FileSystem -Root (Join-Path $work 'm') | Out-Null
         try {
             $line = 'Convert-ToAnime x.jpg -ModelsPath AnimeOnly:\ -Style '

@@ -25,6 +25,13 @@ namespace AnimeGan.PowerShell.Cmdlets
         [Parameter]
         public string? SourcePath { get; set; }
 
+        /// <summary>
+        /// Gets or sets whether to skip making and measuring each style's INT8 graph (about 30 s a style): the styles
+        /// then run float. For a folder prepared for another processor, or conversions that must match float.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter SkipInt8 { get; set; }
+
         /// <summary>Gets or sets the models folder to install into.</summary>
         [Parameter]
         public string? ModelsPath { get; set; }
@@ -37,7 +44,7 @@ namespace AnimeGan.PowerShell.Cmdlets
             ModelInstallPlan plan;
             try
             {
-                plan = installer.Plan(new ModelInstallRequest(All ? System.Array.Empty<string>() : Name, All, ProviderPaths.FileSystemFolder(this, SourcePath, nameof(SourcePath))));
+                plan = installer.Plan(new ModelInstallRequest(All ? System.Array.Empty<string>() : Name, All, ProviderPaths.FileSystemFolder(this, SourcePath, nameof(SourcePath))) { DecidePrecision = !SkipInt8 });
             }
             catch (AnimeGanException ex)
             {
@@ -55,10 +62,13 @@ namespace AnimeGan.PowerShell.Cmdlets
             var results = installer.Install(
                 plan,
                 model => ShouldProcess(store.GetPath(model), $"Install model '{model.Id}' from {plan.FromFolder ?? model.Source?.ToString() ?? "(no source)"}"),
-                null,
+                new StepProgress(this),
                 CancellationToken);
             foreach (var result in results)
             {
+                WriteProgress(new ProgressRecord(StepProgress.ActivityId, "Install-AnimeModel", "done") { RecordType = ProgressRecordType.Completed });
+                if (result.PrecisionProblem != null)
+                    WriteWarning($"{result.Model.Id} runs float: its INT8 graph could not be made ({result.PrecisionProblem}).");
                 if (result.Error != null)
                 {
                     var record = ErrorRecords.From(result.Error, result.Model.Id);
@@ -67,7 +77,26 @@ namespace AnimeGan.PowerShell.Cmdlets
                     WriteError(record);
                 }
                 else
-                    WriteObject(new AnimeModelInstallResult(result.Model.Id, result.Outcome.ToString(), result.Path, result.Model.Licence, result.GraphNote));
+                    WriteObject(new AnimeModelInstallResult(result.Model.Id, result.Outcome.ToString(), result.Path, result.Model.Licence, result.GraphNote, result.Precision?.Reason ?? string.Empty));
+            }
+        }
+
+        /// <summary>
+        /// Shows the steps after a style's file arrived (making and measuring its INT8 graph) as progress. They are
+        /// reported on the pipeline thread; download bytes, reported from the download's own threads, are not shown.
+        /// </summary>
+        private sealed class StepProgress : IProgress<ModelDownloadProgress>
+        {
+            public const int ActivityId = 7;
+            private readonly Cmdlet _cmdlet;
+            private readonly int _pipelineThread = Environment.CurrentManagedThreadId;
+
+            public StepProgress(Cmdlet cmdlet) => _cmdlet = cmdlet;
+
+            public void Report(ModelDownloadProgress value)
+            {
+                if (value.Step != null && Environment.CurrentManagedThreadId == _pipelineThread)
+                    _cmdlet.WriteProgress(new ProgressRecord(ActivityId, $"Install-AnimeModel {value.Model.Id}", value.Step));
             }
         }
     }

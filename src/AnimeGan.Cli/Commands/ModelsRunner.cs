@@ -130,6 +130,10 @@ namespace AnimeGan.Cli.Commands
 
                 var graph = result.GraphNote == null ? string.Empty : "; " + result.GraphNote;
                 _console.Out.WriteLine($"{result.Model.Id}: {(result.Outcome == InstallOutcome.Installed ? "installed" : "already installed")} ({result.Model.FileName}, licence: {result.Model.Licence}{graph})");
+                if (result.Precision != null)
+                    _console.Out.WriteLine($"{result.Model.Id}: runs by default on this processor in {result.Precision.Reason} (--precision float|int8 chooses)");
+                else if (result.PrecisionProblem != null)
+                    _console.Error.WriteLine($"animegan: warning: {result.Model.Id} runs float: its INT8 graph could not be made ({result.PrecisionProblem})");
             }
 
             return reported;
@@ -150,6 +154,8 @@ namespace AnimeGan.Cli.Commands
                         if (!bars.TryGetValue(report.Model.Id, out var bar))
                             bars[report.Model.Id] = bar = context.AddTask(Markup.Escape(DownloadName(report.Model)), maxValue: report.Model.SizeInBytes);
                         bar.Value = report.BytesArrived;
+                        if (report.Step != null)
+                            bar.Description = Markup.Escape($"{report.Model.Id}: {report.Step}");
                     });
                     results.AddRange(installer.Install(plan, null, progress, cancellationToken));
                 });
@@ -235,7 +241,9 @@ namespace AnimeGan.Cli.Commands
         /// <summary>Says which model is fetched, once per download, where no progress bar can be drawn.</summary>
         private void SayDownloading(ModelDownloadProgress report)
         {
-            if (report.BytesArrived == 0)
+            if (report.Step != null)
+                _console.Out.WriteLine($"{report.Model.Id}: {report.Step}");
+            else if (report.BytesArrived == 0)
                 _console.Out.WriteLine($"downloading {DownloadName(report.Model)}");
         }
 

@@ -14,5 +14,9 @@ namespace AnimeGan.Core.Models
         string? FromFolder,
         IReadOnlyList<AnimeGanException> Refused,
         IReadOnlyList<ModelEntry> NoPublicDownload,
-        AnimeGanException? Problem);
+        AnimeGanException? Problem)
+    {
+        /// <summary>Gets whether each style installed gets its INT8 graph made and its default precision decided (see <see cref="ModelInstallRequest.DecidePrecision"/>).</summary>
+        public bool DecidePrecision { get; init; } = true;
+    }
 }

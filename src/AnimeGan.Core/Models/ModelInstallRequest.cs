@@ -10,6 +10,14 @@ namespace AnimeGan.Core.Models
     /// <param name="FromFolder">A local folder holding model files (offline install); null downloads from each model's pinned https source.</param>
     public sealed record ModelInstallRequest(IReadOnlyList<string> Ids, bool All = false, string? FromFolder = null)
     {
+        /// <summary>
+        /// Gets whether each style installed also gets its INT8 graph made and measured against float on this
+        /// processor (about half a minute a style), so the default precision is the faster one from the first
+        /// conversion. Off for a folder whose conversions must match the float graph's, or a machine that builds
+        /// for another processor.
+        /// </summary>
+        public bool DecidePrecision { get; init; } = true;
+
         /// <summary>Every model whose file is in a folder: how CI and tests fill a models folder offline.</summary>
         public static ModelInstallRequest EverythingIn(string folder) => new ModelInstallRequest(Array.Empty<string>(), true, folder);
     }

@@ -79,7 +79,7 @@ namespace AnimeGan.Core.Models
             var problem = chosen.Count == 0 && refused.Count == 0 && folder != null
                 ? new AnimeGanException(AnimeGanErrorCode.InstallFailed, $"{folder}: no model file from the manifest is in this folder.", folder)
                 : null;
-            return new ModelInstallPlan(chosen, folder, refused, noDownload, problem);
+            return new ModelInstallPlan(chosen, folder, refused, noDownload, problem) { DecidePrecision = request.DecidePrecision };
         }
 
         /// <summary>
@@ -100,7 +100,10 @@ namespace AnimeGan.Core.Models
                 cancellationToken.ThrowIfCancellationRequested();
                 if (confirm != null && !confirm(model))
                     continue;
-                yield return InstallOne(model, plan.FromFolder, optimizedGraphs, progress, cancellationToken);
+                var result = InstallOne(model, plan.FromFolder, optimizedGraphs, progress, cancellationToken);
+                yield return plan.DecidePrecision && result.Outcome != InstallOutcome.Failed && model.Kind == ModelKind.Style && !model.IsVariant
+                    ? DecidePrecision(result, progress, cancellationToken)
+                    : result;
             }
         }
 
@@ -120,6 +123,28 @@ namespace AnimeGan.Core.Models
             catch (AnimeGanException ex)
             {
                 return new ModelInstallResult(model, InstallOutcome.Failed, path, null, ex);
+            }
+        }
+
+        /// <summary>
+        /// Makes the style's INT8 graph and measures it against float on this processor, so its first conversion
+        /// runs the faster one; a verdict that still holds costs nothing. A failure here leaves the style installed,
+        /// running float.
+        /// </summary>
+        private ModelInstallResult DecidePrecision(ModelInstallResult installed, IProgress<ModelDownloadProgress>? progress, CancellationToken cancellationToken)
+        {
+            var model = installed.Model;
+            try
+            {
+                var verdict = new ModelOptimizer(_store).DecidePrecision(
+                    model.Id,
+                    step => progress?.Report(new ModelDownloadProgress(model, model.SizeInBytes) { Step = step }),
+                    cancellationToken);
+                return installed with { Precision = verdict };
+            }
+            catch (AnimeGanException ex)
+            {
+                return installed with { PrecisionProblem = ex.Message };
             }
         }
 

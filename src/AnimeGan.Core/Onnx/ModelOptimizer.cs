@@ -115,11 +115,11 @@ namespace AnimeGan.Core.Onnx
             var variant = _store.Manifest.Find(VariantId(entry.Id, OptimizationKind.Int8));
             if (variant == null || !_store.IsInstalled(variant) || PrecisionVerdicts.MadeFromAnotherFile(_store, entry))
             {
-                onStep?.Invoke("making the INT8 graph");
+                onStep?.Invoke("making its INT8 graph (about half a minute)");
                 variant = Optimize(entry.Id, OptimizationKind.Int8, null, cancellationToken);
             }
 
-            onStep?.Invoke("measuring INT8 against float");
+            onStep?.Invoke("measuring INT8 against float on this processor");
             // Five alternating rounds: the verdict sits on a threshold, and one busy moment must not decide it.
             var (speedup, _) = Compare(variant.Id, cancellationToken, rounds: 5);
             speedup = MeasuredSpeedupHook?.Invoke(entry.Id, speedup) ?? speedup;

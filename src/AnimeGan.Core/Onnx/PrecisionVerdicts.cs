@@ -34,7 +34,10 @@ namespace AnimeGan.Core.Onnx
         public static bool MadeFromAnotherFile(ModelStore store, ModelEntry style)
             => Read(store).TryGetValue(style.Id, out var verdict) && !string.Equals(verdict.StyleSha256, style.Sha256, StringComparison.OrdinalIgnoreCase);
 
-        /// <summary>Keeps <paramref name="verdict"/>, replacing the style's earlier one (written to a temporary file and renamed).</summary>
+        /// <summary>
+        /// Keeps <paramref name="verdict"/>, replacing the style's earlier one (written to a temporary file and renamed);
+        /// in memory only where the folder cannot be written.
+        /// </summary>
         public static void Save(ModelStore store, PrecisionVerdict verdict)
         {
             var all = Read(store).ToDictionary(pair => pair.Key, pair => pair.Value);
@@ -45,6 +48,12 @@ namespace AnimeGan.Core.Onnx
             {
                 File.WriteAllText(temporary, JsonSerializer.Serialize(all, Json));
                 FileMoves.Replace(temporary, path);
+                Readings[path] = (FileStamp.Of(path), all);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                // A read-only models folder (an image's, a shared install) keeps the verdict for this process, until
+                // the file on disk changes: the next process measures again.
                 Readings[path] = (FileStamp.Of(path), all);
             }
             finally

@@ -21,7 +21,7 @@ namespace AnimeGan.Cli.Tests.CommandTests
         public async Task ShouldInstallFromAFolderVerifyAndCatchATamperedModel()
         {
             using var folder = new TemporaryDirectory();
-            var run = await CliRun.RunWithoutModelsAsync(folder.Path, "models", "install", "--from", TestFiles.ModelsFolder);
+            var run = await CliRun.RunWithoutModelsAsync(folder.Path, "models", "install", "--from", TestFiles.ModelsFolder, "--skip-int8");
             Assert.Equal(0, run.ExitCode);
             Assert.Contains("hayao: installed", run.Out);
             var verify = await CliRun.RunWithoutModelsAsync(folder.Path, "models", "verify");
@@ -85,7 +85,7 @@ namespace AnimeGan.Cli.Tests.CommandTests
         {
             // The defaults are in place already (from the folder), so no download happens: the run shows which models "no argument" means.
             using var folder = new TemporaryDirectory();
-            await CliRun.RunWithoutModelsAsync(folder.Path, "models", "install", "hayao", "retinaface", "--from", TestFiles.ModelsFolder);
+            await CliRun.RunWithoutModelsAsync(folder.Path, "models", "install", "hayao", "retinaface", "--from", TestFiles.ModelsFolder, "--skip-int8");
 
             var run = await CliRun.RunWithoutModelsAsync(folder.Path, "models", "install");
 
@@ -100,7 +100,7 @@ namespace AnimeGan.Cli.Tests.CommandTests
         public async Task ShouldNameAModelWithoutAPublicDownloadUnderAllInsteadOfFailing()
         {
             using var folder = new TemporaryDirectory();
-            await CliRun.RunWithoutModelsAsync(folder.Path, "models", "install", "--from", TestFiles.ModelsFolder);
+            await CliRun.RunWithoutModelsAsync(folder.Path, "models", "install", "--from", TestFiles.ModelsFolder, "--skip-int8");
             System.IO.File.Delete(System.IO.Path.Combine(folder.Path, "AnimeGANv2_Hayao.onnx"));
 
             var run = await CliRun.RunWithoutModelsAsync(folder.Path, "models", "install", "--all");

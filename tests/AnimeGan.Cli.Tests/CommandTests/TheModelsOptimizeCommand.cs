@@ -9,7 +9,7 @@ namespace AnimeGan.Cli.Tests.CommandTests
         {
             using var folder = new TemporaryDirectory();
             var models = folder.File("models");
-            var install = await CliRun.RunWithoutModelsAsync(models, "models", "install", "cute", "--from", TestFiles.ModelsFolder);
+            var install = await CliRun.RunWithoutModelsAsync(models, "models", "install", "cute", "--from", TestFiles.ModelsFolder, "--skip-int8");
             Assert.Contains("optimized graph: ", install.Out);
             var list = await CliRun.RunWithoutModelsAsync(models, "models", "list");
             Assert.Matches(@"(?m)^cute\s.*\syes\s+yes$", list.Out);
@@ -44,6 +44,25 @@ namespace AnimeGan.Cli.Tests.CommandTests
             var convert = await CliRun.RunWithoutModelsAsync(models, "convert", input, "--style", "cute@int8", "--no-faces");
             Assert.Equal(0, convert.ExitCode);
             Assert.True(File.Exists(folder.File("p_anime.jpg")));
+        }
+
+        [Fact]
+        public async Task ShouldNotBeNeededAfterAnInstallWhichDecidesThePrecision()
+        {
+            using var folder = new TemporaryDirectory();
+            var models = folder.File("models");
+
+            var install = await CliRun.RunWithoutModelsAsync(models, "models", "install", "cute", "--from", TestFiles.ModelsFolder);
+
+            Assert.Equal(0, install.ExitCode);
+            Assert.Contains("cute: making its INT8 graph", install.Out, StringComparison.Ordinal);
+            var decided = System.Text.RegularExpressions.Regex.Match(install.Out, @"cute: runs by default on this processor in ((int8|float): [^(]+) \(").Groups[1].Value;
+            Assert.NotEmpty(decided);
+            var styles = await CliRun.RunWithoutModelsAsync(models, "styles", "--json");
+            using (var json = JsonDocument.Parse(styles.Out))
+                Assert.Equal(decided, json.RootElement.EnumerateArray().Single(e => e.GetProperty("id").GetString() == "cute").GetProperty("precision").GetString());
+            var convert = await CliRun.RunWithoutModelsAsync(models, "convert", TestImages.WritePhoto(TestFiles.Square, folder.File("d.jpg"), 96), "--style", "cute", "--no-faces");
+            Assert.Equal(decided.StartsWith("int8", StringComparison.Ordinal), convert.Out.Contains(" s, int8)", StringComparison.Ordinal));
         }
 
         [Fact]

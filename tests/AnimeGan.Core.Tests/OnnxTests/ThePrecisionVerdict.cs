@@ -17,7 +17,7 @@ namespace AnimeGan.Core.Tests.OnnxTests
         {
             _store = new ModelStore(_folder.Path);
             var installer = new ModelInstaller(_store);
-            installer.Install(installer.Plan(new ModelInstallRequest(new[] { "cute" }, FromFolder: TestFiles.ModelsFolder))).ToList();
+            installer.Install(installer.Plan(new ModelInstallRequest(new[] { "cute" }, FromFolder: TestFiles.ModelsFolder) { DecidePrecision = false })).ToList();
         }
 
         [Fact]
@@ -105,6 +105,57 @@ namespace AnimeGan.Core.Tests.OnnxTests
         }
 
         [Fact]
+        public void ShouldBeDecidedByAFreshInstallWithoutAManualStep()
+        {
+            ModelOptimizer.MeasuredSpeedupHook = (_, _) => 2.0;
+            try
+            {
+                using var fresh = new TemporaryDirectory();
+                var store = new ModelStore(fresh.Path);
+                var installer = new ModelInstaller(store);
+                var steps = new List<string>();
+
+                var installed = installer.Install(installer.Plan(new ModelInstallRequest(new[] { "cute" }, FromFolder: TestFiles.ModelsFolder)), null, new Steps(steps)).Single();
+
+                Assert.Equal(Precision.Int8, installed.Precision!.Runs);
+                Assert.Equal(new[] { "making its INT8 graph (about half a minute)", "measuring INT8 against float on this processor" }, steps);
+                using var engine = new AnimeGanEngine(store);
+                Assert.Equal(Precision.Int8, engine.Stylize(TestImages.Photo(TestFiles.Rickshaw, 128), new StylizeOptions { Style = "cute", Faces = false }).Precision);
+            }
+            finally
+            {
+                ModelOptimizer.MeasuredSpeedupHook = null;
+            }
+        }
+
+        [Fact]
+        public void ShouldBeMeasuredByTheFirstConversionWhereTheInt8GraphCameMade()
+        {
+            ModelOptimizer.MeasuredSpeedupHook = (_, _) => 2.0;
+            try
+            {
+                // A release's models folder: the INT8 graph made on the build machine, no verdict for this processor.
+                new ModelOptimizer(_store).DecidePrecision("cute");
+                var variantFile = Path.Combine(_store.Folder, _store.Manifest.Get("cute@int8").FileName);
+                var madeAt = File.GetLastWriteTimeUtc(variantFile);
+                File.Delete(Path.Combine(_store.Folder, PrecisionVerdicts.FileName));
+                using var engine = new AnimeGanEngine(_store);
+                Assert.Null(engine.PrecisionOf("cute"));
+
+                var first = engine.Stylize(TestImages.Photo(TestFiles.Rickshaw, 128), new StylizeOptions { Style = "cute", Faces = false });
+
+                Assert.Equal(Precision.Int8, first.Precision);
+                Assert.Equal(Precision.Int8, engine.PrecisionOf("cute")!.Runs);
+                Assert.True(File.Exists(Path.Combine(_store.Folder, PrecisionVerdicts.FileName)));
+                Assert.Equal(madeAt, File.GetLastWriteTimeUtc(variantFile));
+            }
+            finally
+            {
+                ModelOptimizer.MeasuredSpeedupHook = null;
+            }
+        }
+
+        [Fact]
         public void ShouldSayHowToMakeInt8WhenItIsAskedForAndMissing()
         {
             using var engine = new AnimeGanEngine(_store);
@@ -116,5 +167,19 @@ namespace AnimeGan.Core.Tests.OnnxTests
         }
 
         public void Dispose() => _folder.Dispose();
+
+        /// <summary>Keeps the install's steps in order (reported on the installing thread).</summary>
+        private sealed class Steps : IProgress<ModelDownloadProgress>
+        {
+            private readonly List<string> _steps;
+
+            public Steps(List<string> steps) => _steps = steps;
+
+            public void Report(ModelDownloadProgress value)
+            {
+                if (value.Step != null)
+                    _steps.Add(value.Step);
+            }
+        }
     }
 }
