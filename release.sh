@@ -28,7 +28,10 @@ dotnet publish src/AnimeGan.Cli/AnimeGan.Cli.csproj -c Release -o "$stage/cli" "
 animegan() { dotnet "$stage/cli/animegan.dll" "$@"; }
 
 # Every model goes into the Paint.NET zip; the archives and the image carry the defaults (the manifest's
-# default style and face detector), which convert at once and weigh 4 MB.
+# default style and face detector), which convert at once and weigh 4 MB. Installing makes each style's INT8
+# graph (variants.json registers them), shipped made: a user's first conversion only measures it against float on
+# their processor (a few runs) to choose the default precision. The verdict made here (precision.json) is this
+# machine's and stays behind.
 all="$PWD/$stage/models"
 defaults="$PWD/$stage/default-models"
 default_ids="hayao retinaface"
@@ -40,9 +43,10 @@ fi
 # shellcheck disable=SC2086
 animegan --models "$defaults" models install $default_ids --from "$all"
 
-copy_models() { # <from> <to>: the model files only, not the optimized graphs made beside them
+copy_models() { # <from> <to>: the model files and INT8 graphs, not the optimized graphs made beside them
   mkdir -p "$2"
   find "$1" -maxdepth 1 -name '*.onnx' ! -name '*.optimized.onnx' -exec cp {} "$2/" \;
+  cp "$1/variants.json" "$2/"
 }
 
 echo "== Paint.NET effect"

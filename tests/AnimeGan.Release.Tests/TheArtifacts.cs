@@ -9,6 +9,12 @@ namespace AnimeGan.Release.Tests
     {
         private static readonly string[] DefaultModelFiles = ModelManifest.Default.Defaults.Select(m => m.FileName).OrderBy(f => f, StringComparer.Ordinal).ToArray();
 
+        /// <summary>The defaults, with the default style's INT8 graph made and registered: a user's first conversion only measures it.</summary>
+        private static readonly string[] ShippedModelFiles = DefaultModelFiles
+            .Append(Path.ChangeExtension(ModelManifest.Default.Get(ModelManifest.Default.DefaultStyleId).FileName, ".int8.onnx"))
+            .Append("variants.json")
+            .OrderBy(f => f, StringComparer.Ordinal).ToArray();
+
         [Fact]
         public void ShouldBeListedInSha256SumsWithTheirOwnHashes()
         {
@@ -55,7 +61,7 @@ namespace AnimeGan.Release.Tests
             Assert.Contains(program, entries);
             Assert.Contains("THIRD-PARTY-NOTICES.md", entries);
             Assert.Contains("LICENSE", entries);
-            Assert.Equal(DefaultModelFiles, entries.Where(e => e.StartsWith("models/", StringComparison.Ordinal) && e.Length > "models/".Length).Select(e => e.Substring("models/".Length)).OrderBy(f => f, StringComparer.Ordinal));
+            Assert.Equal(ShippedModelFiles, entries.Where(e => e.StartsWith("models/", StringComparison.Ordinal) && e.Length > "models/".Length).Select(e => e.Substring("models/".Length)).OrderBy(f => f, StringComparer.Ordinal));
             Assert.DoesNotContain(entries, e => e.EndsWith(".pdb", StringComparison.Ordinal));
             // Nothing that only linking or IIS needs.
             Assert.DoesNotContain(entries, e => e.EndsWith(".lib", StringComparison.Ordinal) || e == "aspnetcorev2_inprocess.dll");
@@ -72,6 +78,9 @@ namespace AnimeGan.Release.Tests
             var models = entries.Where(e => e.StartsWith("AnimeGan/models/", StringComparison.Ordinal) && e.EndsWith(".onnx", StringComparison.Ordinal)).Select(Path.GetFileName).ToList();
             Assert.All(DefaultModelFiles, f => Assert.Contains(f, models));
             Assert.DoesNotContain(models, m => m!.EndsWith(".optimized.onnx", StringComparison.Ordinal));
+            // Every style bundled comes with its INT8 graph made, registered in variants.json.
+            Assert.All(ModelManifest.Default.Models.Where(m => m.Kind == ModelKind.Style && models.Contains(m.FileName)), m => Assert.Contains(Path.ChangeExtension(m.FileName, ".int8.onnx"), models));
+            Assert.Contains("AnimeGan/models/variants.json", entries);
         }
 
         [Fact]

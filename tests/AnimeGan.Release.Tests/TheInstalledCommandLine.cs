@@ -32,6 +32,12 @@ namespace AnimeGan.Release.Tests
             AssertStylizedCopy(photo, folder.File("photo_anime.jpg"), run);
             var styles = Command.Run(Path.Combine(folder.Path, name, "animegan"), new[] { "models", "list" }, folder.Path, environment, clearEnvironment: true).Succeeded();
             Assert.Contains(Path.Combine(folder.Path, name, "models"), styles.Out);
+            // The INT8 graph came made; the first conversion measured it here and chose the default precision.
+            var precision = Command.Run(Path.Combine(folder.Path, name, "animegan"), new[] { "styles", "--json" }, folder.Path, environment, clearEnvironment: true).Succeeded();
+            using var json = System.Text.Json.JsonDocument.Parse(precision.Out);
+            var decided = json.RootElement.EnumerateArray().Single(e => e.GetProperty("id").GetString() == "hayao").GetProperty("precision").GetString()!;
+            Assert.Matches("^(int8: |float: int8 )", decided);
+            Assert.Contains($" s, {decided.Substring(0, decided.IndexOf(':', StringComparison.Ordinal))})", run.Out, StringComparison.Ordinal);
         }
 
         private static void AssertStylizedCopy(string photo, string output, Command run)
