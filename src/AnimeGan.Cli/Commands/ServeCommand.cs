@@ -30,7 +30,9 @@ namespace AnimeGan.Cli.Commands
 
             var replicaId = new Option<string?>("--replica-id") { Description = "This server's name among replicas behind a load balancer (default: $ANIMEGAN_REPLICA_ID): job ids start with it and the animegan_replica cookie carries it, for sticky routing.", HelpName = "NAME", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ANIMEGAN_REPLICA_ID") is { Length: > 0 } fromEnvironment ? fromEnvironment : null };
 
-            var command = new Command(Name, "Serve the web page (upload, convert, download) and the HTTP API.") { port, host, maxUpload, jobs, maxMemory, maxDisk, maxWorkingSize, token, tokenFile, allowedHosts, forwardedHeaders, knownProxies, drainSeconds, replicaId };
+            var precision = new Option<string?>("--precision") { Description = "The precision of requests that name none: auto (default: INT8 where this processor's verdict says it is faster and looks the same, see animegan styles), float or int8.", HelpName = "MODE" };
+
+            var command = new Command(Name, "Serve the web page (upload, convert, download) and the HTTP API.") { port, host, maxUpload, jobs, maxMemory, maxDisk, maxWorkingSize, token, tokenFile, allowedHosts, forwardedHeaders, knownProxies, drainSeconds, replicaId, precision };
             command.SetAction(async (parseResult, cancellationToken) =>
             {
                 ServeOptions options;
@@ -52,6 +54,7 @@ namespace AnimeGan.Cli.Commands
                         DrainSeconds = parseResult.GetValue(drainSeconds),
                         DrainSecondsGiven = parseResult.GetResult(drainSeconds) is { Implicit: false },
                         ReplicaId = parseResult.GetValue(replicaId),
+                        Precision = ConvertArgs.ParsePrecision(parseResult.GetValue(precision)),
                     }.Validated();
                 }
                 catch (ArgumentException ex)

@@ -71,7 +71,7 @@ namespace AnimeGan.Web.Apis
             ImageHeader header;
             try
             {
-                (stylize, format) = Settings(form.Fields, models);
+                (stylize, format) = Settings(form.Fields, models, serve);
                 await using var stream = new FileStream(saved, FileMode.Open, FileAccess.Read, FileShare.Read);
                 header = ImageDecoder.ReadHeader(stream, form.FileName);
             }
@@ -164,7 +164,7 @@ namespace AnimeGan.Web.Apis
         /// <summary>The conversion's settings from the form's fields, checked by the engine's own rules, which name the field.</summary>
         /// <exception cref="ArgumentException">A field is not a number, a flag or a format.</exception>
         /// <exception cref="AnimeGanException">A value is out of range, or names a model that is not installed.</exception>
-        private static (StylizeOptions Stylize, RasterFormat? Format) Settings(Dictionary<string, string> fields, ModelStore models)
+        private static (StylizeOptions Stylize, RasterFormat? Format) Settings(Dictionary<string, string> fields, ModelStore models, ServeOptions serve)
         {
             var stylize = new StylizeOptions
             {
@@ -176,7 +176,7 @@ namespace AnimeGan.Web.Apis
                 MaxSize = (int?)Number(fields, "maxSize"),
                 Precision = Field(fields, "precision") is string precision
                     ? PrecisionNames.Parse(precision) ?? throw new ArgumentException($"precision '{precision}' is not one of auto, float, int8.")
-                    : null,
+                    : serve.Precision,
             };
             OptionLimits.Validate(stylize, models, FieldName);
             RasterFormat? format = Field(fields, "format") is string formatText

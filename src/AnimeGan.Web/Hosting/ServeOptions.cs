@@ -101,6 +101,12 @@ namespace AnimeGan.Web.Hosting
         /// </summary>
         public string? ReplicaId { get; init; }
 
+        /// <summary>
+        /// Gets the precision a request runs in when its form names none (--precision): null for the engine's
+        /// verdict per style. Float, for a server whose pictures must match another machine's exactly.
+        /// </summary>
+        public Precision? Precision { get; init; }
+
         /// <summary>Gets whether the address is this machine only (no token needed).</summary>
         public bool IsLoopback => Host == "localhost" || (IPAddress.TryParse(Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 
@@ -124,6 +130,7 @@ namespace AnimeGan.Web.Hosting
                 DrainSeconds = Int(section["DrainSeconds"], defaults.DrainSeconds),
                 DrainSecondsGiven = section["DrainSeconds"] != null,
                 ReplicaId = section["ReplicaId"],
+                Precision = section["Precision"] is string precision ? PrecisionNames.Parse(precision) ?? throw new ArgumentException($"--precision '{precision}' is not one of auto, float, int8.") : null,
                 AllowedHosts = SplitList(section["AllowedHosts"]),
                 KnownProxies = ParseAddresses(SplitList(section["KnownProxies"])),
             }.Validated();

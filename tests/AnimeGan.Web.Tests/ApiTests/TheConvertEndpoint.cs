@@ -62,6 +62,23 @@ namespace AnimeGan.Web.Tests.ApiTests
         }
 
         [Fact]
+        public async Task ShouldRunTheServersPrecisionWhereTheFormNamesNone()
+        {
+            // serve --precision int8 on a folder whose styles have no INT8 graph: a request naming no precision gets
+            // the server's and is told how to get it; one naming float runs float.
+            using var app = new WebApp(("Precision", "int8"));
+            using var client = app.CreateClient();
+
+            using var serversChoice = await client.PostAsync("/api/convert", Uploads.Form(Uploads.Photo(TestFiles.Rickshaw, 64), "p.jpg", ("faces", "false"), ("maxSize", "64")));
+            using var asked = await client.PostAsync("/api/convert", Uploads.Form(Uploads.Photo(TestFiles.Rickshaw, 64), "p.jpg", ("faces", "false"), ("maxSize", "64"), ("precision", "float")));
+
+            Assert.Equal(HttpStatusCode.BadRequest, serversChoice.StatusCode);
+            Assert.Contains("no INT8 graph", await serversChoice.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+            Assert.Equal("float", Assert.Single(asked.Headers.GetValues(AnimeGan.Web.Apis.ConvertApi.PrecisionHeader)));
+        }
+
+        [Fact]
         public async Task ShouldReturnTheImageAtTheSizeItCameInWithItsTypeAndName()
         {
             using var client = _app.CreateClient();
