@@ -78,10 +78,13 @@ switch (mode)
     case "portraits-grid":
         PortraitTable.Grid(args[1], args[2..], rows: 8);
         return 0;
+    case "precision":
+        PrecisionTable.Run(args.Length > 1 ? int.Parse(args[1]) : 3);
+        return 0;
     case "faces":
         FaceDetectionTable.Run(args.Length > 1 ? args[1] : null);
         return 0;
     default:
-        Console.WriteLine("usage: dotnet run -c Release --project tests/AnimeGan.Benchmarks -- e2e|batch|batch-ceiling|memory|sizes|faces|portraits|fp16|optimize|op-profile|video|replicas|web|stages");
+        Console.WriteLine("usage: dotnet run -c Release --project tests/AnimeGan.Benchmarks -- e2e|batch|batch-ceiling|memory|sizes|faces|portraits|precision|fp16|optimize|op-profile|video|replicas|web|stages");
         return mode == "help" ? 0 : 2;
 }
