@@ -33,6 +33,25 @@ namespace AnimeGan.Web.Tests.ApiTests
         }
 
         [Theory]
+        [InlineData("/healthz", HttpStatusCode.OK)]
+        [InlineData("/readyz", HttpStatusCode.OK)]
+        [InlineData("/api/styles", HttpStatusCode.BadRequest)]
+        [InlineData("/", HttpStatusCode.BadRequest)]
+        public async Task ShouldAnswerProbesByAServiceNameButNothingElse(string path, HttpStatusCode expected)
+        {
+            // A kubelet probing http://animegan.default.svc:5000/readyz, which --allowed-hosts does not name.
+            using var app = new WebApp(("Host", "0.0.0.0"), ("Token", Token));
+            using var client = app.CreateClient();
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.Host = "animegan.default.svc:5000";
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+
+            using var response = await client.SendAsync(request);
+
+            Assert.Equal(expected, response.StatusCode);
+        }
+
+        [Theory]
         [InlineData("Origin", "https://evil.example", HttpStatusCode.Forbidden)]
         [InlineData("Origin", "http://localhost:8080", HttpStatusCode.Forbidden)]
         [InlineData("Origin", "null", HttpStatusCode.Forbidden)]
@@ -147,8 +166,9 @@ namespace AnimeGan.Web.Tests.ApiTests
             foreach (var (app, expected) in new[] { (plain, HttpStatusCode.BadRequest), (behindBalancer, HttpStatusCode.OK) })
             {
                 using var client = app.CreateClient();
-                using var request = new HttpRequestMessage(HttpMethod.Get, "/healthz");
+                using var request = new HttpRequestMessage(HttpMethod.Get, "/api/styles");
                 request.Headers.Host = "anime.test";
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
                 Assert.Equal(expected, (await client.SendAsync(request)).StatusCode);
             }
         }
