@@ -142,7 +142,7 @@ namespace AnimeGan.Cli.Tests.CommandTests
         {
             var replica = Start(
                 Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
-                new[] { Path.Combine(AppContext.BaseDirectory, "animegan.dll"), "--models", TestModels.Folder, "serve", "--port", $"{port}", "--jobs", "1", "--replica-id", id, "--allowed-hosts", PublicName, "--known-proxies", "127.0.0.1", "--drain-seconds", "60" },
+                new[] { Path.Combine(AppContext.BaseDirectory, "animegan.dll"), "--models", TestModels.Folder, "serve", "--port", $"{port}", "--jobs", "1", "--replica-id", id, "--allowed-hosts", PublicName, "--known-networks", "127.0.0.0/8", "--drain-seconds", "60" },
                 output);
             ChildProcesses.WaitFor(output, "serving at");
             return replica;
