@@ -32,7 +32,11 @@ namespace AnimeGan.Cli.Commands
 
             var precision = new Option<string?>("--precision") { Description = "The precision of requests that name none: auto (default: INT8 where this processor's verdict says it is faster and looks the same, see animegan styles), float or int8.", HelpName = "MODE" };
 
-            var command = new Command(Name, "Serve the web page (upload, convert, download) and the HTTP API.") { port, host, maxUpload, jobs, maxMemory, maxDisk, maxWorkingSize, token, tokenFile, allowedHosts, forwardedHeaders, knownProxies, drainSeconds, replicaId, precision };
+            var logFormat = new Option<string>("--log-format") { Description = "text (default: one line an event, UTC time) or json (one JSON object a line, for a log collector; the startup lines are events too).", HelpName = "FORMAT", DefaultValueFactory = _ => defaults.LogFormat };
+            logFormat.AcceptOnlyFromAmong(ServeOptions.TextLogs, ServeOptions.JsonLogs);
+            var noAccessLog = new Option<bool>("--no-access-log") { Description = "No line per request (method, path without its query, status, time, client address)." };
+
+            var command = new Command(Name, "Serve the web page (upload, convert, download) and the HTTP API.") { port, host, maxUpload, jobs, maxMemory, maxDisk, maxWorkingSize, token, tokenFile, allowedHosts, forwardedHeaders, knownProxies, drainSeconds, replicaId, precision, logFormat, noAccessLog };
             command.SetAction(async (parseResult, cancellationToken) =>
             {
                 ServeOptions options;
@@ -55,6 +59,8 @@ namespace AnimeGan.Cli.Commands
                         DrainSecondsGiven = parseResult.GetResult(drainSeconds) is { Implicit: false },
                         ReplicaId = parseResult.GetValue(replicaId),
                         Precision = ConvertArgs.ParsePrecision(parseResult.GetValue(precision)),
+                        LogFormat = parseResult.GetValue(logFormat)!,
+                        AccessLog = !parseResult.GetValue(noAccessLog),
                     }.Validated();
                 }
                 catch (ArgumentException ex)

@@ -38,15 +38,18 @@ namespace AnimeGan.Cli.Commands
             }
 
             var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Select(a => new Uri(a).Port).First();
+            // With JSON logs every line on the output is an event, the announcements too.
+            var announcements = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(ServeLog.Category);
+            Action<string> say = options.LogFormat == ServeOptions.JsonLogs ? line => announcements.LogInformation("{Announcement}", line) : _console.Out.WriteLine;
             var inContainer = ServeOptions.RunsInContainer();
-            _console.Out.WriteLine($"AnimeGan is serving at {options.BrowserUrl(bound, inContainer)}");
+            say($"AnimeGan is serving at {options.BrowserUrl(bound, inContainer)}");
             if (inContainer && !options.IsLoopback)
-                _console.Out.WriteLine($"(In a container: from its host, use the port published for {bound}.)");
+                say($"(In a container: from its host, use the port published for {bound}.)");
             if (options.TokenWasGenerated)
-                _console.Out.WriteLine($"Open that address (it carries the access token) on any device of your network; API clients send 'Authorization: Bearer {options.Token}'.");
+                say($"Open that address (it carries the access token) on any device of your network; API clients send 'Authorization: Bearer {options.Token}'.");
             else if (options.Token != null)
-                _console.Out.WriteLine("It needs the access token you set: open the address with ?token=<token>, or send 'Authorization: Bearer <token>'.");
-            _console.Out.WriteLine("Press Ctrl+C to stop.");
+                say("It needs the access token you set: open the address with ?token=<token>, or send 'Authorization: Bearer <token>'.");
+            say("Press Ctrl+C to stop.");
 
             // The host's own signal handling (SIGTERM, Ctrl+C) ends the wait; stopping then drains first.
             var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -55,7 +58,7 @@ namespace AnimeGan.Cli.Commands
                 await stopping.Task.ConfigureAwait(false);
 
             await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
-            _console.Out.WriteLine("Stopped.");
+            say("Stopped.");
             return ExitCodes.Success;
         }
     }

@@ -107,6 +107,21 @@ namespace AnimeGan.Web.Hosting
         /// </summary>
         public Precision? Precision { get; init; }
 
+        /// <summary>
+        /// Gets how log lines are written: <see cref="TextLogs"/> (one line an event, with a UTC time) for people,
+        /// <see cref="JsonLogs"/> (one JSON object a line) for a log collector.
+        /// </summary>
+        public string LogFormat { get; init; } = TextLogs;
+
+        /// <summary>The log format for people.</summary>
+        public const string TextLogs = "text";
+
+        /// <summary>The log format for collectors.</summary>
+        public const string JsonLogs = "json";
+
+        /// <summary>Gets whether every request gets an access log line (<see cref="AccessLog"/>).</summary>
+        public bool AccessLog { get; init; } = true;
+
         /// <summary>Gets whether the address is this machine only (no token needed).</summary>
         public bool IsLoopback => Host == "localhost" || (IPAddress.TryParse(Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 
@@ -130,6 +145,8 @@ namespace AnimeGan.Web.Hosting
                 DrainSeconds = Int(section["DrainSeconds"], defaults.DrainSeconds),
                 DrainSecondsGiven = section["DrainSeconds"] != null,
                 ReplicaId = section["ReplicaId"],
+                LogFormat = section["LogFormat"] ?? defaults.LogFormat,
+                AccessLog = section["AccessLog"] is string access ? bool.Parse(access) : defaults.AccessLog,
                 Precision = section["Precision"] is string precision ? PrecisionNames.Parse(precision) ?? throw new ArgumentException($"--precision '{precision}' is not one of auto, float, int8.") : null,
                 AllowedHosts = SplitList(section["AllowedHosts"]),
                 KnownProxies = ParseAddresses(SplitList(section["KnownProxies"])),
@@ -156,6 +173,8 @@ namespace AnimeGan.Web.Hosting
                 throw new ArgumentException($"The queue limit must be between 0 and 1000, not {QueueLimit}.");
             if (Host != "localhost" && Host != "0.0.0.0" && Host != "::" && Uri.CheckHostName(Host.Trim('[', ']')) == UriHostNameType.Unknown)
                 throw new ArgumentException($"--host '{Host}' is not a host name or address.");
+            if (LogFormat != TextLogs && LogFormat != JsonLogs)
+                throw new ArgumentException($"--log-format '{LogFormat}' is not one of {TextLogs}, {JsonLogs}.");
             if (DrainSeconds < 0 || DrainSeconds > 3600)
                 throw new ArgumentException($"--drain-seconds must be between 0 and 3600, not {DrainSeconds}.");
             foreach (var name in AllowedHosts)

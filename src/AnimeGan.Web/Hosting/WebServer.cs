@@ -11,6 +11,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace AnimeGan.Web.Hosting
 {
@@ -36,6 +37,7 @@ namespace AnimeGan.Web.Hosting
             NativeHeap.LimitArenas();
             var listen = options ?? ServeOptions.From(builder.Configuration);
             builder.WebHost.UseUrls($"http://{(listen.Host.Contains(':') && !listen.Host.StartsWith('[') ? $"[{listen.Host}]" : listen.Host)}:{listen.Port}");
+            ConfigureLogging(builder.Logging, listen);
             if (options != null)
                 builder.Services.AddSingleton(options);
             else
@@ -116,9 +118,40 @@ namespace AnimeGan.Web.Hosting
             return app;
         }
 
+        /// <summary>
+        /// One line an event, whichever the format: the console logger's default splits each event over two lines,
+        /// which a log collector reads as two events. Times are UTC, as a collector compares them across machines.
+        /// </summary>
+        private static void ConfigureLogging(ILoggingBuilder logging, ServeOptions options)
+        {
+            logging.ClearProviders();
+            if (options.LogFormat == ServeOptions.JsonLogs)
+            {
+                logging.AddJsonConsole(json =>
+                {
+                    json.UseUtcTimestamp = true;
+                    json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+                    json.JsonWriterOptions = new System.Text.Json.JsonWriterOptions { Indented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+                });
+            }
+            else
+            {
+                logging.AddSimpleConsole(text =>
+                {
+                    text.SingleLine = true;
+                    text.UseUtcTimestamp = true;
+                    text.TimestampFormat = "yyyy-MM-ddTHH:mm:ssZ ";
+                });
+            }
+
+            logging.AddFilter(AccessLog.Category, options.AccessLog ? LogLevel.Information : LogLevel.None);
+            logging.AddFilter(ServeLog.Category, LogLevel.Information);
+        }
+
         /// <summary>The middleware, in the order a request meets it: who may ask, then whether it may start work.</summary>
         private static void UsePipeline(WebApplication app)
         {
+            app.UseMiddleware<AccessLog>();
             // Forwarded headers only from the proxies named: the middleware, given no proxy at all, would believe
             // every client, so without --known-proxies it is not in the pipeline.
             app.UseWhen(context => context.RequestServices.GetRequiredService<ServeOptions>().KnownProxies.Count > 0, proxied => proxied.UseForwardedHeaders());

@@ -70,6 +70,52 @@ namespace AnimeGan.Cli.Tests.CommandTests
             }
         }
 
+        [Fact]
+        public async Task ShouldLogOneJsonObjectALineWithAnAccessLineWithoutTheQuery()
+        {
+            var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "animegan.dll"), "--models", TestModels.Folder, "serve", "--port", "0", "--log-format", "json" })
+                start.ArgumentList.Add(argument);
+            using var server = Process.Start(start)!;
+            var errors = server.StandardError.ReadToEndAsync();
+            try
+            {
+                var first = server.StandardOutput.ReadLine()!;
+                var address = new Uri(Regex.Match(first, @"http://[^\s""]+").Value);
+                using (var client = new HttpClient { BaseAddress = address })
+                {
+                    Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/styles?token=do-not-log-this-0123")).StatusCode);
+                    using var unknown = new HttpRequestMessage(HttpMethod.Get, "/");
+                    unknown.Headers.Host = "evil.example";
+                    Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(unknown)).StatusCode);
+                }
+
+                using (var kill = Process.Start("kill", new[] { "-TERM", server.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }))
+                    await kill.WaitForExitAsync();
+                var lines = new[] { first }.Concat((await server.StandardOutput.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries)).ToList();
+                await server.WaitForExitAsync();
+
+                Assert.Equal(0, server.ExitCode);
+                var events = lines.Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement).ToList();
+                var access = events.Where(e => e.GetProperty("Category").GetString() == "AnimeGan.Access").Select(e => e.GetProperty("Message").GetString()!).ToList();
+                Assert.Contains(access, m => m.StartsWith("GET /api/styles 200 ", StringComparison.Ordinal));
+                Assert.Contains(access, m => m.StartsWith("GET / 400 ", StringComparison.Ordinal));
+                Assert.DoesNotContain(lines, l => l.Contains("do-not-log-this", StringComparison.Ordinal));
+                Assert.Equal("Stopped.", events[^1].GetProperty("Message").GetString());
+                Assert.Equal(string.Empty, await errors);
+            }
+            finally
+            {
+                if (!server.HasExited)
+                    server.Kill(entireProcessTree: true);
+            }
+        }
+
         private static string ReadUntil(Process process, string text)
         {
             while (process.StandardOutput.ReadLine() is string line)
