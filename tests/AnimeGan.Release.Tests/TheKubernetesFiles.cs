@@ -16,7 +16,7 @@ namespace AnimeGan.Release.Tests
             var documents = Documents().ToList();
 
             Assert.Equal(
-                new[] { "Deployment", "HorizontalPodAutoscaler", "Job", "PersistentVolumeClaim", "PodDisruptionBudget", "Service" },
+                new[] { "Deployment", "HorizontalPodAutoscaler", "Ingress", "Job", "PersistentVolumeClaim", "PodDisruptionBudget", "Service" },
                 documents.Select(d => Text(d, "kind")).OrderBy(k => k, StringComparer.Ordinal));
             Assert.All(documents, d => Assert.False(string.IsNullOrEmpty(Text(d, "apiVersion"))));
             Assert.All(documents, d => Assert.False(string.IsNullOrEmpty(Text(d, "metadata", "name"))));
@@ -67,7 +67,16 @@ namespace AnimeGan.Release.Tests
             Assert.All(Map(Node(Kind("Service"), "spec", "selector")), pair => Assert.Equal(pair.Value, labels[pair.Key]));
             Assert.All(Map(Node(Kind("PodDisruptionBudget"), "spec", "selector", "matchLabels")), pair => Assert.Equal(pair.Value, labels[pair.Key]));
             Assert.Equal(Text(deployment, "metadata", "name"), Text(Kind("HorizontalPodAutoscaler"), "spec", "scaleTargetRef", "name"));
-            Assert.Equal("ClientIP", Text(Kind("Service"), "spec", "sessionAffinity"));
+            // Stickiness at the ingress, by cookie: ClientIP on the Service would see only the ingress's pods.
+            Assert.Null(Kind("Service").Children.Keys.OfType<YamlScalarNode>().FirstOrDefault(k => k.Value == "sessionAffinity"));
+            var ingress = Kind("Ingress");
+            Assert.Equal("cookie", Text(ingress, "metadata", "annotations", "nginx.ingress.kubernetes.io/affinity"));
+            var backend = Node(Sequence(Node(Sequence(ingress, "spec", "rules").Single(), "http"), "paths").Single(), "backend", "service");
+            Assert.Equal(Text(Kind("Service"), "metadata", "name"), Text(backend, "name"));
+            Assert.Equal(args[args.IndexOf("--allowed-hosts") + 1], Text(Sequence(ingress, "spec", "rules").Single(), "host"));
+            // The ingress's pods change address: a network is trusted, parsed as the server parses it.
+            Assert.Contains('/', args[args.IndexOf("--known-networks") + 1]);
+            Assert.Equal("json", args[args.IndexOf("--log-format") + 1]);
         }
 
         [Theory]
