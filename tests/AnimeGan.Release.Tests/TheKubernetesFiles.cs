@@ -41,6 +41,11 @@ namespace AnimeGan.Release.Tests
             var mount = Text(Sequence(container, "volumeMounts").Single(m => Text(m, "name") == "archive"), "mountPath");
             Assert.StartsWith(mount + "/", args[1], StringComparison.Ordinal);
             Assert.StartsWith(mount + "/", args[args.IndexOf("--out") + 1], StringComparison.Ordinal);
+            // A damaged photo completes its index (no retry converts it), and the report is per index, from the
+            // annotation the Job controller sets, expanded by Kubernetes from the container's own env.
+            Assert.Equal("false", args[args.IndexOf("--fail-on-errors") + 1]);
+            Assert.Contains("$(SHARD)", args[args.IndexOf("--report") + 1], StringComparison.Ordinal);
+            Assert.Contains(Sequence(container, "env"), e => Text(e, "name") == "SHARD" && Text(e, "valueFrom", "fieldRef", "fieldPath") == "metadata.annotations['batch.kubernetes.io/job-completion-index']");
             AssertResources(container);
         }
 

@@ -87,6 +87,16 @@ namespace AnimeGan.Cli.Commands
         public static AnimeGan.Core.Precision? ParsePrecision(string? text)
             => text == null ? null : AnimeGan.Core.PrecisionNames.Parse(text) ?? throw new ArgumentException($"--precision '{text}' is not one of auto, float, int8.");
 
+        /// <summary>
+        /// Gets whether photos that cannot be converted fail the run (exit 1). False (--fail-on-errors false) exits 0
+        /// when every failure is the photo's own (damaged, unsupported, too large): an Indexed Job's shard then
+        /// completes instead of retrying a photo no retry converts. A failure of the run itself still exits 1.
+        /// </summary>
+        public bool FailOnErrors { get; init; } = true;
+
+        /// <summary>Gets the file the run's report goes to (--report): counts, and each photo not converted with its reason, as JSON.</summary>
+        public string? ReportPath { get; init; }
+
         /// <summary>Gets whether to print the plan and convert nothing (--list).</summary>
         public bool ListOnly { get; init; }
 

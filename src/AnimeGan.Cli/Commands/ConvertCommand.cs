@@ -34,6 +34,8 @@ namespace AnimeGan.Cli.Commands
             var shard = new Option<string?>("--shard") { Description = $"Convert only this worker's part of the photos, K of N workers (0/4 .. 3/4); default: ${ShardVariables.Index} with --shard-count, as a Kubernetes Indexed Job sets it. Existing outputs are skipped.", HelpName = "K/N" };
             var shardCount = new Option<int?>("--shard-count") { Description = $"How many workers share the photos when the index comes from ${ShardVariables.Index} (default: ${ShardVariables.Count}).", HelpName = "N" }.Invariant();
             var list = new Option<bool>("--list") { Description = "Print the photos this run would convert (with --shard: this worker's part) and their outputs; convert nothing." };
+            var failOnErrors = new Option<bool>("--fail-on-errors") { Description = "Whether photos that cannot be converted make the exit code 1 (default true). false: exit 0 when each failure is the photo's own (damaged, unsupported, too large), as a batch Job that must finish wants; they are still printed, and listed with --report.", HelpName = "true|false", DefaultValueFactory = _ => true, Arity = ArgumentArity.ZeroOrOne };
+            var report = new Option<string?>("--report") { Description = "Write a JSON report of the run to FILE: how many photos were converted and skipped, and each one that was not, with its reason.", HelpName = "FILE" };
             var skipExisting = new Option<bool>("--skip-existing") { Description = "Leave photos whose output exists, instead of reporting each as an error: a stopped run started again does only what is missing." };
 
             inputs.Validators.Add(result =>
@@ -48,7 +50,7 @@ namespace AnimeGan.Cli.Commands
 
             var command = new Command("convert", "Turn photos into anime-style pictures at full resolution.");
             command.Arguments.Add(inputs);
-            foreach (var option in new Option[] { style, strength, output, suffix, format, quality, maxSize, overwrite, recurse, jobs, upsampling, faces, noFaces, faceStyle, faceDetector, keepColors, precision, shard, shardCount, list, skipExisting })
+            foreach (var option in new Option[] { style, strength, output, suffix, format, quality, maxSize, overwrite, recurse, jobs, upsampling, faces, noFaces, faceStyle, faceDetector, keepColors, precision, shard, shardCount, list, skipExisting, failOnErrors, report })
                 command.Options.Add(option);
 
             command.SetAction(async (parseResult, cancellationToken) =>
@@ -84,6 +86,8 @@ namespace AnimeGan.Cli.Commands
                         Precision = ConvertArgs.ParsePrecision(parseResult.GetValue(precision)),
                         ListOnly = parseResult.GetValue(list),
                         SkipExisting = parseResult.GetValue(skipExisting),
+                        FailOnErrors = parseResult.GetValue(failOnErrors),
+                        ReportPath = parseResult.GetValue(report),
                     };
                 }
                 catch (ArgumentException ex)

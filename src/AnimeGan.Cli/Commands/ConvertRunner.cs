@@ -82,7 +82,49 @@ namespace AnimeGan.Cli.Commands
                 return ExitCodes.Interrupted;
             }
 
-            return tally.Failed == 0 && missing.Count == 0 && plan.Refused.Count == 0 ? ExitCodes.Success : ExitCodes.Failed;
+            var failures = plan.Refused.Concat(tally.Failures).ToList();
+            if (args.ReportPath != null && !WriteReport(args.ReportPath, tally.Converted, plan.Skipped.Count, missing, failures))
+                return ExitCodes.Failed;
+            if (failures.Count == 0 && missing.Count == 0)
+                return ExitCodes.Success;
+            if (!args.FailOnErrors && missing.Count == 0 && failures.All(f => f.Error!.IsThePhotosFault))
+            {
+                _console.Error.WriteLine($"note: {failures.Count} photo{(failures.Count == 1 ? "" : "s")} could not be converted, each for a fault of its own (damaged, unsupported or too large); with --fail-on-errors false the run counts as done.");
+                return ExitCodes.Success;
+            }
+
+            return ExitCodes.Failed;
+        }
+
+        /// <summary>
+        /// The run's report as JSON, written to a temporary file and renamed into place: a Job's collector reads
+        /// either the whole report or none. False (said) when it cannot be written.
+        /// </summary>
+        private bool WriteReport(string path, int converted, int skipped, IReadOnlyList<string> missing, IReadOnlyList<BatchOutcome> failures)
+        {
+            var report = new
+            {
+                converted,
+                skipped,
+                failed = missing.Select(m => new { input = m, error = nameof(AnimeGanErrorCode.InputNotFound), reason = "no such file or folder, or no image matches", photosFault = false })
+                    .Concat(failures.Select(f => new { input = f.InputPath, error = f.Error!.Code.ToString(), reason = f.Error.Message, photosFault = f.Error.IsThePhotosFault })),
+            };
+            var full = Path.GetFullPath(path);
+            var temporary = full + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+                File.WriteAllText(temporary, System.Text.Json.JsonSerializer.Serialize(report, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+                File.Move(temporary, full, overwrite: true);
+                return true;
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                if (File.Exists(temporary))
+                    File.Delete(temporary);
+                _console.Fail($"{full}: the report could not be written ({ex.Message}).");
+                return false;
+            }
         }
 
         /// <summary>--list: what this run (this worker) would convert, one "input -> output" line each, and nothing converted.</summary>
@@ -177,14 +219,17 @@ namespace AnimeGan.Cli.Commands
 
             public int Converted { get; private set; }
 
-            public int Failed { get; private set; }
+            public int Failed => Failures.Count;
+
+            /// <summary>Gets the photos that failed, with their errors, for the report and the exit code.</summary>
+            public List<BatchOutcome> Failures { get; } = new List<BatchOutcome>();
 
             public void Add(BatchOutcome outcome)
             {
                 if (outcome.Succeeded)
                     Converted++;
                 else
-                    Failed++;
+                    Failures.Add(outcome);
             }
         }
     }

@@ -30,5 +30,12 @@ namespace AnimeGan.Core.Exceptions
         /// end can word the fix in its own terms (a command line, a cmdlet, a dialog).
         /// </summary>
         public string? ModelId { get; init; }
+
+        /// <summary>
+        /// Gets whether the photo itself is at fault (damaged, not an image the engine reads, too large, gone): no
+        /// retry converts it, so a batch that must finish (a Job's shard) can count it done and report it, while a
+        /// failure of the run (a model, the disk, an option) still fails the batch.
+        /// </summary>
+        public bool IsThePhotosFault => Code is AnimeGanErrorCode.InputNotFound or AnimeGanErrorCode.UnsupportedFormat or AnimeGanErrorCode.CorruptImage or AnimeGanErrorCode.ImageTooLarge;
     }
 }

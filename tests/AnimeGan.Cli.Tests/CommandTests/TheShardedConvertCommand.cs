@@ -103,6 +103,36 @@ namespace AnimeGan.Cli.Tests.CommandTests
             Assert.Contains("--shard-count", run.Error, StringComparison.Ordinal);
         }
 
+        [Fact]
+        public void ShouldCountADamagedPhotoDoneWithFailOnErrorsFalseAndNameItInTheReport()
+        {
+            // An Indexed Job's shard with one damaged photo: every retry fails it again, so the Job needs exit 0 for it.
+            using var folder = new TemporaryDirectory();
+            var archive = Directory.CreateDirectory(folder.File("archive")).FullName;
+            TestImages.WritePhoto(TestFiles.Square, Path.Combine(archive, "good.jpg"), 128);
+            File.WriteAllBytes(Path.Combine(archive, "damaged.jpg"), new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3, 4, 5 });
+            var report = folder.File("reports/shard-0.json");
+            string[] Convert(string output, params string[] more)
+                => new[] { "--models", TestModels.Folder, "convert", archive, "-o", folder.File(output), "--no-faces", "--max-size", "64", "--shard", "0/1" }.Concat(more).ToArray();
+
+            var strict = Run(Convert("strict"));
+            var lenient = Run(Convert("lenient", "--fail-on-errors", "false", "--report", report));
+
+            Assert.Equal(1, strict.ExitCode);
+            Assert.True(lenient.ExitCode == 0, lenient.Out + lenient.Error);
+            Assert.Contains("damaged.jpg", lenient.Error, StringComparison.Ordinal);
+            using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(report));
+            Assert.Equal(1, json.RootElement.GetProperty("converted").GetInt32());
+            var failed = Assert.Single(json.RootElement.GetProperty("failed").EnumerateArray());
+            Assert.Equal(Path.Combine(archive, "damaged.jpg"), failed.GetProperty("input").GetString());
+            Assert.True(failed.GetProperty("photosFault").GetBoolean());
+
+            // A failure of the run, not of a photo (its report cannot be written: a file stands where its folder would), still fails it.
+            var unwritable = Run(Convert("again", "--fail-on-errors", "false", "--report", Path.Combine(archive, "good.jpg", "report.json")));
+            Assert.Equal(1, unwritable.ExitCode);
+            Assert.Contains("the report could not be written", unwritable.Error, StringComparison.Ordinal);
+        }
+
         /// <summary>Photo -> output for each "photo -> output" line (what --list prints, and what a conversion reports).</summary>
         private static Dictionary<string, string> Converted(string printed)
             => printed.Split('\n').Select(l => l.Trim()).Where(l => l.Contains(" -> ", StringComparison.Ordinal))
