@@ -10,21 +10,22 @@ namespace AnimeGan.Cli.Commands
         /// <summary>The models folder, for every command (the ANIMEGAN_MODELS variable does the same).</summary>
         public static readonly Option<string?> ModelsFolder = new Option<string?>("--models")
         {
-            Description = "Models folder (default: $ANIMEGAN_MODELS, else a 'models' folder beside the program, else the per-user data folder).",
+            Description = "Models folder, where installs go (default: $ANIMEGAN_MODELS, else the per-user data folder); the 'models' folder beside the program, which a release archive ships, is searched after it.",
             HelpName = "DIR",
             Recursive = true,
-            DefaultValueFactory = _ => PortableModelsFolder(),
         };
 
         /// <summary>
-        /// The models folder of an unpacked download: the release archives carry the default style and face
-        /// detector in a 'models' folder beside the program, so they convert on first run with no download.
-        /// $ANIMEGAN_MODELS still wins; a program with no such folder (a .NET tool, a build) uses the per-user one.
+        /// The models of a folder with those shipped beside the program: a release archive carries the default
+        /// style and face detector in a 'models' folder there, so it converts on first run with no download, and a
+        /// user's own folder ($ANIMEGAN_MODELS, --models) adds to them. A program with no such folder (a .NET tool,
+        /// a build) has only the user's.
         /// </summary>
-        private static string? PortableModelsFolder()
+        public static Core.Models.ModelStore Store(string? folder) => Core.Models.ModelStore.WithShipped(folder, ShippedModelsFolder());
+
+        /// <summary>The 'models' folder beside the program, or null when it has none.</summary>
+        public static string? ShippedModelsFolder()
         {
-            if (!string.IsNullOrWhiteSpace(System.Environment.GetEnvironmentVariable(Core.Models.ModelStore.FolderVariable)))
-                return null;
             var beside = System.IO.Path.Combine(System.AppContext.BaseDirectory, "models");
             return System.IO.Directory.Exists(beside) ? beside : null;
         }

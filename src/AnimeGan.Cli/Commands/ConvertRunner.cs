@@ -4,7 +4,6 @@ using AnimeGan.Core;
 using AnimeGan.Core.Batches;
 using AnimeGan.Core.Exceptions;
 using AnimeGan.Core.IO;
-using AnimeGan.Core.Models;
 using Spectre.Console;
 
 namespace AnimeGan.Cli.Commands
@@ -30,7 +29,7 @@ namespace AnimeGan.Cli.Commands
 
         private int Run(ConvertArgs args, CancellationToken cancellationToken)
         {
-            var store = new ModelStore(args.ModelsFolder);
+            var store = CommonOptions.Store(args.ModelsFolder);
             var (photos, missing) = InputExpander.Expand(args.Inputs, args.Recurse, args.Suffix);
             foreach (var path in missing)
                 _console.Fail($"{path}: no such file or folder, or no image matches.");

@@ -4,7 +4,6 @@ using AnimeGan.Core;
 using AnimeGan.Core.Exceptions;
 using AnimeGan.Core.Faces;
 using AnimeGan.Core.Imaging;
-using AnimeGan.Core.Models;
 
 namespace AnimeGan.Cli.Commands
 {
@@ -17,7 +16,7 @@ namespace AnimeGan.Cli.Commands
 
         public int Run(FacesArgs args, CancellationToken cancellationToken)
         {
-            using var engine = new AnimeGanEngine(new ModelStore(args.ModelsFolder));
+            using var engine = new AnimeGanEngine(CommonOptions.Store(args.ModelsFolder));
             var found = new List<object>();
             var failed = 0;
             // Files, folders (their pictures) and patterns, as convert takes them; outputs are pictures here too.

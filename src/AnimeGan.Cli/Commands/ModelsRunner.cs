@@ -19,7 +19,7 @@ namespace AnimeGan.Cli.Commands
 
         public int List(ModelsListArgs args)
         {
-            var store = new ModelStore(args.ModelsFolder);
+            var store = CommonOptions.Store(args.ModelsFolder);
             var optimizedGraphs = new OptimizedGraphCache(store);
             if (args.Json)
             {
@@ -43,6 +43,8 @@ namespace AnimeGan.Cli.Commands
             }
 
             _console.Out.WriteLine($"Models folder: {store.Folder}");
+            if (store.ShippedFolder != null)
+                _console.Out.WriteLine($"Shipped models (searched after it): {store.ShippedFolder}");
             _console.Out.WriteLine($"{"ID",-11} {"KIND",-14} {"FAMILY",-11} {"SIZE",8}  {"INSTALLED",-9}  OPTIMIZED GRAPH");
             foreach (var m in store.Manifest.Models)
                 _console.Out.WriteLine($"{m.Id,-11} {ModelManifest.KindName(m.Kind),-14} {m.Family,-11} {ByteSizes.Format(m.SizeInBytes),8}  {(store.IsInstalled(m) ? "yes" : store.IsDamaged(m) ? "damaged" : "no"),-9}  {optimizedGraphs.Describe(m)}");
@@ -52,7 +54,7 @@ namespace AnimeGan.Cli.Commands
         /// <summary>`styles`: the installed styles only, the default marked.</summary>
         public int Styles(ModelsListArgs args)
         {
-            var store = new ModelStore(args.ModelsFolder);
+            var store = CommonOptions.Store(args.ModelsFolder);
             var styles = store.Installed(ModelKind.Style);
             if (args.Json)
             {
@@ -79,7 +81,7 @@ namespace AnimeGan.Cli.Commands
 
         public int Install(ModelsInstallArgs args, CancellationToken cancellationToken)
         {
-            var store = new ModelStore(args.ModelsFolder);
+            var store = CommonOptions.Store(args.ModelsFolder);
             var installer = new ModelInstaller(store);
             ModelInstallPlan plan;
             try
@@ -112,6 +114,8 @@ namespace AnimeGan.Cli.Commands
             if (plan.FromFolder == null && results.Any(r => r.Error?.InnerException is System.Net.Http.HttpRequestException))
                 _console.Error.WriteLine("note: without a network, install from a folder that holds the model files (a release archive's models/ folder, or files copied from another machine): animegan models install <ids> --from DIR.");
             _console.Out.WriteLine($"Models folder: {store.Folder}");
+            if (store.ShippedFolder != null)
+                _console.Out.WriteLine($"Shipped models (searched after it): {store.ShippedFolder}");
             return results.Any(r => r.Outcome == InstallOutcome.Failed) ? ExitCodes.Failed : ExitCodes.Success;
         }
 
@@ -166,7 +170,7 @@ namespace AnimeGan.Cli.Commands
 
         public int Verify(ModelsVerifyArgs args)
         {
-            var store = new ModelStore(args.ModelsFolder);
+            var store = CommonOptions.Store(args.ModelsFolder);
             IEnumerable<ModelEntry> models;
             try
             {
@@ -198,7 +202,7 @@ namespace AnimeGan.Cli.Commands
 
         public int Optimize(ModelsOptimizeArgs args, CancellationToken cancellationToken)
         {
-            var store = new ModelStore(args.ModelsFolder);
+            var store = CommonOptions.Store(args.ModelsFolder);
             IReadOnlyList<PixelImage> samples;
             try
             {

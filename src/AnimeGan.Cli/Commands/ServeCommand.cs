@@ -53,6 +53,7 @@ namespace AnimeGan.Cli.Commands
                         MaxWorkingSize = parseResult.GetValue(maxWorkingSize),
                         Token = Token(parseResult.GetValue(token), parseResult.GetValue(tokenFile)),
                         ModelsFolder = parseResult.GetValue(CommonOptions.ModelsFolder),
+                        ShippedModelsFolder = CommonOptions.ShippedModelsFolder(),
                         AllowedHosts = parseResult.GetValue(allowedHosts) ?? Array.Empty<string>(),
                         KnownProxies = Proxies(parseResult.GetValue(forwardedHeaders), parseResult.GetValue(knownProxies)),
                         DrainSeconds = parseResult.GetValue(drainSeconds),

@@ -19,7 +19,7 @@ namespace AnimeGan.Cli.Commands
 
         public async Task<int> RunAsync(ServeOptions options, CancellationToken cancellationToken)
         {
-            var store = new ModelStore(options.ModelsFolder);
+            var store = CommonOptions.Store(options.ModelsFolder);
             if (store.Installed(ModelKind.Style).Count == 0)
                 _console.Error.WriteLine($"warning: no style is installed in {store.Folder}; install them with 'animegan models install --all' or 'animegan models install --from <folder>'.");
 
@@ -31,9 +31,14 @@ namespace AnimeGan.Cli.Commands
             {
                 await app.StartAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (System.IO.IOException ex)
+            catch (System.IO.IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException || ex.Message.StartsWith("Failed to bind", StringComparison.Ordinal))
             {
                 _console.Fail($"cannot listen on {options.Host}:{options.Port} ({ex.Message}).");
+                return ExitCodes.Failed;
+            }
+            catch (System.IO.IOException ex)
+            {
+                _console.Fail($"cannot start: {ex.Message}");
                 return ExitCodes.Failed;
             }
 

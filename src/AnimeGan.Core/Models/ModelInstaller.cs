@@ -229,7 +229,7 @@ namespace AnimeGan.Core.Models
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
-                throw new AnimeGanException(AnimeGanErrorCode.InstallFailed, $"{_store.Folder}: cannot create the models folder ({ex.Message}).", _store.Folder, ex);
+                throw new AnimeGanException(AnimeGanErrorCode.InstallFailed, $"{_store.Folder}: cannot create the models folder ({ex.Message}). {WritableFolderHint}", _store.Folder, ex);
             }
 
             var temporary = FileMoves.TemporaryPathFor(target);
@@ -254,7 +254,11 @@ namespace AnimeGan.Core.Models
                 FileMoves.Replace(temporary, target);
                 _store.RememberVerified(target);
             }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            catch (UnauthorizedAccessException ex)
+            {
+                throw new AnimeGanException(AnimeGanErrorCode.InstallFailed, $"{_store.Folder}: this models folder cannot be written by you. {WritableFolderHint}", target, ex) { ModelId = model.Id };
+            }
+            catch (IOException ex)
             {
                 throw new AnimeGanException(AnimeGanErrorCode.InstallFailed, $"{target}: cannot write the model ({ex.Message}).", target, ex) { ModelId = model.Id };
             }
@@ -263,6 +267,9 @@ namespace AnimeGan.Core.Models
                 FileMoves.TryDelete(temporary);
             }
         }
+
+        /// <summary>Where to install instead, in words every front end's users follow (an install folder under Program Files, a shared one).</summary>
+        private const string WritableFolderHint = "Install into a folder you can write: give one as the models folder (--models DIR, -ModelsPath), or set ANIMEGAN_MODELS.";
 
         /// <summary>Reports a download's bytes as the model's progress, on the reporting thread.</summary>
         private sealed class DownloadProgress : IProgress<long>

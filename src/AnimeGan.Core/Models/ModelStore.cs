@@ -21,14 +21,33 @@ namespace AnimeGan.Core.Models
         /// <param name="folder">The models folder; null resolves it as <see cref="ResolveFolder"/> does.</param>
         /// <param name="manifest">The manifest; null uses <see cref="ModelManifest.Default"/>.</param>
         public ModelStore(string? folder = null, ModelManifest? manifest = null)
+            : this(folder, null, manifest)
+        {
+        }
+
+        private ModelStore(string? folder, string? shippedFolder, ModelManifest? manifest)
         {
             Folder = ResolveFolder(folder);
+            ShippedFolder = string.IsNullOrWhiteSpace(shippedFolder) ? null : Path.GetFullPath(shippedFolder);
             _baseManifest = manifest ?? ModelManifest.Default;
             _current = ReadManifest();
         }
 
-        /// <summary>Gets the absolute models folder.</summary>
+        /// <summary>
+        /// Creates a store whose own folder comes first and the models that came with the program second: a user's
+        /// folder (<c>ANIMEGAN_MODELS</c>, <c>--models</c>, the per-user folder) adds to what an archive ships
+        /// instead of hiding it, so a style installed there still finds the shipped face detector. Installs,
+        /// variants, verdicts and optimized graphs go to the own folder; the shipped one is only read.
+        /// </summary>
+        /// <param name="folder">The store's own folder; null resolves it as <see cref="ResolveFolder"/> does.</param>
+        /// <param name="shippedFolder">The folder of models that came with the program; null for none.</param>
+        public static ModelStore WithShipped(string? folder, string? shippedFolder) => new ModelStore(folder, shippedFolder, null);
+
+        /// <summary>Gets the absolute models folder: where installs and everything made from models go.</summary>
         public string Folder { get; }
+
+        /// <summary>Gets the folder of models that came with the program, searched after <see cref="Folder"/>; null for none.</summary>
+        public string? ShippedFolder { get; }
 
         /// <summary>
         /// Gets the manifest this store checks files against: the shipped models plus the variants made in
@@ -40,11 +59,11 @@ namespace AnimeGan.Core.Models
             get
             {
                 var current = Volatile.Read(ref _current);
-                if (FileStamp.Of(VariantsPath).Equals(current.Variants))
+                if (current.IsCurrent(this))
                     return current.Manifest;
                 lock (_variantsLock)
                 {
-                    if (!FileStamp.Of(VariantsPath).Equals(_current.Variants))
+                    if (!_current.IsCurrent(this))
                         Volatile.Write(ref _current, ReadManifest());
                     return _current.Manifest;
                 }
@@ -53,12 +72,18 @@ namespace AnimeGan.Core.Models
 
         private ManifestSnapshot ReadManifest()
         {
-            // Stamp first: a write landing between the two reads makes the next access read again.
+            // Stamps first: a write landing between the two reads makes the next access read again.
             var stamp = FileStamp.Of(VariantsPath);
-            return new ManifestSnapshot(_baseManifest.WithVariants(LoadVariants(VariantsPath)), stamp);
+            var shippedStamp = FileStamp.Of(ShippedVariantsPath);
+            // The own folder's variants first: one made here again replaces the shipped one of the same id.
+            var variants = LoadVariants(VariantsPath);
+            var shipped = LoadVariants(ShippedVariantsPath).Where(v => variants.All(own => own.Id != v.Id));
+            return new ManifestSnapshot(_baseManifest.WithVariants(variants.Concat(shipped).ToList()), stamp, shippedStamp);
         }
 
         private string VariantsPath => Path.Combine(Folder, Onnx.ModelOptimizer.VariantsFile);
+
+        private string ShippedVariantsPath => Path.Combine(ShippedFolder ?? Folder, Onnx.ModelOptimizer.VariantsFile);
 
         /// <summary>
         /// Picks the models folder: the explicit one, else <c>ANIMEGAN_MODELS</c>, else a per-user data
@@ -101,13 +126,21 @@ namespace AnimeGan.Core.Models
             }
         }
 
-        /// <summary>Gets where a model's file is (or would be) in this store.</summary>
+        /// <summary>Gets where a model's file is: in the own folder, else in the shipped one, else where an install would put it (the own folder).</summary>
         public string GetPath(ModelEntry model)
         {
             Throw.IfNull(model);
             if (!ModelManifest.IsPlainFileName(model.FileName))
                 throw new AnimeGanException(AnimeGanErrorCode.ManifestInvalid, $"Model '{model.Id}' names '{model.FileName}', which would leave the models folder.", model.FileName);
-            return Path.Combine(Folder, model.FileName);
+            var own = Path.Combine(Folder, model.FileName);
+            if (ShippedFolder != null && !File.Exists(own))
+            {
+                var shipped = Path.Combine(ShippedFolder, model.FileName);
+                if (File.Exists(shipped))
+                    return shipped;
+            }
+
+            return own;
         }
 
         /// <summary>
@@ -161,7 +194,11 @@ namespace AnimeGan.Core.Models
         /// <summary>Remembers a file the installer wrote and hashed on the way in, so loading it does not hash it again.</summary>
         internal void RememberVerified(string path) => _verification.Remember(path);
 
-        /// <summary>A manifest and the variants-list stamp it was read at, swapped as one reference.</summary>
-        private sealed record ManifestSnapshot(ModelManifest Manifest, FileStamp Variants);
+        /// <summary>A manifest and the variants-list stamps it was read at, swapped as one reference.</summary>
+        private sealed record ManifestSnapshot(ModelManifest Manifest, FileStamp Variants, FileStamp ShippedVariants)
+        {
+            public bool IsCurrent(ModelStore store)
+                => FileStamp.Of(store.VariantsPath).Equals(Variants) && FileStamp.Of(store.ShippedVariantsPath).Equals(ShippedVariants);
+        }
     }
 }

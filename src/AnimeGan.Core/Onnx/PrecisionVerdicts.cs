@@ -46,6 +46,7 @@ namespace AnimeGan.Core.Onnx
             var temporary = FileMoves.TemporaryPathFor(path);
             try
             {
+                Directory.CreateDirectory(store.Folder);
                 File.WriteAllText(temporary, JsonSerializer.Serialize(all, Json));
                 FileMoves.Replace(temporary, path);
                 Readings[path] = (FileStamp.Of(path), all);

@@ -23,6 +23,9 @@ namespace AnimeGan.Web.Hosting
         /// <summary>Gets the models folder; null resolves it as every front end does.</summary>
         public string? ModelsFolder { get; init; }
 
+        /// <summary>Gets the folder of models shipped with the program, searched after <see cref="ModelsFolder"/>; null for none.</summary>
+        public string? ShippedModelsFolder { get; init; }
+
         /// <summary>Gets the largest upload accepted, in megabytes.</summary>
         public int MaxUploadMegabytes { get; init; } = 50;
 

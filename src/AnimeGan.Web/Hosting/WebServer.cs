@@ -101,7 +101,7 @@ namespace AnimeGan.Web.Hosting
             {
                 var serve = services.GetRequiredService<ServeOptions>();
                 // A server waits between conversions of every size: its model runs give their memory back as they end.
-                return new AnimeGanEngine(new ModelStore(serve.ModelsFolder), BatchDefaults.ThreadsPerRun(serve.Jobs), Core.Inference.MemoryArena.ShrunkAfterEachRun);
+                return new AnimeGanEngine(ModelStore.WithShipped(serve.ModelsFolder, serve.ShippedModelsFolder), BatchDefaults.ThreadsPerRun(serve.Jobs), Core.Inference.MemoryArena.ShrunkAfterEachRun);
             });
             builder.Services.AddSingleton(services => new JobStore(services.GetRequiredService<ServeOptions>()));
             builder.Services.AddHostedService<JobExpiry>();
@@ -146,6 +146,9 @@ namespace AnimeGan.Web.Hosting
 
             logging.AddFilter(AccessLog.Category, options.AccessLog ? LogLevel.Information : LogLevel.None);
             logging.AddFilter(ServeLog.Category, LogLevel.Information);
+            // A start that fails is said once, in one sentence, by whoever started the host (the CLI's error line),
+            // not also as the host's own stack trace.
+            logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         }
 
         /// <summary>The middleware, in the order a request meets it: who may ask, then whether it may start work.</summary>

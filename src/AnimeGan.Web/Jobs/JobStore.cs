@@ -194,7 +194,12 @@ namespace AnimeGan.Web.Jobs
             }
             catch (Exception ex) when (ex is UnauthorizedAccessException || ex is IOException)
             {
-                throw new IOException($"{root}: cannot make this user's private folder for uploads ({ex.Message}); is it another user's?", ex);
+                // A folder that exists belongs to another user; one that cannot be made is a temporary folder that
+                // cannot be written (a read-only root file system with no volume at /tmp).
+                var why = Directory.Exists(root)
+                    ? "it belongs to another user, or its permissions are not this user's alone"
+                    : $"the temporary folder {Path.GetTempPath()} cannot be written; give the server a writable one (TMPDIR, or in a container a volume at /tmp)";
+                throw new IOException($"{root}: cannot make the server's private folder for uploads: {why}.", ex);
             }
 
             return root;

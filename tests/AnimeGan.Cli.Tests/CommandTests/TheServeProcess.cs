@@ -116,6 +116,30 @@ namespace AnimeGan.Cli.Tests.CommandTests
             }
         }
 
+        [Fact]
+        public async Task ShouldSayInOneLineThatItsTemporaryFolderCannotBeWritten()
+        {
+            // A read-only root file system and no volume at /tmp; procfs takes no new folder, even from root.
+            var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "animegan.dll"), "--models", TestModels.Folder, "serve", "--port", "0" })
+                start.ArgumentList.Add(argument);
+            start.Environment["TMPDIR"] = "/proc/sys";
+            using var server = Process.Start(start)!;
+            var output = server.StandardOutput.ReadToEndAsync();
+            var errors = await server.StandardError.ReadToEndAsync();
+            await server.WaitForExitAsync();
+
+            Assert.Equal(1, server.ExitCode);
+            var line = Assert.Single(errors.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.Contains("the temporary folder /proc/sys/ cannot be written", line, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", await output, StringComparison.Ordinal);
+        }
+
         private static string ReadUntil(Process process, string text)
         {
             while (process.StandardOutput.ReadLine() is string line)
