@@ -9,7 +9,7 @@ namespace AnimeGan.Core.Onnx
     /// <param name="StyleId">The style.</param>
     /// <param name="Runs">What <see cref="Precision.Auto"/> runs: <see cref="Precision.Int8"/> or <see cref="Precision.Float"/>.</param>
     /// <param name="Speedup">How many times faster the INT8 variant ran than the float graph here (ratio of minima of alternating runs).</param>
-    /// <param name="Similarity">The lowest SSIM of the INT8 output against the float output over the built-in scenes.</param>
+    /// <param name="Similarity">The lowest SSIM of the INT8 output against the float output over the built-in scenes and photos.</param>
     /// <param name="ProcessorKey">The processor's architecture and vector extensions the verdict was measured on.</param>
     /// <param name="StyleSha256">The SHA-256 of the style file measured.</param>
     /// <param name="VariantSha256">The SHA-256 of the INT8 variant measured.</param>
@@ -18,7 +18,7 @@ namespace AnimeGan.Core.Onnx
         /// <summary>The speed-up INT8 must reach on this processor to run by default: below it, float's exactness is worth more.</summary>
         public const double MinimumSpeedup = 1.3;
 
-        /// <summary>How alike (lowest SSIM over the built-in scenes) INT8 must look to the float graph to run by default.</summary>
+        /// <summary>How alike (lowest SSIM over the built-in scenes and photos) INT8 must look to the float graph to run by default.</summary>
         public const double MinimumSimilarity = 0.98;
 
         /// <summary>The choice made from the two measurements by the rules above.</summary>
