@@ -120,10 +120,16 @@ namespace AnimeGan.Core.Onnx
             }
 
             onStep?.Invoke("measuring INT8 against float on this processor");
-            // Five alternating rounds: the verdict sits on a threshold, and one busy moment must not decide it.
-            var (speedup, _) = Compare(variant.Id, cancellationToken, rounds: 5);
-            speedup = MeasuredSpeedupHook?.Invoke(entry.Id, speedup) ?? speedup;
+            // Looks first: INT8 that looks different runs float however fast it is, so it is not timed.
             var similarity = LowestSimilarity(entry, variant, cancellationToken);
+            var speedup = 0.0;
+            if (similarity >= PrecisionVerdict.MinimumSimilarity)
+            {
+                // Five alternating rounds: the verdict sits on a threshold, and one busy moment must not decide it.
+                speedup = Compare(variant.Id, cancellationToken, rounds: 5).Speedup;
+                speedup = MeasuredSpeedupHook?.Invoke(entry.Id, speedup) ?? speedup;
+            }
+
             var verdict = new PrecisionVerdict(entry.Id, PrecisionVerdict.Choose(speedup, similarity), speedup, similarity, Inference.ProcessorFeatures.Key, entry.Sha256, variant.Sha256);
             PrecisionVerdicts.Save(_store, verdict);
             return verdict;

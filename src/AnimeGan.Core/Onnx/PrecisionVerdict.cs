@@ -8,7 +8,7 @@ namespace AnimeGan.Core.Onnx
     /// </summary>
     /// <param name="StyleId">The style.</param>
     /// <param name="Runs">What <see cref="Precision.Auto"/> runs: <see cref="Precision.Int8"/> or <see cref="Precision.Float"/>.</param>
-    /// <param name="Speedup">How many times faster the INT8 variant ran than the float graph here (ratio of minima of alternating runs).</param>
+    /// <param name="Speedup">How many times faster the INT8 variant ran than the float graph here (ratio of minima of alternating runs); 0 when it looked different and was not timed.</param>
     /// <param name="Similarity">The lowest SSIM of the INT8 output against the float output over the built-in scenes and photos.</param>
     /// <param name="ProcessorKey">The processor's architecture and vector extensions the verdict was measured on.</param>
     /// <param name="StyleSha256">The SHA-256 of the style file measured.</param>
@@ -28,8 +28,8 @@ namespace AnimeGan.Core.Onnx
         /// <summary>The reason in a few words, as <c>animegan styles</c> and <c>Get-AnimeStyle</c> show it.</summary>
         public string Reason => Runs == Precision.Int8
             ? string.Format(CultureInfo.InvariantCulture, "int8: {0:0.0}x, SSIM {1:0.000}", Speedup, Similarity)
-            : Speedup < MinimumSpeedup
-                ? string.Format(CultureInfo.InvariantCulture, "float: int8 only {0:0.0}x here", Speedup)
-                : string.Format(CultureInfo.InvariantCulture, "float: int8 looks different here (SSIM {0:0.000})", Similarity);
+            : Similarity < MinimumSimilarity
+                ? string.Format(CultureInfo.InvariantCulture, "float: int8 looks different here (SSIM {0:0.000})", Similarity)
+                : string.Format(CultureInfo.InvariantCulture, "float: int8 only {0:0.0}x here", Speedup);
     }
 }
