@@ -68,6 +68,21 @@ namespace AnimeGan.Release.Tests
         }
 
         [Fact]
+        public void ShouldPackTheToolWithOnlyWhatRuns()
+        {
+            var entries = ZipEntries(ReleaseFolder.Artifact($"AnimeGan.Cli.{ReleaseFolder.Version}.nupkg"));
+            var tool = entries.Where(e => e.StartsWith("tools/net10.0/any/", StringComparison.Ordinal)).Select(e => e.Substring("tools/net10.0/any/".Length)).ToList();
+
+            Assert.Contains("animegan.dll", tool);
+            Assert.Contains("AnimeGan.Web.dll", tool);
+            // No XML docs, no symbols, and no launcher of the server's own (it runs inside animegan).
+            Assert.DoesNotContain(tool, e => e.EndsWith(".xml", StringComparison.Ordinal) && e != "DotnetToolSettings.xml");
+            Assert.DoesNotContain(tool, e => e.EndsWith(".pdb", StringComparison.Ordinal));
+            Assert.DoesNotContain("AnimeGan.Web", tool);
+            Assert.DoesNotContain("AnimeGan.Web.exe", tool);
+        }
+
+        [Fact]
         public void ShouldBundleStylesInThePaintDotNetZipUnderSixtyMegabytes()
         {
             var zip = ReleaseFolder.Artifact($"AnimeGan-PaintDotNet-{ReleaseFolder.Version}.zip");
