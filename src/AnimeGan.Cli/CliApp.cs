@@ -56,7 +56,42 @@ namespace AnimeGan.Cli
                 configuration.ProcessTerminationTimeout = null;
             }
 
-            return await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+            // Exceptions come here rather than to the parser's handler, which prints any of them as a stack trace.
+            configuration.EnableDefaultExceptionHandler = false;
+            try
+            {
+                return await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (MissingNativeLibrary(ex) is DllNotFoundException missing)
+            {
+                console.Fail($"this platform ({System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier}) has no native library this program needs ({missing.Message.Split('\n')[0].Trim()}). The animegan tool runs on Windows x64 and arm64, Linux x64 and macOS arm64; elsewhere, use a release archive or the container image.");
+                return ExitCodes.Failed;
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C in a command that does not say what it finished itself: nothing partial was left (writes rename into place).
+                return ExitCodes.Interrupted;
+            }
+            catch (Exception ex)
+            {
+                console.Error.WriteLine("Unhandled exception: " + ex);
+                return ExitCodes.Failed;
+            }
+        }
+
+        /// <summary>
+        /// The native library that could not be loaded (ImageMagick's, ONNX Runtime's), however deep the type
+        /// initializers wrapped it: a platform the package carries no natives for fails on first use of either.
+        /// </summary>
+        private static DllNotFoundException? MissingNativeLibrary(Exception? exception)
+        {
+            for (; exception != null; exception = exception.InnerException)
+            {
+                if (exception is DllNotFoundException missing)
+                    return missing;
+            }
+
+            return null;
         }
     }
 }

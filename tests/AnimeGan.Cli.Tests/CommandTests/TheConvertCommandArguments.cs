@@ -118,6 +118,30 @@ namespace AnimeGan.Cli.Tests.CommandTests
             Assert.Contains("--faces and --no-faces", error);
         }
 
+        [Fact]
+        public async Task ShouldSayInOneSentenceThatThePlatformHasNoNativeLibrary()
+        {
+            // What a platform without ImageMagick's natives meets on first use: a type initializer around the load failure.
+            var error = new StringWriter();
+            var missing = new TypeInitializationException("ImageMagick.Environment", new DllNotFoundException("Unable to load shared library 'Magick.Native-Q8-arm64.dll' or one of its dependencies."));
+
+            var code = await CliApp.RunAsync(new[] { "convert", "a.jpg" }, new CliConsole(new StringWriter(), error, IsTerminal: false), CancellationToken.None, new ThrowingRunner(missing));
+
+            Assert.Equal(1, code);
+            var line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.Contains("has no native library this program needs (Unable to load shared library 'Magick.Native-Q8-arm64.dll'", line, StringComparison.Ordinal);
+            Assert.Contains("use a release archive or the container image", line, StringComparison.Ordinal);
+        }
+
+        private sealed class ThrowingRunner : IConvertRunner
+        {
+            private readonly Exception _exception;
+
+            public ThrowingRunner(Exception exception) => _exception = exception;
+
+            public Task<int> RunAsync(ConvertArgs args, CancellationToken cancellationToken) => throw _exception;
+        }
+
         private sealed class RecordingRunner : IConvertRunner
         {
             public ConvertArgs? Args { get; private set; }
