@@ -38,7 +38,10 @@ default_ids="hayao retinaface"
 if [ -n "${ANIMEGAN_RELEASE_MODELS:-}" ]; then
   animegan --models "$all" models install --from "$ANIMEGAN_RELEASE_MODELS"
 else
-  animegan --models "$all" models install --all   # every model with a public download
+  animegan --models "$all" models install --all || {   # every model with a public download
+    echo "release.sh: the models could not be downloaded; without a network, set ANIMEGAN_RELEASE_MODELS=DIR to a folder holding the model files." >&2
+    exit 1
+  }
 fi
 # shellcheck disable=SC2086
 animegan --models "$defaults" models install $default_ids --from "$all"
