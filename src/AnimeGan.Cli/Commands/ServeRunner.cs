@@ -20,8 +20,12 @@ namespace AnimeGan.Cli.Commands
         public async Task<int> RunAsync(ServeOptions options, CancellationToken cancellationToken)
         {
             var store = CommonOptions.Store(options.ModelsFolder);
+            // Not ready until the default style is there (/readyz answers 503, and so do conversions that name no style).
+            var defaultStyle = store.Manifest.Get(store.Manifest.DefaultStyleId);
             if (store.Installed(ModelKind.Style).Count == 0)
-                _console.Error.WriteLine($"warning: no style is installed in {store.Folder}; install them with 'animegan models install --all' or 'animegan models install --from <folder>'.");
+                _console.Error.WriteLine($"warning: no style is installed in {store.Folder}; the server is not ready until one is: install them with 'animegan models install --all' or 'animegan models install --from <folder>'.");
+            else if (!store.IsInstalled(defaultStyle))
+                _console.Error.WriteLine($"warning: the default style '{defaultStyle.Id}' is not installed in {store.Folder}; the server is not ready (/readyz 503) until it is: animegan models install {defaultStyle.Id}.");
 
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
             builder.Logging.SetMinimumLevel(LogLevel.Warning);

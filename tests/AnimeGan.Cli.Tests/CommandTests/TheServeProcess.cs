@@ -140,6 +140,35 @@ namespace AnimeGan.Cli.Tests.CommandTests
             Assert.DoesNotContain("   at ", await output, StringComparison.Ordinal);
         }
 
+        [Fact]
+        public void ShouldSayAtStartThatItIsNotReadyWithoutTheDefaultStyle()
+        {
+            // A models volume holding another style only: alive, but /readyz says 503 until hayao is there.
+            using var folder = new TemporaryDirectory();
+            var cute = TestModels.Store.Manifest.Get("cute");
+            Directory.CreateDirectory(folder.File("models"));
+            File.Copy(TestModels.Store.GetVerifiedPath(cute), Path.Combine(folder.File("models"), cute.FileName));
+            var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "animegan.dll"), "--models", folder.File("models"), "serve", "--port", "0" })
+                start.ArgumentList.Add(argument);
+            using var server = Process.Start(start)!;
+            try
+            {
+                var warning = server.StandardError.ReadLine();
+
+                Assert.Equal($"warning: the default style 'hayao' is not installed in {folder.File("models")}; the server is not ready (/readyz 503) until it is: animegan models install hayao.", warning);
+            }
+            finally
+            {
+                server.Kill(entireProcessTree: true);
+            }
+        }
+
         private static string ReadUntil(Process process, string text)
         {
             while (process.StandardOutput.ReadLine() is string line)
