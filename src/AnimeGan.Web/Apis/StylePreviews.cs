@@ -4,21 +4,19 @@ using Microsoft.Extensions.Hosting;
 namespace AnimeGan.Web.Apis
 {
     /// <summary>
-    /// A small sample picture stylized once per installed style, for the page's style picker. The sample is one
-    /// of the engine's drawn scenes, so the server ships no photo and fetches none. They are made in the
-    /// background as the server starts (and the models loaded for them stay ready for conversions), and never
+    /// A small sample picture stylized once per installed style, for the page's style picker: a face beside a
+    /// still life (StyleSample.jpg, cut from the public-domain and CC0 photos in docs/photos), so a card shows how
+    /// the style treats a person and a thing, at default settings, face enhancement included. They are made in
+    /// the background as the server starts (and the models loaded for them stay ready for conversions), and never
     /// wait for a conversion slot: the page's picker shows them while the server is busy.
     /// </summary>
     internal sealed class StylePreviews : BackgroundService
     {
-        private const int Width = 192;
-        private const int Height = 128;
-
-        /// <summary>The engine's drawn scene the styles are shown on: sky, hills, shapes, foliage and a face.</summary>
-        private const int SampleScene = 3;
+        /// <summary>The sample's longer side: twice the card's width on the page, for sharp cards on dense screens.</summary>
+        private const int LongSide = 384;
 
         private readonly AnimeGanEngine _engine;
-        private readonly Lazy<PixelImage> _sample = new Lazy<PixelImage>(() => SyntheticPictures.Scene(SampleScene, Width, Height));
+        private readonly Lazy<PixelImage> _sample = new Lazy<PixelImage>(ReadSample);
         private readonly ConcurrentDictionary<string, Lazy<byte[]>> _previews = new ConcurrentDictionary<string, Lazy<byte[]>>(StringComparer.OrdinalIgnoreCase);
 
         public StylePreviews(AnimeGanEngine engine) => _engine = engine;
@@ -57,8 +55,15 @@ namespace AnimeGan.Web.Apis
 
         private byte[] Render(string styleId)
         {
-            var styled = _engine.Stylize(_sample.Value, new StylizeOptions { Style = styleId, Faces = false }).Image;
-            return PreviewImages.Jpeg(styled, Math.Max(Width, Height), 88);
+            var styled = _engine.Stylize(_sample.Value, new StylizeOptions { Style = styleId }).Image;
+            return PreviewImages.Jpeg(styled, LongSide, 85);
+        }
+
+        private static PixelImage ReadSample()
+        {
+            using var stream = typeof(StylePreviews).Assembly.GetManifestResourceStream("AnimeGan.Web.StyleSample.jpg")
+                ?? throw new InvalidOperationException("The server was built without its style sample (StyleSample.jpg).");
+            return ImageDecoder.Read(stream, "StyleSample.jpg").Pixels;
         }
     }
 }

@@ -210,6 +210,21 @@ namespace AnimeGan.Web.Tests.ApiTests
         }
 
         [Fact]
+        public async Task ShouldShowEachStyleOnAFaceAndAThingInItsCard()
+        {
+            using var client = _app.CreateClient();
+
+            using var hayao = new MagickImage(await client.GetByteArrayAsync("/api/styles/hayao/preview"));
+            using var sketch = new MagickImage(await client.GetByteArrayAsync("/api/styles/sketch/preview"));
+
+            // The sample photo (a portrait beside a cup) at twice a card's width, in the card's 3:2.
+            Assert.Equal((384u, 256u), (hayao.Width, hayao.Height));
+            // A real photo carries colour where the sketch style draws in black and white.
+            Assert.True(hayao.Statistics().GetChannel(PixelChannel.Red)!.StandardDeviation > Quantum.Max / 10.0, "hayao's card has no variety of colour");
+            Assert.True(hayao.Compare(sketch, ErrorMetric.RootMeanSquared) > 0.1, "two styles' cards look the same");
+        }
+
+        [Fact]
         public async Task ShouldAnswerTheHealthCheck()
         {
             using var client = _app.CreateClient();
