@@ -32,6 +32,13 @@ namespace AnimeGan.PowerShell.Cmdlets
         [Parameter]
         public SwitchParameter SkipInt8 { get; set; }
 
+        /// <summary>
+        /// Gets or sets a mirror to download from instead of each model's source: its address followed by the
+        /// source's without the scheme (default: $env:ANIMEGAN_DOWNLOAD_MIRROR). Still SHA-256 checked.
+        /// </summary>
+        [Parameter]
+        public string? Mirror { get; set; }
+
         /// <summary>Gets or sets the models folder to install into.</summary>
         [Parameter]
         public string? ModelsPath { get; set; }
@@ -40,7 +47,17 @@ namespace AnimeGan.PowerShell.Cmdlets
         protected override void ProcessRecord()
         {
             var store = new ModelStore(ProviderPaths.FileSystemFolder(this, ModelsPath, nameof(ModelsPath)));
-            var installer = new ModelInstaller(store);
+            ModelInstaller installer;
+            try
+            {
+                installer = Mirror == null ? new ModelInstaller(store) : new ModelInstaller(store) { Mirror = ModelInstaller.ParseMirror(Mirror, "-Mirror") };
+            }
+            catch (AnimeGanException ex)
+            {
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException(ex.Message), "InvalidMirror", ErrorCategory.InvalidArgument, Mirror));
+                return;
+            }
+
             ModelInstallPlan plan;
             try
             {
@@ -73,7 +90,7 @@ namespace AnimeGan.PowerShell.Cmdlets
                 {
                     var record = ErrorRecords.From(result.Error, result.Model.Id);
                     if (plan.FromFolder == null && result.Error.InnerException is System.Net.Http.HttpRequestException)
-                        record.ErrorDetails = new ErrorDetails(result.Error.Message) { RecommendedAction = "Without a network, install from a folder that holds the model files (a release archive's models folder, or files copied from another machine): Install-AnimeModel <names> -SourcePath <folder>." };
+                        record.ErrorDetails = new ErrorDetails(result.Error.Message) { RecommendedAction = "Without a network, install from a folder that holds the model files (a release archive's models folder, or files copied from another machine): Install-AnimeModel <names> -SourcePath <folder>. Behind a proxy or with your own copy of the models: -Mirror <url> or $env:ANIMEGAN_DOWNLOAD_MIRROR." };
                     WriteError(record);
                 }
                 else

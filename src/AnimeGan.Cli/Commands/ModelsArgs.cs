@@ -7,7 +7,7 @@ namespace AnimeGan.Cli.Commands
     internal sealed record ModelsListArgs(string? ModelsFolder, bool Json);
 
     /// <summary>`models install`: the request as the engine's installer takes it.</summary>
-    internal sealed record ModelsInstallArgs(string? ModelsFolder, ModelInstallRequest Request);
+    internal sealed record ModelsInstallArgs(string? ModelsFolder, ModelInstallRequest Request, string? Mirror = null);
 
     /// <summary>`models verify`: the ids to check; none checks every installed model.</summary>
     internal sealed record ModelsVerifyArgs(string? ModelsFolder, IReadOnlyList<string> Ids);

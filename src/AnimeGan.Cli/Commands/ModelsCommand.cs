@@ -35,11 +35,13 @@ namespace AnimeGan.Cli.Commands
             var all = new Option<bool>("--all") { Description = "Install every model in the manifest that has a public download (with --from: every one found there)." };
             var from = new Option<string?>("--from") { Description = "Install from a local folder holding the model files (offline); without ids, every model found there.", HelpName = "DIR" };
             var skipInt8 = new Option<bool>("--skip-int8") { Description = "Do not make and measure each style's INT8 graph (about 30 s a style); the styles then run float until 'models optimize --int8'. For a folder built for another processor." };
-            var command = new Command("install", "Install models, SHA-256 verified, from their pinned https source or a local folder; each style also gets its INT8 graph, measured here, so conversions run the faster precision that looks the same.") { ids, all, from, skipInt8 };
+            var mirror = new Option<string?>("--mirror") { Description = $"Download from this mirror instead: its address followed by each source's without the scheme (default: ${ModelInstaller.MirrorVariable}); still SHA-256 checked.", HelpName = "URL" };
+            var command = new Command("install", "Install models, SHA-256 verified, from their pinned https source or a local folder; each style also gets its INT8 graph, measured here, so conversions run the faster precision that looks the same.") { ids, all, from, skipInt8, mirror };
             command.SetAction(LongRunningAction.Of((parseResult, cancellationToken) => runner.Install(
                 new ModelsInstallArgs(
                     parseResult.GetValue(CommonOptions.ModelsFolder),
-                    new ModelInstallRequest(parseResult.GetValue(ids) ?? Array.Empty<string>(), parseResult.GetValue(all), parseResult.GetValue(from)) { DecidePrecision = !parseResult.GetValue(skipInt8) }),
+                    new ModelInstallRequest(parseResult.GetValue(ids) ?? Array.Empty<string>(), parseResult.GetValue(all), parseResult.GetValue(from)) { DecidePrecision = !parseResult.GetValue(skipInt8) },
+                    parseResult.GetValue(mirror)),
                 cancellationToken)));
             ExamplesHelpAction.Attach(command, "animegan models install                # the default style and face detector", "animegan models install hayao shinkai", "animegan models install --all", "animegan models install --from /media/usb/animegan-models");
             return command;

@@ -82,7 +82,18 @@ namespace AnimeGan.Cli.Commands
         public int Install(ModelsInstallArgs args, CancellationToken cancellationToken)
         {
             var store = CommonOptions.Store(args.ModelsFolder);
-            var installer = new ModelInstaller(store);
+            ModelInstaller installer;
+            try
+            {
+                installer = args.Mirror == null ? new ModelInstaller(store) : new ModelInstaller(store) { Mirror = ModelInstaller.ParseMirror(args.Mirror, "--mirror") };
+            }
+            catch (AnimeGanException ex)
+            {
+                // A mirror (option or variable) that is not an address.
+                _console.Fail(ex);
+                return ExitCodes.Usage;
+            }
+
             ModelInstallPlan plan;
             try
             {
@@ -112,7 +123,7 @@ namespace AnimeGan.Cli.Commands
                 : Report(installer.Install(plan, null, new InlineProgress<ModelDownloadProgress>(SayDownloading), cancellationToken));
             // A download that could not reach its host: say the offline way, which a machine without internet needs.
             if (plan.FromFolder == null && results.Any(r => r.Error?.InnerException is System.Net.Http.HttpRequestException))
-                _console.Error.WriteLine("note: without a network, install from a folder that holds the model files (a release archive's models/ folder, or files copied from another machine): animegan models install <ids> --from DIR.");
+                _console.Error.WriteLine($"note: without a network, install from a folder that holds the model files (a release archive's models/ folder, or files copied from another machine): animegan models install <ids> --from DIR; behind a proxy or in a studio with its own copy, --mirror URL or ${ModelInstaller.MirrorVariable}.");
             _console.Out.WriteLine($"Models folder: {store.Folder}");
             if (store.ShippedFolder != null)
                 _console.Out.WriteLine($"Shipped models (searched after it): {store.ShippedFolder}");

@@ -10,6 +10,9 @@ namespace AnimeGan.Core.Models
     /// </summary>
     public sealed class ModelInstaller
     {
+        /// <summary>The environment variable naming a download mirror for every front end (see <see cref="Mirror"/>).</summary>
+        public const string MirrorVariable = "ANIMEGAN_DOWNLOAD_MIRROR";
+
         private readonly ModelStore _store;
         private readonly HttpClient? _httpClient;
 
@@ -20,6 +23,35 @@ namespace AnimeGan.Core.Models
         {
             _store = Throw.IfNull(store);
             _httpClient = httpClient;
+            Mirror = Environment.GetEnvironmentVariable(MirrorVariable) is { Length: > 0 } mirror ? ParseMirror(mirror, MirrorVariable) : null;
+        }
+
+        /// <summary>
+        /// Gets or sets a mirror every download comes from instead of its source: the mirror's address followed by
+        /// the source's without its scheme (<c>https://github.com/a/b.onnx</c> from <c>http://mirror.local/models/</c>
+        /// is <c>http://mirror.local/models/github.com/a/b.onnx</c>), for a proxy, a studio without internet, a build
+        /// farm. The bytes are still checked against the manifest's SHA-256, so a mirror may be plain http. Defaults
+        /// to <c>ANIMEGAN_DOWNLOAD_MIRROR</c>.
+        /// </summary>
+        public Uri? Mirror { get; init; }
+
+        /// <summary>Reads a mirror's address as a user typed it.</summary>
+        /// <param name="text">An absolute http or https address.</param>
+        /// <param name="name">The option or variable it came from, for the message.</param>
+        /// <exception cref="AnimeGanException"><see cref="AnimeGanErrorCode.InvalidOption"/>: not an http(s) address.</exception>
+        public static Uri ParseMirror(string text, string name)
+        {
+            if (!Uri.TryCreate(Throw.IfNull(text).EndsWith("/", StringComparison.Ordinal) ? text : text + "/", UriKind.Absolute, out var mirror)
+                || (mirror.Scheme != Uri.UriSchemeHttp && mirror.Scheme != Uri.UriSchemeHttps))
+                throw new AnimeGanException(AnimeGanErrorCode.InvalidOption, $"{name} '{text}' is not an http or https address.");
+            return mirror;
+        }
+
+        /// <summary>Where a model is downloaded from: its source, or the same path on the mirror.</summary>
+        public Uri DownloadAddress(ModelEntry model)
+        {
+            var source = Throw.IfNull(model).Source ?? throw new ArgumentException($"Model '{model.Id}' has no download.", nameof(model));
+            return Mirror == null ? source : new Uri(Mirror, source.Host + source.PathAndQuery);
         }
 
         /// <summary>
@@ -196,21 +228,23 @@ namespace AnimeGan.Core.Models
                 return InstallOutcome.AlreadyInstalled;
 
             progress?.Report(0);
+            var address = DownloadAddress(model);
+            var named = Mirror == null ? address.ToString() : $"{address} (the mirror's copy of {model.Source})";
             var client = _httpClient ?? new HttpClient();
             try
             {
                 // HttpClient never follows a redirect from https to http: such a redirect ends as a non-success
                 // answer below, so a download cannot leave https.
-                using var response = await client.GetAsync(model.Source, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                using var response = await client.GetAsync(address, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                 if (!response.IsSuccessStatusCode)
-                    throw new AnimeGanException(AnimeGanErrorCode.InstallFailed, $"{model.Source}: the server answered {(int)response.StatusCode} {response.ReasonPhrase}.", model.Source.ToString()) { ModelId = model.Id };
+                    throw new AnimeGanException(AnimeGanErrorCode.InstallFailed, $"{named}: the server answered {(int)response.StatusCode} {response.ReasonPhrase}.", address.ToString()) { ModelId = model.Id };
                 using var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                WriteVerified(model, body, model.Source.ToString(), cancellationToken, progress);
+                WriteVerified(model, body, address.ToString(), cancellationToken, progress);
                 return InstallOutcome.Installed;
             }
             catch (HttpRequestException ex)
             {
-                throw new AnimeGanException(AnimeGanErrorCode.InstallFailed, $"{model.Source}: download failed ({ex.Message}).", model.Source.ToString(), ex) { ModelId = model.Id };
+                throw new AnimeGanException(AnimeGanErrorCode.InstallFailed, $"{named}: download failed ({ex.Message}).", address.ToString(), ex) { ModelId = model.Id };
             }
             finally
             {

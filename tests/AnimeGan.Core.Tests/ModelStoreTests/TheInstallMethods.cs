@@ -103,6 +103,33 @@ namespace AnimeGan.Core.Tests.ModelStoreTests
         }
 
         [Fact]
+        public async Task ShouldDownloadFromAMirrorLaidOutByTheSourcesAddressAndNameWhatItTried()
+        {
+            using var target = new TemporaryDirectory();
+            var models = new ModelStore(target.Path);
+            var bytes = File.ReadAllBytes(Path.Combine(TestFiles.ModelsFolder, models.Manifest.Get("yunet").FileName));
+            var asked = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            using var mirror = new LoopbackHttpsServer(path =>
+            {
+                asked.Enqueue(path);
+                return path == "models/github.com/owner/repo/raw/0123abc/yunet.onnx" ? LoopbackHttpsServer.Response.Ok(bytes) : LoopbackHttpsServer.Response.NotFound();
+            });
+            using var client = mirror.CreateClient();
+            var yunet = Served(models, new Uri("https://github.com/owner/repo/raw/0123abc/yunet.onnx"));
+            var installer = new ModelInstaller(models, client) { Mirror = ModelInstaller.ParseMirror(mirror.Url("models").ToString(), "--mirror") };
+
+            Assert.Equal(InstallOutcome.Installed, await installer.InstallFromSourceAsync(yunet));
+
+            Assert.Equal("models/github.com/owner/repo/raw/0123abc/yunet.onnx", Assert.Single(asked));
+            Assert.Equal(ModelFileState.Valid, models.Verify(yunet));
+            var missing = Served(models, new Uri("https://github.com/owner/repo/raw/0123abc/other.onnx"));
+            File.Delete(models.GetPath(yunet));
+            var failed = await Assert.ThrowsAsync<AnimeGanException>(() => installer.InstallFromSourceAsync(missing));
+            Assert.Contains($"{mirror.Url("models/github.com/owner/repo/raw/0123abc/other.onnx")} (the mirror's copy of https://github.com/owner/repo/raw/0123abc/other.onnx): the server answered 404", failed.Message, StringComparison.Ordinal);
+            Assert.Throws<AnimeGanException>(() => ModelInstaller.ParseMirror("ftp://mirror/", "--mirror"));
+        }
+
+        [Fact]
         public async Task ShouldRefuseDownloadedBytesThatDoNotMatchAndLeaveNothingBehind()
         {
             var bytes = File.ReadAllBytes(Path.Combine(TestFiles.ModelsFolder, ModelManifest.Default.Get("yunet").FileName));
