@@ -23,6 +23,19 @@ namespace AnimeGan.Release.Tests
         }
 
         [Fact]
+        public void ShouldLoadStrictlyIntoKubernetesOwnObjectModel()
+        {
+            // The schema check offline: every field must be one Kubernetes' API types know, with a value of its type
+            // (a misspelt or misplaced field throws here, as kubectl's server-side validation would refuse it).
+            var loaded = Directory.GetFiles(Folder, "*.yaml")
+                .SelectMany(file => k8s.KubernetesYaml.LoadAllFromString(File.ReadAllText(file), null, strict: true))
+                .Select(o => o.GetType().Name)
+                .OrderBy(n => n, StringComparer.Ordinal);
+
+            Assert.Equal(new[] { "V1Deployment", "V1Ingress", "V1Job", "V1PersistentVolumeClaim", "V1PodDisruptionBudget", "V1Service", "V2HorizontalPodAutoscaler" }, loaded);
+        }
+
+        [Fact]
         public void ShouldRunTheBatchAsAnIndexedJobWithOneShardPerCompletionOnTheSharedVolume()
         {
             var job = Kind("Job");
