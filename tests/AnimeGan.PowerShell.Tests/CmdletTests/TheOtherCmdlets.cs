@@ -22,7 +22,7 @@ namespace AnimeGan.PowerShell.Tests.CmdletTests
             _host.Invoke($"Install-AnimeModel cute -SourcePath '{TestFiles.ModelsFolder}' -ModelsPath '{folder.Path}' -WhatIf");
             Assert.Empty(Directory.GetFiles(folder.Path));
 
-            var result = _host.Invoke($"Install-AnimeModel cute -SourcePath '{TestFiles.ModelsFolder}' -ModelsPath '{folder.Path}'").Single();
+            var result = _host.Invoke($"Install-AnimeModel cute -SourcePath '{TestFiles.ModelsFolder}' -ModelsPath '{folder.Path}' -SkipInt8").Single();
             Assert.Equal("Installed", result.Properties["Outcome"].Value);
             Assert.True(File.Exists(Path.Combine(folder.Path, "AnimeGANv3_tiny_Cute.onnx")));
         }
@@ -40,7 +40,7 @@ namespace AnimeGan.PowerShell.Tests.CmdletTests
         public void ShouldRegisterAVariantUsableAsAStyle()
         {
             using var folder = new TemporaryDirectory();
-            _host.Invoke($"Install-AnimeModel cute -SourcePath '{TestFiles.ModelsFolder}' -ModelsPath '{folder.Path}'");
+            _host.Invoke($"Install-AnimeModel cute -SourcePath '{TestFiles.ModelsFolder}' -ModelsPath '{folder.Path}' -SkipInt8");
 
             var variant = _host.Invoke($"Optimize-AnimeModel cute -Kind Int8 -CalibrationPath '{TestFiles.Portraits}' -ModelsPath '{folder.Path}'").Single();
 
