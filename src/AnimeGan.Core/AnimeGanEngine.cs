@@ -327,7 +327,7 @@ namespace AnimeGan.Core
             }
 
             var style = Store.Manifest.Get(styleId, ModelKind.Style);
-            var verdict = Onnx.PrecisionVerdicts.Current(Store, style) ?? MeasureMadeVariant(style, variantId);
+            var verdict = Onnx.PrecisionVerdicts.Current(Store, style) ?? MeasureMadeVariant(style);
             return verdict?.Runs == Precision.Int8 ? (variantId, Precision.Int8) : (styleId, Precision.Float);
         }
 
@@ -337,15 +337,17 @@ namespace AnimeGan.Core
         /// takes a few runs of each graph, paid once by the first conversion; making a graph, which takes far longer,
         /// is left to install. Null when there is nothing to measure or measuring failed: the style then runs float.
         /// </summary>
-        private Onnx.PrecisionVerdict? MeasureMadeVariant(ModelEntry style, string variantId)
+        private Onnx.PrecisionVerdict? MeasureMadeVariant(ModelEntry style)
         {
-            if (Store.Manifest.Find(variantId) is not ModelEntry variant || !Store.IsInstalled(variant) || Onnx.PrecisionVerdicts.MadeFromAnotherFile(Store, style))
+            var optimizer = new Onnx.ModelOptimizer(Store);
+            if (optimizer.MadeVariant(style) == null)
                 return null;
             lock (_precisionGate)
             {
                 try
                 {
-                    return Onnx.PrecisionVerdicts.Current(Store, style) ?? new Onnx.ModelOptimizer(Store).DecidePrecision(style.Id);
+                    // A verdict another conversion made while this one waited is returned as it is.
+                    return optimizer.DecidePrecision(style.Id);
                 }
                 catch (AnimeGanException)
                 {

@@ -74,16 +74,19 @@ namespace AnimeGan.Core.Models
         {
             // Stamps first: a write landing between the two reads makes the next access read again.
             var stamp = FileStamp.Of(VariantsPath);
-            var shippedStamp = FileStamp.Of(ShippedVariantsPath);
+            var shippedStamp = ShippedStamp();
             // The own folder's variants first: one made here again replaces the shipped one of the same id.
             var variants = LoadVariants(VariantsPath);
-            var shipped = LoadVariants(ShippedVariantsPath).Where(v => variants.All(own => own.Id != v.Id));
+            var shipped = ShippedFolder == null ? Array.Empty<ModelEntry>() : LoadVariants(ShippedVariantsPath).Where(v => variants.All(own => own.Id != v.Id));
             return new ManifestSnapshot(_baseManifest.WithVariants(variants.Concat(shipped).ToList()), stamp, shippedStamp);
         }
 
         private string VariantsPath => Path.Combine(Folder, Onnx.ModelOptimizer.VariantsFile);
 
-        private string ShippedVariantsPath => Path.Combine(ShippedFolder ?? Folder, Onnx.ModelOptimizer.VariantsFile);
+        private string ShippedVariantsPath => Path.Combine(ShippedFolder!, Onnx.ModelOptimizer.VariantsFile);
+
+        /// <summary>The shipped variants list's stamp; the default one for a store with no shipped folder, which nothing need look at.</summary>
+        private FileStamp ShippedStamp() => ShippedFolder == null ? default : FileStamp.Of(ShippedVariantsPath);
 
         /// <summary>
         /// Picks the models folder: the explicit one, else <c>ANIMEGAN_MODELS</c>, else a per-user data
@@ -198,7 +201,7 @@ namespace AnimeGan.Core.Models
         private sealed record ManifestSnapshot(ModelManifest Manifest, FileStamp Variants, FileStamp ShippedVariants)
         {
             public bool IsCurrent(ModelStore store)
-                => FileStamp.Of(store.VariantsPath).Equals(Variants) && FileStamp.Of(store.ShippedVariantsPath).Equals(ShippedVariants);
+                => FileStamp.Of(store.VariantsPath).Equals(Variants) && store.ShippedStamp().Equals(ShippedVariants);
         }
     }
 }

@@ -112,8 +112,8 @@ namespace AnimeGan.Core.Onnx
             if (PrecisionVerdicts.Current(_store, entry) is PrecisionVerdict current)
                 return current;
 
-            var variant = _store.Manifest.Find(VariantId(entry.Id, OptimizationKind.Int8));
-            if (variant == null || !_store.IsInstalled(variant) || PrecisionVerdicts.MadeFromAnotherFile(_store, entry))
+            var variant = MadeVariant(entry);
+            if (variant == null)
             {
                 onStep?.Invoke("making its INT8 graph (about half a minute)");
                 variant = Optimize(entry.Id, OptimizationKind.Int8, null, cancellationToken);
@@ -133,6 +133,16 @@ namespace AnimeGan.Core.Onnx
             var verdict = new PrecisionVerdict(entry.Id, PrecisionVerdict.Choose(speedup, similarity), speedup, similarity, Inference.ProcessorFeatures.Key, entry.Sha256, variant.Sha256);
             PrecisionVerdicts.Save(_store, verdict);
             return verdict;
+        }
+
+        /// <summary>
+        /// The style's INT8 variant when one made from this style file is installed here (made by an install, or
+        /// shipped made); null when <see cref="DecidePrecision"/> would have to make it first.
+        /// </summary>
+        internal ModelEntry? MadeVariant(ModelEntry style)
+        {
+            var variant = _store.Manifest.Find(VariantId(style.Id, OptimizationKind.Int8));
+            return variant != null && _store.IsInstalled(variant) && !PrecisionVerdicts.MadeFromAnotherFile(_store, style) ? variant : null;
         }
 
         /// <summary>Replaces a measured INT8 speed-up (style id, measured) in tests, to show what a slower variant gets.</summary>

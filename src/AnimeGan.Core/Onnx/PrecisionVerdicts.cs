@@ -49,18 +49,18 @@ namespace AnimeGan.Core.Onnx
                 Directory.CreateDirectory(store.Folder);
                 File.WriteAllText(temporary, JsonSerializer.Serialize(all, Json));
                 FileMoves.Replace(temporary, path);
-                Readings[path] = (FileStamp.Of(path), all);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
                 // A read-only models folder (an image's, a shared install) keeps the verdict for this process, until
                 // the file on disk changes: the next process measures again.
-                Readings[path] = (FileStamp.Of(path), all);
             }
             finally
             {
                 FileMoves.TryDelete(temporary);
             }
+
+            Readings[path] = (FileStamp.Of(path), all);
         }
 
         private static IReadOnlyDictionary<string, PrecisionVerdict> Read(ModelStore store)
