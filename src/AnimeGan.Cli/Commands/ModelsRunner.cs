@@ -42,9 +42,7 @@ namespace AnimeGan.Cli.Commands
                 return ExitCodes.Success;
             }
 
-            _console.Out.WriteLine($"Models folder: {store.Folder}");
-            if (store.ShippedFolder != null)
-                _console.Out.WriteLine($"Shipped models (searched after it): {store.ShippedFolder}");
+            SayFolders(store);
             _console.Out.WriteLine($"{"ID",-11} {"KIND",-14} {"FAMILY",-11} {"SIZE",8}  {"INSTALLED",-9}  OPTIMIZED GRAPH");
             foreach (var m in store.Manifest.Models)
                 _console.Out.WriteLine($"{m.Id,-11} {ModelManifest.KindName(m.Kind),-14} {m.Family,-11} {ByteSizes.Format(m.SizeInBytes),8}  {(store.IsInstalled(m) ? "yes" : store.IsDamaged(m) ? "damaged" : "no"),-9}  {optimizedGraphs.Describe(m)}");
@@ -124,9 +122,7 @@ namespace AnimeGan.Cli.Commands
             // A download that could not reach its host: say the offline way, which a machine without internet needs.
             if (plan.FromFolder == null && results.Any(r => r.Error?.InnerException is System.Net.Http.HttpRequestException))
                 _console.Error.WriteLine($"note: without a network, install from a folder that holds the model files (a release archive's models/ folder, or files copied from another machine): animegan models install <ids> --from DIR; behind a proxy or in a studio with its own copy, --mirror URL or ${ModelInstaller.MirrorVariable}.");
-            _console.Out.WriteLine($"Models folder: {store.Folder}");
-            if (store.ShippedFolder != null)
-                _console.Out.WriteLine($"Shipped models (searched after it): {store.ShippedFolder}");
+            SayFolders(store);
             return results.Any(r => r.Outcome == InstallOutcome.Failed) ? ExitCodes.Failed : ExitCodes.Success;
         }
 
@@ -251,6 +247,14 @@ namespace AnimeGan.Cli.Commands
                 _console.Fail(ex);
                 return ExitCodes.Failed;
             }
+        }
+
+        /// <summary>Names the models folder, and the shipped one searched after it when there is one.</summary>
+        private void SayFolders(ModelStore store)
+        {
+            _console.Out.WriteLine($"Models folder: {store.Folder}");
+            if (store.ShippedFolder != null)
+                _console.Out.WriteLine($"Shipped models (searched after it): {store.ShippedFolder}");
         }
 
         /// <summary>Says which model is fetched, once per download, where no progress bar can be drawn.</summary>
