@@ -12,15 +12,7 @@ namespace AnimeGan.Cli.Tests.CommandTests
         public async Task ShouldDrainOnSigtermThenExitZero()
         {
             using var folder = new TemporaryDirectory();
-            var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "animegan.dll"), "--models", TestModels.Folder, "serve", "--port", "0", "--drain-seconds", "120" })
-                start.ArgumentList.Add(argument);
-            using var server = Process.Start(start)!;
+            using var server = StartServe(TestModels.Folder, new[] { "--drain-seconds", "120" });
             var errors = server.StandardError.ReadToEndAsync();
             try
             {
@@ -42,8 +34,7 @@ namespace AnimeGan.Cli.Tests.CommandTests
                 {
                 }
 
-                using (var kill = Process.Start("kill", new[] { "-TERM", server.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }))
-                    await kill.WaitForExitAsync();
+                ChildProcesses.Signal(server, "TERM");
                 ReadUntil(server, "Stopping:");
 
                 Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/readyz")).StatusCode);
@@ -73,20 +64,16 @@ namespace AnimeGan.Cli.Tests.CommandTests
         [Fact]
         public async Task ShouldLogOneJsonObjectALineWithAnAccessLineWithoutTheQuery()
         {
-            var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "animegan.dll"), "--models", TestModels.Folder, "serve", "--port", "0", "--log-format", "json" })
-                start.ArgumentList.Add(argument);
-            using var server = Process.Start(start)!;
+            using var server = StartServe(TestModels.Folder, new[] { "--log-format", "json" });
             var errors = server.StandardError.ReadToEndAsync();
             try
             {
-                var first = server.StandardOutput.ReadLine()!;
-                var address = new Uri(Regex.Match(first, @"http://[^\s""]+").Value);
+                // Every event up to the address (the host may log one before it), each of them JSON too.
+                var printed = new List<string>();
+                do
+                    printed.Add(server.StandardOutput.ReadLine() ?? throw new InvalidOperationException("The server ended before printing its address:\n" + string.Join("\n", printed)));
+                while (!printed[^1].Contains("serving at", StringComparison.Ordinal));
+                var address = new Uri(Regex.Match(printed[^1], @"http://[^\s""]+").Value);
                 using (var client = new HttpClient { BaseAddress = address })
                 {
                     Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/styles?token=do-not-log-this-0123")).StatusCode);
@@ -95,9 +82,8 @@ namespace AnimeGan.Cli.Tests.CommandTests
                     Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(unknown)).StatusCode);
                 }
 
-                using (var kill = Process.Start("kill", new[] { "-TERM", server.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }))
-                    await kill.WaitForExitAsync();
-                var lines = new[] { first }.Concat((await server.StandardOutput.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries)).ToList();
+                ChildProcesses.Signal(server, "TERM");
+                var lines = printed.Concat((await server.StandardOutput.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries)).ToList();
                 await server.WaitForExitAsync();
 
                 Assert.Equal(0, server.ExitCode);
@@ -120,16 +106,7 @@ namespace AnimeGan.Cli.Tests.CommandTests
         public async Task ShouldSayInOneLineThatItsTemporaryFolderCannotBeWritten()
         {
             // A read-only root file system and no volume at /tmp; procfs takes no new folder, even from root.
-            var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "animegan.dll"), "--models", TestModels.Folder, "serve", "--port", "0" })
-                start.ArgumentList.Add(argument);
-            start.Environment["TMPDIR"] = "/proc/sys";
-            using var server = Process.Start(start)!;
+            using var server = StartServe(TestModels.Folder, Array.Empty<string>(), ("TMPDIR", "/proc/sys"));
             var output = server.StandardOutput.ReadToEndAsync();
             var errors = await server.StandardError.ReadToEndAsync();
             await server.WaitForExitAsync();
@@ -148,15 +125,7 @@ namespace AnimeGan.Cli.Tests.CommandTests
             var cute = TestModels.Store.Manifest.Get("cute");
             Directory.CreateDirectory(folder.File("models"));
             File.Copy(TestModels.Store.GetVerifiedPath(cute), Path.Combine(folder.File("models"), cute.FileName));
-            var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "animegan.dll"), "--models", folder.File("models"), "serve", "--port", "0" })
-                start.ArgumentList.Add(argument);
-            using var server = Process.Start(start)!;
+            using var server = StartServe(folder.File("models"), Array.Empty<string>());
             try
             {
                 var warning = server.StandardError.ReadLine();
@@ -167,6 +136,22 @@ namespace AnimeGan.Cli.Tests.CommandTests
             {
                 server.Kill(entireProcessTree: true);
             }
+        }
+
+        /// <summary>`animegan serve` on a free port with these options, its two streams kept apart for the test to read.</summary>
+        private static Process StartServe(string modelsFolder, IEnumerable<string> options, params (string Name, string Value)[] environment)
+        {
+            var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "animegan.dll"), "--models", modelsFolder, "serve", "--port", "0" }.Concat(options))
+                start.ArgumentList.Add(argument);
+            foreach (var (name, value) in environment)
+                start.Environment[name] = value;
+            return Process.Start(start)!;
         }
 
         private static string ReadUntil(Process process, string text)
